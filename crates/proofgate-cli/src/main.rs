@@ -1,0 +1,42 @@
+//! The `proofgate` command line.
+//!
+//! Each subcommand lives in its own module with its own argument struct, so
+//! this file only dispatches. Exit codes: 0 success, 1 a verdict against the
+//! input (violation, rejection, tampering), 2 bad usage or declined input.
+#![forbid(unsafe_code)]
+
+mod check;
+mod fuzz;
+mod ledger;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Proof-gated mutation: kernel-checked proofs, a tamper-evident ledger, and
+/// the provisioning barrier.
+#[derive(Parser)]
+#[command(name = "proofgate", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the provisioning-barrier fuzz suite against the proven invariants.
+    Fuzz(fuzz::FuzzArgs),
+    /// Type-check Lean 4 export files (NDJSON 3.1.0) with the proofgate kernel.
+    Check(check::CheckArgs),
+    /// Verify, inspect and prove against an on-disk mutation ledger.
+    #[command(subcommand)]
+    Ledger(ledger::LedgerCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Fuzz(args) => fuzz::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Ledger(cmd) => ledger::run(cmd),
+    }
+}

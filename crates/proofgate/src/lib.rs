@@ -1,0 +1,6 @@
+//! Proof-gated mutation.
+//!
+//! A value is reachable only when the kernel has checked a proof of its
+//! requirement; every decision is recorded in a tamper-evident ledger. See
+//! `ARCHITECTURE.md` at the workspace root.
+#![forbid(unsafe_code)]
