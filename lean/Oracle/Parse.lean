@@ -39,20 +39,29 @@ def parsePair (j : Json) : Except String (Json × Json) := do
   | [a, b] => pure (a, b)
   | _ => throw s!"expected an array of two elements, got {j.compress}"
 
+/-- The first key of `keys` present in `j`, with its value. -/
+def firstField : List String → Json → Option (String × Json)
+  | [], _ => none
+  | k :: ks, j =>
+    match field? j k with
+    | some v => some (k, v)
+    | none => firstField ks j
+
 /-- A policy; `fuel` bounds the nesting of `both`. -/
 def parsePolicy : Nat → Json → Except String PolicySpec
   | 0, _ => throw "policy nested too deeply"
   | fuel + 1, j =>
-    if (field? j "strictAll").isSome then pure PolicySpec.strictAll
-    else if let some v := field? j "atLeast" then PolicySpec.atLeast <$> v.getNat?
-    else if let some v := field? j "pct" then PolicySpec.pct <$> v.getNat?
-    else if let some v := field? j "maxFailures" then PolicySpec.maxFailures <$> v.getNat?
-    else if let some v := field? j "both" then do
+    match firstField ["strictAll", "atLeast", "pct", "maxFailures", "both"] j with
+    | some ("strictAll", _) => pure PolicySpec.strictAll
+    | some ("atLeast", v) => PolicySpec.atLeast <$> v.getNat?
+    | some ("pct", v) => PolicySpec.pct <$> v.getNat?
+    | some ("maxFailures", v) => PolicySpec.maxFailures <$> v.getNat?
+    | some (_, v) => do
       let pair ← parsePair v
       let a ← parsePolicy fuel pair.1
       let b ← parsePolicy fuel pair.2
       pure (PolicySpec.both a b)
-    else throw s!"unknown policy: {j.compress}"
+    | none => throw s!"unknown policy: {j.compress}"
 
 /-- A report outcome: only the final outcomes can be reported. -/
 def parseOutcome (j : Json) : Except String HostState := do
@@ -85,7 +94,7 @@ def labelOf (j : Json) : String :=
 
 /-- One input line. -/
 def parseInput (line : String) : Except String TraceInput := do
-  let j ← Json.parse line
+  let j ← Lean.Json.parse line
   let label := labelOf (← j.getObjVal? "trace")
   let hosts ← (← j.getObjVal? "n").getNat?
   let policy ← parsePolicy 64 (← j.getObjVal? "policy")
