@@ -99,7 +99,8 @@ impl MerkleLevels {
     }
 
     /// Removes the nodes lying wholly before leaf `point` that no later
-    /// parent needs, and returns them (the archived part of the tree).
+    /// parent needs, and returns every node wholly before `point` that was
+    /// stored (the archived part of the tree).
     pub(crate) fn split_before(&mut self, point: u64) -> MerkleLevels {
         let mut archived = MerkleLevels {
             size: point,
@@ -111,7 +112,13 @@ impl MerkleLevels {
                 .saturating_sub(lvl.offset)
                 .min(lvl.nodes.len() as u64) as usize;
             let tail = lvl.nodes.split_off(cut);
-            let head = std::mem::replace(&mut lvl.nodes, tail);
+            let mut head = std::mem::replace(&mut lvl.nodes, tail);
+            // The kept node that lies wholly before `point` (at most one per
+            // level) is copied too, so the archive alone yields the root at
+            // `point`.
+            let before_point = ((point >> k).saturating_sub(lvl.offset + cut as u64) as usize)
+                .min(lvl.nodes.len());
+            head.extend_from_slice(&lvl.nodes[..before_point]);
             archived.levels.push(Level {
                 offset: lvl.offset,
                 nodes: head,
