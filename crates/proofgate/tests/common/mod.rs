@@ -13,10 +13,10 @@ pub fn att(i: u64) -> ProofAttestation {
     ProofAttestation {
         proof_term_hash: *seed.as_bytes(),
         environment_hash: *blake3::hash(seed.as_bytes()).as_bytes(),
-        verification_timestamp_ns: 1_700_000_000_000_000_000 + i * 1000,
+        verification_timestamp_ns: 1_700_000_000_000_000_000u64.wrapping_add(i.wrapping_mul(1000)),
         verifier_version: 1 + (i % 3) as u32,
-        reduction_steps: (i * 37 % 10_001) as u32,
-        cache_hit_rate_bps: BasisPoints::new((i * 97 % 10_001) as u16).unwrap(),
+        reduction_steps: (i.wrapping_mul(37) % 10_001) as u32,
+        cache_hit_rate_bps: BasisPoints::new((i.wrapping_mul(97) % 10_001) as u16).unwrap(),
     }
 }
 
