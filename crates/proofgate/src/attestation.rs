@@ -115,13 +115,20 @@ impl ProofAttestation {
     /// allocating.
     pub fn to_bytes(&self) -> [u8; ATTESTATION_SIZE] {
         let mut out = [0u8; ATTESTATION_SIZE];
+        self.write_to(&mut out);
+        out
+    }
+
+    /// Writes the 82-byte encoding into `out` (for callers that lay many
+    /// attestations out in one buffer).
+    #[inline]
+    pub fn write_to(&self, out: &mut [u8; ATTESTATION_SIZE]) {
         out[0..32].copy_from_slice(&self.proof_term_hash);
         out[32..64].copy_from_slice(&self.environment_hash);
         out[64..72].copy_from_slice(&self.verification_timestamp_ns.to_le_bytes());
         out[72..76].copy_from_slice(&self.verifier_version.to_le_bytes());
         out[76..80].copy_from_slice(&self.reduction_steps.to_le_bytes());
         out[80..82].copy_from_slice(&self.cache_hit_rate_bps.get().to_le_bytes());
-        out
     }
 
     /// Decodes exactly 82 bytes, validating every field.

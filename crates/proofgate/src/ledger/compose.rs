@@ -8,6 +8,9 @@ const REGION_KEY: &[u8; 32] = b"proofgate/ledger/regional-root/1";
 /// Key of the environment hash of a region spanning several environments.
 const MIXED_ENV_KEY: &[u8; 32] = b"proofgate/ledger/mixed-env/v1...";
 
+/// Bytes per hasher update: sixteen BLAKE3 chunks.
+const FLUSH: usize = 16 * 1024;
+
 /// `verifier_version` of regional attestations when the region is empty.
 const EMPTY_REGION_VERSION: u32 = 0;
 
@@ -45,19 +48,31 @@ pub fn compose_chain(attestations: &[ProofAttestation]) -> RegionalAttestation {
     let mut bps_sum = 0u64;
     let first_env = attestations.first().map(|a| a.environment_hash);
     let mut same_env = true;
-    // Encode in stack blocks of 12 (984 bytes, under one BLAKE3 chunk) so the
-    // hasher sees large updates and can use its wide SIMD paths.
-    let mut block = [0u8; 12 * ATTESTATION_SIZE];
-    for group in attestations.chunks(12) {
-        for (slot, att) in block.chunks_exact_mut(ATTESTATION_SIZE).zip(group) {
-            slot.copy_from_slice(&att.to_bytes());
-            steps = steps.saturating_add(att.reduction_steps);
-            latest = latest.max(att.verification_timestamp_ns);
-            version = version.min(att.verifier_version);
-            bps_sum += u64::from(att.cache_hit_rate_bps.get());
-            same_env &= Some(att.environment_hash) == first_env;
+    // The hasher hashes chunks in parallel (SIMD, up to 16 at once) only for
+    // updates that start on an aligned run of whole 1 KiB chunks, so feed it
+    // exactly 16 KiB at a time and carry the remainder over.
+    let mut buf = [0u8; FLUSH + ATTESTATION_SIZE];
+    let mut fill = 0;
+    for att in attestations {
+        if let Ok(slot) =
+            <&mut [u8; ATTESTATION_SIZE]>::try_from(&mut buf[fill..fill + ATTESTATION_SIZE])
+        {
+            att.write_to(slot);
         }
-        root.update(&block[..group.len() * ATTESTATION_SIZE]);
+        fill += ATTESTATION_SIZE;
+        if fill >= FLUSH {
+            root.update(&buf[..FLUSH]);
+            buf.copy_within(FLUSH..fill, 0);
+            fill -= FLUSH;
+        }
+    }
+    root.update(&buf[..fill]);
+    for att in attestations {
+        steps = steps.saturating_add(att.reduction_steps);
+        latest = latest.max(att.verification_timestamp_ns);
+        version = version.min(att.verifier_version);
+        bps_sum += u64::from(att.cache_hit_rate_bps.get());
+        same_env &= Some(att.environment_hash) == first_env;
     }
     let count = attestations.len() as u64;
     let environment_hash = match first_env {

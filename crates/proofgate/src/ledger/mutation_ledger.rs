@@ -184,7 +184,7 @@ impl MutationLedger {
         if let Some(threshold) = self.config.compaction_threshold
             && self.entries.len() >= threshold
         {
-            self.compact();
+            self.auto_compact();
         }
         let bytes = encode_attestation(&att);
         self.since_seal.add_attestation(&att);
@@ -255,6 +255,28 @@ impl MutationLedger {
         let segment = self.archive(seal);
         self.push_entry(LedgerEntry::CompactionSeal(seal));
         Some(segment)
+    }
+
+    /// Compaction triggered by the threshold. When nobody else holds the
+    /// segment (nothing retains it), its buffers are reused for the next
+    /// live entries, so steady-state appends neither allocate nor fault in
+    /// fresh pages.
+    #[cold]
+    fn auto_compact(&mut self) {
+        if let Some(segment) = self.compact()
+            && let Ok(mut segment) = Arc::try_unwrap(segment)
+        {
+            let live = self.entries.len();
+            segment.entries.clear();
+            segment.heads.clear();
+            if segment.entries.capacity() > self.entries.capacity() {
+                segment.entries.extend(self.entries.drain(..));
+                segment.heads.extend(self.heads.drain(..));
+                self.entries = segment.entries;
+                self.heads = segment.heads;
+            }
+            debug_assert_eq!(self.entries.len(), live);
+        }
     }
 
     /// Moves the live entries out, sealed by `seal`.
