@@ -270,8 +270,8 @@ impl MutationLedger {
             segment.entries.clear();
             segment.heads.clear();
             if segment.entries.capacity() > self.entries.capacity() {
-                segment.entries.extend(self.entries.drain(..));
-                segment.heads.extend(self.heads.drain(..));
+                segment.entries.append(&mut self.entries);
+                segment.heads.append(&mut self.heads);
                 self.entries = segment.entries;
                 self.heads = segment.heads;
             }
