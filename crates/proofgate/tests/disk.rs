@@ -12,6 +12,15 @@ use proofgate::ledger::{ArchivePolicy, EpochConfig, LedgerConfig, MutationLedger
 use std::path::Path;
 use std::time::Duration;
 
+/// The tests run one at a time: a test that fsyncs while another rewrites
+/// files in a loop must flush the other's dirty pages too (one journal), which
+/// made the suite several times slower in parallel than in sequence.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn options(durability: Durability, threshold: usize) -> DiskOptions {
     DiskOptions {
         durability,
@@ -58,6 +67,7 @@ fn full_ledger(dir: &Path) -> MutationLedger {
 
 #[test]
 fn every_append_is_durable_and_reopens_identically() {
+    let _serial = serial();
     let tmp = TempDir::new("durable");
     let root = {
         let mut disk =
@@ -77,6 +87,7 @@ fn every_append_is_durable_and_reopens_identically() {
 
 #[test]
 fn compactions_and_epochs_rotate_files_and_replay_exactly() {
+    let _serial = serial();
     let tmp = TempDir::new("rotate");
     let (root, head, len) = {
         let mut disk = DiskLedger::open(tmp.path(), options(group(4), 10)).unwrap();
@@ -127,6 +138,7 @@ fn compactions_and_epochs_rotate_files_and_replay_exactly() {
 
 #[test]
 fn group_commit_reports_what_is_durable() {
+    let _serial = serial();
     let tmp = TempDir::new("group");
     let mut disk = DiskLedger::open(tmp.path(), options(group(8), 1000)).unwrap();
     let receipts: Vec<_> = (0..20).map(|i| disk.append(att(i)).unwrap()).collect();
@@ -156,6 +168,7 @@ fn group_commit_reports_what_is_durable() {
 
 #[test]
 fn a_second_writer_is_refused() {
+    let _serial = serial();
     let tmp = TempDir::new("lock");
     let first = DiskLedger::open(tmp.path(), DiskOptions::default()).unwrap();
     match DiskLedger::open(tmp.path(), DiskOptions::default()) {
@@ -170,6 +183,7 @@ fn a_second_writer_is_refused() {
 
 #[test]
 fn crash_at_every_byte_of_the_tail_recovers_a_valid_prefix_with_every_durable_record() {
+    let _serial = serial();
     let tmp = TempDir::new("crash-src");
     let durable = {
         let mut disk = DiskLedger::open(tmp.path(), options(group(16), 120)).unwrap();
@@ -265,6 +279,7 @@ fn full_head(ledger: &MutationLedger, len: u64) -> proofgate::ledger::Hash {
 
 #[test]
 fn a_crash_during_rotation_drops_the_bare_header() {
+    let _serial = serial();
     let tmp = TempDir::new("rotation-crash");
     {
         let mut disk =
@@ -297,6 +312,7 @@ fn a_crash_during_rotation_drops_the_bare_header() {
 
 #[test]
 fn flipping_any_bit_is_refused_and_located() {
+    let _serial = serial();
     let tmp = TempDir::new("tamper");
     {
         let mut disk = DiskLedger::open(tmp.path(), options(Durability::EveryAppend, 5)).unwrap();
@@ -355,6 +371,7 @@ fn flipping_any_bit_is_refused_and_located() {
 
 #[test]
 fn a_consistently_rewritten_record_breaks_the_next_seal() {
+    let _serial = serial();
     // Re-framing a changed entry with valid checksums and chain heads is
     // still caught: the seal after it commits to the original root.
     let tmp = TempDir::new("forge");
