@@ -2,7 +2,7 @@
 //!
 //! * [`frame`]: record framing (magic, version, length, checksums).
 //! * [`writer`]: the segment writer and its [`Durability`] policy.
-//! * [`scan`]: reading back, torn-tail detection, refusal of alterations.
+//! * [`mod@scan`]: reading back, torn-tail detection, refusal of alterations.
 //! * [`lock`]: the lock file that refuses a second writer.
 //!
 //! Segment file `seg-<first position, 20 digits>.pgl` opens with a header
