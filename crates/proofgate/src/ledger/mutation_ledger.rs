@@ -175,12 +175,14 @@ impl MutationLedger {
     }
 
     /// Records one attestation; returns its position. Compacts first when
-    /// the live ledger reached the threshold.
+    /// the live ledger reached the threshold. Fails only on a ledger sealed
+    /// by a scope transition.
     ///
     /// This is the gate's hot path: one encoding on the stack, one chain
     /// hash, one leaf hash and on average one interior hash.
     #[inline]
-    pub fn append(&mut self, att: ProofAttestation) -> u64 {
+    pub fn append(&mut self, att: ProofAttestation) -> Result<u64, LedgerError> {
+        self.check_open()?;
         if let Some(threshold) = self.config.compaction_threshold
             && self.entries.len() >= threshold
         {
@@ -188,7 +190,16 @@ impl MutationLedger {
         }
         let bytes = encode_attestation(&att);
         self.since_seal.add_attestation(&att);
-        self.push(LedgerEntry::Attestation(att), &bytes)
+        Ok(self.push(LedgerEntry::Attestation(att), &bytes))
+    }
+
+    /// Refuses changes to a ledger a scope transition sealed.
+    #[inline]
+    fn check_open(&self) -> Result<(), LedgerError> {
+        match self.sealed_at {
+            Some(position) => Err(LedgerError::ScopeSealed { position }),
+            None => Ok(()),
+        }
     }
 
     #[inline]
@@ -211,6 +222,7 @@ impl MutationLedger {
     /// replacement is recorded after it. The target must be an earlier
     /// attestation or supersession (checked when it is still live).
     pub fn supersede(&mut self, proof: SupersessionProof) -> Result<u64, LedgerError> {
+        self.check_open()?;
         self.check_supersession(&proof, self.len())?;
         Ok(self.push_entry(LedgerEntry::Supersession(proof)))
     }
@@ -243,7 +255,12 @@ impl MutationLedger {
     /// Moves every live entry to a sealed segment and appends the
     /// [`CompactionSeal`]. Returns the segment (also retained under
     /// [`ArchivePolicy::Retain`]); `None` when nothing is live.
-    pub fn compact(&mut self) -> Option<Arc<SealedSegment>> {
+    pub fn compact(&mut self) -> Result<Option<Arc<SealedSegment>>, LedgerError> {
+        self.check_open()?;
+        Ok(self.compact_open())
+    }
+
+    fn compact_open(&mut self) -> Option<Arc<SealedSegment>> {
         if self.entries.is_empty() {
             return None;
         }
@@ -263,7 +280,7 @@ impl MutationLedger {
     /// fresh pages.
     #[cold]
     fn auto_compact(&mut self) {
-        if let Some(segment) = self.compact()
+        if let Some(segment) = self.compact_open()
             && let Ok(mut segment) = Arc::try_unwrap(segment)
         {
             let live = self.entries.len();
@@ -301,7 +318,8 @@ impl MutationLedger {
 
     /// Closes the current epoch: compacts, then appends an
     /// [`EpochBoundary`] whose seal commits to everything before it.
-    pub fn seal_epoch(&mut self, new_config: EpochConfig) -> EpochBoundary {
+    pub fn seal_epoch(&mut self, new_config: EpochConfig) -> Result<EpochBoundary, LedgerError> {
+        self.check_open()?;
         let boundary = EpochBoundary {
             from_epoch: self.epoch,
             to_epoch: self.epoch + 1,
@@ -309,7 +327,7 @@ impl MutationLedger {
             new_config,
         };
         self.apply_epoch(boundary);
-        boundary
+        Ok(boundary)
     }
 
     fn apply_epoch(&mut self, boundary: EpochBoundary) {
@@ -335,9 +353,7 @@ impl MutationLedger {
         to_partition: u32,
         min_cut_value: f64,
     ) -> Result<ScopeTransition, LedgerError> {
-        if let Some(position) = self.sealed_at {
-            return Err(LedgerError::ScopeSealed { position });
-        }
+        self.check_open()?;
         let transition = ScopeTransition {
             from_partition,
             to_partition,
@@ -379,7 +395,7 @@ impl MutationLedger {
                 if s.seal != self.current_seal() {
                     return Err(mismatch("seal attestation"));
                 }
-                self.compact();
+                self.compact_open();
                 Ok(position)
             }
             LedgerEntry::EpochBoundary(b) => {

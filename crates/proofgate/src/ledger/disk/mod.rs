@@ -134,7 +134,7 @@ impl DiskLedger {
     /// threshold) and syncs as the policy says.
     pub fn append(&mut self, att: ProofAttestation) -> Result<AppendReceipt, DiskError> {
         self.check_poison()?;
-        let position = self.ledger.append(att);
+        let position = self.ledger.append(att)?;
         self.persist(position)
     }
 
@@ -148,7 +148,7 @@ impl DiskLedger {
     /// Compacts now: the next entries go to a new segment file.
     pub fn compact(&mut self) -> Result<Option<AppendReceipt>, DiskError> {
         self.check_poison()?;
-        if self.ledger.compact().is_none() {
+        if self.ledger.compact()?.is_none() {
             return Ok(None);
         }
         let position = self.ledger.len() - 1;
@@ -161,7 +161,7 @@ impl DiskLedger {
         config: EpochConfig,
     ) -> Result<(EpochBoundary, AppendReceipt), DiskError> {
         self.check_poison()?;
-        let boundary = self.ledger.seal_epoch(config);
+        let boundary = self.ledger.seal_epoch(config)?;
         let position = self.ledger.len() - 1;
         Ok((boundary, self.persist(position)?))
     }
