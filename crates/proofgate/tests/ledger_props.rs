@@ -223,3 +223,22 @@ fn a_sealed_scope_ledger_refuses_changes() {
     assert_eq!(next.ledger_mut().append(att(3)), Ok(0));
     next.ledger().verify().unwrap();
 }
+
+#[test]
+fn compose_range_states_the_positions_it_covers() {
+    let mut ledger = MutationLedger::new();
+    for i in 0..10 {
+        ledger.append(att(i)).unwrap();
+    }
+    let region = ledger.compose_range(2, 7).unwrap();
+    assert_eq!((region.first, region.end, region.regional.count), (2, 7, 5));
+    let atts: Vec<_> = (2..7).map(att).collect();
+    assert_eq!(region.regional, compose_chain(&atts));
+    assert!(ledger.compose_range(7, 2).is_err());
+    assert!(ledger.compose_range(0, 11).is_err());
+    ledger.compact().unwrap();
+    assert!(
+        ledger.compose_range(0, 3).is_err(),
+        "archived entries need their segment"
+    );
+}

@@ -2,6 +2,7 @@
 //! attestation, with compaction, epochs, supersession and scope sealing.
 
 use super::compaction::{CompactionSeal, SealAccumulator, SealedSegment, check_interior};
+use super::compose::{RegionalAttestation, compose_chain};
 use super::entry::{LedgerEntry, encode_attestation};
 use super::epoch::{EpochBoundary, EpochConfig};
 use super::error::LedgerError;
@@ -12,6 +13,19 @@ use super::scope::ScopeTransition;
 use super::supersession::SupersessionProof;
 use crate::attestation::ProofAttestation;
 use std::sync::Arc;
+
+/// A regional attestation over ledger positions `first..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LedgerRegion {
+    /// First position covered.
+    pub first: u64,
+    /// One past the last position covered.
+    pub end: u64,
+    /// The composition of the attestations those entries carry (for a seal,
+    /// boundary or transition, its seal attestation; for a supersession, its
+    /// replacement).
+    pub regional: RegionalAttestation,
+}
 
 /// Default number of live entries that triggers an automatic compaction.
 pub const DEFAULT_COMPACTION_THRESHOLD: usize = 1 << 16;
@@ -421,6 +435,28 @@ impl MutationLedger {
                 Ok(position)
             }
         }
+    }
+
+    /// Composes the attestations carried by the live entries `first..end`
+    /// (see [`compose_chain`]): the region states which positions it covers.
+    pub fn compose_range(&self, first: u64, end: u64) -> Result<LedgerRegion, LedgerError> {
+        if end > self.len() || first > end {
+            return Err(self.out_of_range(end.max(first)));
+        }
+        if first < self.live_start {
+            return Err(super::merkle::MissingLeaf { index: first }.into());
+        }
+        let from = (first - self.live_start) as usize;
+        let to = (end - self.live_start) as usize;
+        let atts: Vec<ProofAttestation> = self.entries[from..to]
+            .iter()
+            .map(|e| *e.attestation())
+            .collect();
+        Ok(LedgerRegion {
+            first,
+            end,
+            regional: compose_chain(&atts),
+        })
     }
 
     /// Root of the whole ledger.
