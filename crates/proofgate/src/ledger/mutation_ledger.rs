@@ -651,7 +651,7 @@ impl MutationLedger {
             .iter()
             .filter(|e| matches!(e, LedgerEntry::EpochBoundary(_)))
             .count() as u64;
-        self.epoch - boundaries
+        self.epoch.saturating_sub(boundaries)
     }
 
     /// The first live entry after a compaction must seal exactly the
