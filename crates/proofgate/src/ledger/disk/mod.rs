@@ -298,6 +298,11 @@ pub fn read_dir(
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a directory"),
         });
     }
+    if list_segments(dir)?.is_empty() {
+        return Err(DiskError::NotALedger {
+            dir: dir.to_path_buf(),
+        });
+    }
     let config = LedgerConfig {
         compaction_threshold: None,
         archive,
