@@ -485,6 +485,12 @@ impl MutationLedger {
     }
 
     /// Proof that entry `index` is in the tree of the first `size` entries.
+    ///
+    /// For an archived `index`, supply the segments from the one holding it
+    /// up to the live ledger (the sibling subtrees of its path may lie in any
+    /// of them); retained segments are used without being supplied. On disk,
+    /// `disk::read_dir(dir, ArchivePolicy::Retain, ..)` yields a ledger that
+    /// retains every segment.
     pub fn prove_inclusion(
         &self,
         index: u64,
