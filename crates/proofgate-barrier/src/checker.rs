@@ -91,6 +91,7 @@ const KEPT: usize = 8;
 pub struct Checker {
     hosts: u64,
     policy: Policy,
+    requirement: Requirement,
     controller: Controller,
     expected_failures: u64,
     seen: Vec<u64>,
@@ -119,6 +120,7 @@ impl Checker {
         Checker {
             hosts,
             policy: policy.clone(),
+            requirement: Requirement::of(policy, hosts),
             controller,
             expected_failures,
             seen: vec![0; words],
@@ -138,6 +140,7 @@ impl Checker {
     pub fn reset(&mut self, policy: &Policy, controller: Controller, expected_failures: u64) {
         self.seen.fill(0);
         self.policy.clone_from(policy);
+        self.requirement = Requirement::of(policy, self.hosts);
         self.controller = controller;
         self.expected_failures = expected_failures;
         self.ready = 0;
@@ -151,6 +154,10 @@ impl Checker {
         self.violation_count = 0;
     }
 
+    // Violations are rare: keeping their formatting out of line keeps the
+    // per-event path small enough to inline.
+    #[cold]
+    #[inline(never)]
     fn flag(&mut self, kind: ViolationKind, detail: impl FnOnce() -> String) {
         self.violation_count += 1;
         if self.violations.len() < KEPT {
@@ -167,8 +174,9 @@ impl Checker {
     }
 
     /// The checker's own reading of the policy on its own counts.
+    #[inline]
     fn policy_holds(&self) -> bool {
-        holds(&self.policy, self.hosts, self.ready, self.failed)
+        self.requirement.met(self.ready, self.failed)
     }
 
     /// Applies the event to the checker's own model; false if it is illegal.
@@ -218,6 +226,7 @@ impl Checker {
         true
     }
 
+    #[inline(always)]
     fn observe_event(&mut self, event: Event, cluster: &Cluster) {
         self.step += 1;
         if self.step > self.hosts.saturating_add(2) {
@@ -304,7 +313,7 @@ impl Checker {
             && stable(&self.policy)
         {
             let k = self.expected_failures.min(self.hosts);
-            let predicted = holds(&self.policy, self.hosts, self.hosts - k, k);
+            let predicted = self.requirement.met(self.hosts - k, k);
             if predicted != (outcome == RunOutcome::Converged) {
                 self.flag(ViolationKind::StablePrediction, || {
                     format!(
@@ -341,26 +350,61 @@ impl Checker {
 }
 
 impl Observer for Checker {
-    #[inline]
+    #[inline(always)]
     fn observe(&mut self, event: Event, cluster: &Cluster) {
         self.observe_event(event, cluster);
     }
 }
 
-/// The checker's own policy evaluation, written apart from
-/// [`Policy::holds`]: `Percent(p)` is read as "ready reaches the ceiling of
-/// p% of n", computed with a division, where the engine multiplies.
-#[must_use]
-pub fn holds(policy: &Policy, hosts: u64, ready: u64, failed: u64) -> bool {
-    match policy {
-        Policy::StrictAll => ready >= hosts,
-        Policy::AtLeast(t) => *t <= ready,
-        Policy::Percent(p) => {
-            let needed = (u128::from(*p) * u128::from(hosts)).div_ceil(100);
-            u128::from(ready) >= needed
+/// The checker's own reading of a policy, derived apart from
+/// [`Policy::holds`]: every policy is a conjunction of lower bounds on
+/// `ready` and upper bounds on `failed`, so it reduces to one of each.
+/// `Percent(p)` becomes "ready reaches the ceiling of p% of n", computed once
+/// with a division, where the engine multiplies on every decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Requirement {
+    /// Least number of ready hosts.
+    pub min_ready: u128,
+    /// Most failed hosts allowed.
+    pub max_failed: u64,
+}
+
+impl Requirement {
+    /// The requirement `policy` puts on a cluster of `hosts` hosts.
+    #[must_use]
+    pub fn of(policy: &Policy, hosts: u64) -> Self {
+        match policy {
+            Policy::StrictAll => Requirement::ready(u128::from(hosts)),
+            Policy::AtLeast(t) => Requirement::ready(u128::from(*t)),
+            Policy::Percent(p) => {
+                Requirement::ready((u128::from(*p) * u128::from(hosts)).div_ceil(100))
+            }
+            Policy::MaxFailures(k) => Requirement {
+                min_ready: 0,
+                max_failed: *k,
+            },
+            Policy::Both(a, b) => {
+                let (a, b) = (Requirement::of(a, hosts), Requirement::of(b, hosts));
+                Requirement {
+                    min_ready: a.min_ready.max(b.min_ready),
+                    max_failed: a.max_failed.min(b.max_failed),
+                }
+            }
         }
-        Policy::MaxFailures(k) => *k >= failed,
-        Policy::Both(a, b) => holds(a, hosts, ready, failed) && holds(b, hosts, ready, failed),
+    }
+
+    fn ready(min_ready: u128) -> Self {
+        Requirement {
+            min_ready,
+            max_failed: u64::MAX,
+        }
+    }
+
+    /// Whether counts `ready`, `failed` meet it.
+    #[inline]
+    #[must_use]
+    pub fn met(&self, ready: u64, failed: u64) -> bool {
+        u128::from(ready) >= self.min_ready && failed <= self.max_failed
     }
 }
 

@@ -71,6 +71,7 @@ impl Cluster {
     }
 
     /// The counts the gate decides on.
+    #[inline]
     #[must_use]
     pub fn evidence(&self) -> Evidence {
         Evidence {
@@ -82,6 +83,7 @@ impl Cluster {
     }
 
     /// The gate's decision on the current evidence.
+    #[inline]
     #[must_use]
     pub fn decision(&self, policy: &Policy) -> Decision {
         decide(policy, &self.evidence())

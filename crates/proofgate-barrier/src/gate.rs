@@ -29,6 +29,7 @@ impl Decision {
 /// The gate: `Converge` if the policy holds, else `Fail` if no host is still
 /// provisioning, else `Wait`. O(1) for every policy but `Both`, which is
 /// linear in its size.
+#[inline]
 #[must_use]
 pub fn decide(policy: &Policy, evidence: &Evidence) -> Decision {
     if policy.holds(evidence) {

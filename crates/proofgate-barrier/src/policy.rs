@@ -46,6 +46,7 @@ impl Policy {
     ///
     /// Integer arithmetic only: `Percent` compares `p * n` with `100 * ready`
     /// in `u128`, which cannot overflow for any `u64` operands.
+    #[inline]
     #[must_use]
     pub fn holds(&self, e: &Evidence) -> bool {
         match self {
