@@ -33,7 +33,9 @@ fn suite_config(controllers: Vec<Controller>) -> SuiteConfig {
 
 fn suite(c: &mut Criterion) {
     let mut group = c.benchmark_group("suite/10k_hosts_240_runs");
-    group.sample_size(20).measurement_time(Duration::from_secs(5));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(5));
     for (name, controllers) in [
         ("eager", vec![Controller::Eager]),
         ("settled", vec![Controller::Settled]),
@@ -56,7 +58,9 @@ fn suite(c: &mut Criterion) {
 fn engine(c: &mut Criterion) {
     let hosts = 1_000_000;
     let mut group = c.benchmark_group("engine/settled_run");
-    group.sample_size(20).throughput(Throughput::Elements(hosts));
+    group
+        .sample_size(20)
+        .throughput(Throughput::Elements(hosts));
     let scenario = Scenario::parse("threshold(90%)/20%-fail").expect("scenario");
     let instance = scenario
         .instantiate(hosts, &mut ChaCha8Rng::seed_from_u64(0))

@@ -180,6 +180,7 @@ impl Checker {
     }
 
     /// Applies the event to the checker's own model; false if it is illegal.
+    #[inline(always)]
     fn apply(&mut self, event: Event) -> bool {
         match (self.phase, event) {
             (Phase::Imaging, Event::FanOut) => self.phase = Phase::Barrier,

@@ -160,7 +160,11 @@ impl Reports {
         match self.arrangement {
             // Algorithm S: fail with probability fails / remaining, which
             // makes every placement of the failures equally likely.
-            Arrangement::Random => self.rng.random_range(0..self.remaining) < fails,
+            Arrangement::Random => match u32::try_from(self.remaining) {
+                // Half the random bytes per report for any realistic n.
+                Ok(remaining) => u64::from(self.rng.random_range(0..remaining)) < fails,
+                Err(_) => self.rng.random_range(0..self.remaining) < fails,
+            },
             Arrangement::FailuresFirst => true,
             Arrangement::SuccessesFirst => false,
             Arrangement::Alternating => !self.last_failed,
