@@ -418,3 +418,167 @@ pub fn stable(policy: &Policy) -> bool {
         Policy::StrictAll | Policy::AtLeast(_) | Policy::Percent(_) => true,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::controller::{Unconditional, run};
+    use crate::schedule::{Arrangement, HostOrder, Schedule};
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+
+    fn schedule(hosts: u64, failures: u64, arrangement: Arrangement) -> Schedule {
+        Schedule::new(
+            hosts,
+            failures,
+            HostOrder::Shuffled,
+            arrangement,
+            &mut ChaCha8Rng::seed_from_u64(1),
+        )
+    }
+
+    /// Drives a run under `engine_policy` while the checker believes `told`.
+    fn check(
+        engine_policy: &Policy,
+        told: &Policy,
+        controller: Controller,
+        told_controller: Controller,
+        s: &Schedule,
+        told_failures: u64,
+    ) -> Checker {
+        let mut cluster = Cluster::new(s.hosts()).unwrap();
+        let mut checker = Checker::new(s.hosts(), told, told_controller, told_failures);
+        run(
+            controller,
+            &mut cluster,
+            engine_policy,
+            s.reports(),
+            &mut checker,
+            &mut Unconditional,
+        )
+        .unwrap();
+        checker.finish();
+        checker
+    }
+
+    fn kinds(c: &Checker) -> Vec<ViolationKind> {
+        c.violations().iter().map(|v| v.kind).collect()
+    }
+
+    #[test]
+    fn an_honest_run_has_no_violation() {
+        let s = schedule(50, 10, Arrangement::Random);
+        for controller in [Controller::Eager, Controller::Settled] {
+            let p = Policy::both(Policy::Percent(70), Policy::MaxFailures(12));
+            let c = check(&p, &p, controller, controller, &s, 10);
+            assert_eq!(c.violation_count(), 0, "{:?}", c.violations());
+        }
+    }
+
+    #[test]
+    fn a_converge_the_policy_does_not_allow_is_unsafe() {
+        let s = schedule(20, 0, Arrangement::Random);
+        let c = check(
+            &Policy::AtLeast(1),
+            &Policy::StrictAll,
+            Controller::Eager,
+            Controller::Eager,
+            &s,
+            0,
+        );
+        assert!(
+            kinds(&c).contains(&ViolationKind::UnsafeConverge),
+            "{:?}",
+            c.violations()
+        );
+    }
+
+    #[test]
+    fn a_fail_the_policy_does_not_allow_is_unsound() {
+        let s = schedule(20, 20, Arrangement::Random);
+        let c = check(
+            &Policy::AtLeast(1),
+            &Policy::AtLeast(0),
+            Controller::Settled,
+            Controller::Settled,
+            &s,
+            20,
+        );
+        assert!(
+            kinds(&c).contains(&ViolationKind::UnsoundFail),
+            "{:?}",
+            c.violations()
+        );
+    }
+
+    #[test]
+    fn a_late_eager_decision_and_an_early_settled_one_are_caught() {
+        let s = schedule(20, 0, Arrangement::Random);
+        let p = Policy::AtLeast(5);
+        let late = check(&p, &p, Controller::Settled, Controller::Eager, &s, 0);
+        assert!(kinds(&late).contains(&ViolationKind::EagerLate));
+        let early = check(&p, &p, Controller::Eager, Controller::Settled, &s, 0);
+        assert!(kinds(&early).contains(&ViolationKind::SettledEarly));
+    }
+
+    #[test]
+    fn a_wrong_failure_count_breaks_the_schedule_and_the_prediction() {
+        let s = schedule(20, 5, Arrangement::FailuresFirst);
+        let p = Policy::Percent(80);
+        // 15 of 20 ready fails 80%; a checker told "no failures" predicts converge.
+        let c = check(&p, &p, Controller::Settled, Controller::Settled, &s, 0);
+        assert!(kinds(&c).contains(&ViolationKind::ScheduleMismatch));
+        assert!(kinds(&c).contains(&ViolationKind::StablePrediction));
+    }
+
+    #[test]
+    fn events_the_engine_did_not_apply_are_caught() {
+        let p = Policy::StrictAll;
+        let mut cluster = Cluster::new(3).unwrap();
+        let mut checker = Checker::new(3, &p, Controller::Settled, 0);
+        let ready = |host| Event::Report {
+            host,
+            outcome: Outcome::Ready,
+        };
+        // A report before fan-out is illegal.
+        checker.observe(ready(0), &cluster);
+        cluster.fan_out().unwrap();
+        checker.observe(Event::FanOut, &cluster);
+        // A report the engine never applied: the counts disagree.
+        checker.observe(ready(1), &cluster);
+        // A second report from host 1, and one from a host that does not exist.
+        checker.observe(ready(1), &cluster);
+        checker.observe(ready(3), &cluster);
+        let k = kinds(&checker);
+        assert_eq!(
+            k,
+            [
+                ViolationKind::Illegal,
+                ViolationKind::CountMismatch,
+                ViolationKind::Illegal,
+                ViolationKind::CountMismatch,
+                ViolationKind::Illegal,
+                ViolationKind::CountMismatch,
+            ]
+        );
+        assert_eq!(checker.finish(), None);
+        assert!(kinds(&checker).contains(&ViolationKind::NoTermination));
+    }
+
+    #[test]
+    fn requirement_agrees_with_the_engine_at_the_boundaries() {
+        for hosts in 0..=30u64 {
+            for p in 0..=100u64 {
+                let req = Requirement::of(&Policy::Percent(p), hosts);
+                for ready in 0..=hosts {
+                    let e = crate::Evidence::settled(hosts, hosts - ready);
+                    assert_eq!(
+                        req.met(ready, hosts - ready),
+                        Policy::Percent(p).holds(&e),
+                        "{p}% of {hosts}, {ready}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -193,3 +193,163 @@ where
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reports(outcomes: &[Outcome]) -> Vec<(u64, Outcome)> {
+        outcomes
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (i as u64, *o))
+            .collect()
+    }
+
+    const R: Outcome = Outcome::Ready;
+    const F: Outcome = Outcome::Failed;
+
+    #[test]
+    fn eager_converges_as_soon_as_the_policy_holds() {
+        let mut c = Cluster::new(4).unwrap();
+        let s = run(
+            Controller::Eager,
+            &mut c,
+            &Policy::AtLeast(2),
+            reports(&[F, R, R, R]),
+            &mut (),
+            &mut Unconditional,
+        )
+        .unwrap();
+        assert_eq!(s.outcome, RunOutcome::Converged);
+        assert_eq!(s.reports, 3);
+        assert_eq!(s.steps, 5);
+        assert_eq!(c.evidence().provisioning, 1);
+    }
+
+    #[test]
+    fn eager_decides_right_after_fan_out_when_it_can() {
+        let mut c = Cluster::new(4).unwrap();
+        let s = run(
+            Controller::Eager,
+            &mut c,
+            &Policy::AtLeast(0),
+            reports(&[F, F, F, F]),
+            &mut (),
+            &mut Unconditional,
+        )
+        .unwrap();
+        assert_eq!(
+            (s.outcome, s.reports, s.steps),
+            (RunOutcome::Converged, 0, 2)
+        );
+    }
+
+    #[test]
+    fn settled_waits_for_every_host() {
+        let mut c = Cluster::new(4).unwrap();
+        let s = run(
+            Controller::Settled,
+            &mut c,
+            &Policy::AtLeast(2),
+            reports(&[F, R, R, R]),
+            &mut (),
+            &mut Unconditional,
+        )
+        .unwrap();
+        assert_eq!(
+            (s.outcome, s.reports, s.steps),
+            (RunOutcome::Converged, 4, 6)
+        );
+    }
+
+    #[test]
+    fn both_fail_when_the_policy_cannot_hold() {
+        for controller in [Controller::Eager, Controller::Settled] {
+            let mut c = Cluster::new(3).unwrap();
+            let s = run(
+                controller,
+                &mut c,
+                &Policy::StrictAll,
+                reports(&[R, F, R]),
+                &mut (),
+                &mut Unconditional,
+            )
+            .unwrap();
+            assert_eq!(s.outcome, RunOutcome::Failed);
+            assert_eq!(c.phase(), Phase::Failed);
+        }
+    }
+
+    #[test]
+    fn an_unfair_schedule_is_reported_not_hung() {
+        let mut c = Cluster::new(3).unwrap();
+        let e = run(
+            Controller::Settled,
+            &mut c,
+            &Policy::StrictAll,
+            reports(&[R, R]),
+            &mut (),
+            &mut Unconditional,
+        );
+        assert_eq!(e, Err(RunError::ScheduleExhausted { provisioning: 1 }));
+    }
+
+    #[test]
+    fn a_bad_schedule_is_refused_by_the_engine() {
+        let mut c = Cluster::new(3).unwrap();
+        let e = run(
+            Controller::Settled,
+            &mut c,
+            &Policy::StrictAll,
+            [(0, R), (0, R)],
+            &mut (),
+            &mut Unconditional,
+        );
+        assert!(matches!(
+            e,
+            Err(RunError::Refused(StepError::AlreadyReported {
+                host: 0,
+                ..
+            }))
+        ));
+        let e = run(
+            Controller::Settled,
+            &mut c,
+            &Policy::StrictAll,
+            [(0, R)],
+            &mut (),
+            &mut Unconditional,
+        );
+        assert_eq!(e, Err(RunError::NotInitial(Phase::Barrier)));
+    }
+
+    struct Refuse;
+    impl ConvergeAuthority for Refuse {
+        fn authorise(&mut self, _policy: &Policy, evidence: &Evidence) -> Result<(), String> {
+            Err(format!("no proof for {} ready", evidence.ready))
+        }
+    }
+
+    #[test]
+    fn a_refusing_authority_stops_the_converge() {
+        let mut c = Cluster::new(2).unwrap();
+        let e = run(
+            Controller::Settled,
+            &mut c,
+            &Policy::StrictAll,
+            reports(&[R, R]),
+            &mut (),
+            &mut Refuse,
+        );
+        assert_eq!(
+            e,
+            Err(RunError::NotAuthorised("no proof for 2 ready".to_owned()))
+        );
+        assert_eq!(
+            c.phase(),
+            Phase::Barrier,
+            "no converge without authorisation"
+        );
+    }
+}

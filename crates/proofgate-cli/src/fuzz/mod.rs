@@ -47,14 +47,21 @@ pub fn run(args: FuzzArgs) -> ExitCode {
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
     let mut out = stdout.lock();
-    match execute(&args, &mut out, tty) {
-        Ok(outcome) if outcome.report.violations() == 0 => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::from(1),
-        Err(e) => {
-            let _ = out.flush();
-            eprintln!("proofgate fuzz: {e}");
-            ExitCode::from(2)
-        }
+    let result = execute(&args, &mut out, tty);
+    if let Err(e) = &result {
+        let _ = out.flush();
+        eprintln!("proofgate fuzz: {e}");
+    }
+    ExitCode::from(status(&result))
+}
+
+/// 0 when every invariant held, 1 on any violation, 2 when no verdict could
+/// be reached (bad arguments, unwritable output).
+pub fn status(result: &Result<Outcome, FuzzError>) -> u8 {
+    match result {
+        Ok(outcome) if outcome.report.violations() == 0 => 0,
+        Ok(_) => 1,
+        Err(_) => 2,
     }
 }
 

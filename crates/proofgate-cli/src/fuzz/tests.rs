@@ -3,7 +3,7 @@
 //! (the stand-in for the Lean oracle where `lake` is absent).
 
 use super::args::{ControllerChoice, FuzzArgs, SuiteChoice};
-use super::{FuzzError, execute};
+use super::{FuzzError, Outcome, execute, report, status};
 use clap::Parser;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -122,6 +122,52 @@ fn replay_command_names_the_run_and_its_scenario_list() {
         args.replay_command(7, proofgate_barrier::Controller::Settled),
         "proofgate fuzz --hosts 10 --runs 240 --seed 0 --controller settled --scenario 'strict-all/all-fail' --run 7"
     );
+}
+
+#[test]
+fn a_violation_is_listed_with_its_replay_command_and_exits_1() {
+    use proofgate_barrier::checker::{Violation, ViolationKind};
+    let args = parse(&["--hosts", "30", "--runs", "24"]).expect("parses");
+    let config = args.suite_config().expect("valid");
+    let mut outcome = execute(&args, &mut Vec::new(), false).expect("runs");
+    assert_eq!(
+        status(&Ok(Outcome {
+            report: outcome.report.clone()
+        })),
+        0
+    );
+    // Plant a violation as if the checker had found one in run 13 (eager).
+    let planted = &mut outcome.report.results[26];
+    assert_eq!((planted.run, planted.controller.name()), (13, "eager"));
+    planted.violation_count += 1;
+    planted.violations.push(Violation {
+        kind: ViolationKind::UnsafeConverge,
+        step: 9,
+        detail: "converged with ready=3 failed=0, policy false".to_owned(),
+    });
+    let mut out = Vec::new();
+    report::table(
+        &mut out,
+        &args,
+        &config,
+        &outcome.report,
+        std::time::Duration::from_millis(1),
+    )
+    .expect("writes");
+    let text = String::from_utf8(out).expect("utf-8");
+    assert!(text.contains("\nviolations: 1\n"), "{text}");
+    assert!(
+        text.contains("run 13 (strict-all/all-fail, eager) step 9: safety: converged with ready=3"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "replay: proofgate fuzz --hosts 30 --runs 24 --seed 0 --controller eager --run 13"
+        ),
+        "{text}"
+    );
+    assert_eq!(status(&Ok(outcome)), 1);
+    assert_eq!(status(&Err(FuzzError::Usage("bad".to_owned()))), 2);
 }
 
 #[test]
