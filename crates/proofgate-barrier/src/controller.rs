@@ -135,62 +135,68 @@ where
     cluster.fan_out()?;
     observer.observe(Event::FanOut, cluster);
     let eager = controller == Controller::Eager;
-    if eager && let Some(outcome) = settle(cluster, policy, observer, authority)? {
-        summary.steps += 1;
-        summary.outcome = outcome;
-        return Ok(summary);
+    let mut finish =
+        |cluster: &mut Cluster, observer: &mut O, summary: &mut RunSummary, decision| {
+            summary.steps += 1;
+            summary.outcome = apply(decision, cluster, policy, observer, authority)?;
+            Ok::<_, RunError>(())
+        };
+    if eager {
+        let decision = cluster.decision(policy);
+        if decision != Decision::Wait {
+            finish(cluster, observer, &mut summary, decision)?;
+            return Ok(summary);
+        }
     }
     for (host, outcome) in reports {
         cluster.report(host, outcome)?;
         summary.steps += 1;
         summary.reports += 1;
         observer.observe(Event::Report { host, outcome }, cluster);
-        if (eager || cluster.evidence().provisioning == 0)
-            && let Some(outcome) = settle(cluster, policy, observer, authority)?
-        {
-            summary.steps += 1;
-            summary.outcome = outcome;
-            return Ok(summary);
+        if eager || cluster.evidence().provisioning == 0 {
+            let decision = cluster.decision(policy);
+            if decision != Decision::Wait {
+                finish(cluster, observer, &mut summary, decision)?;
+                return Ok(summary);
+            }
         }
     }
-    match settle(cluster, policy, observer, authority)? {
-        Some(outcome) => {
-            summary.steps += 1;
-            summary.outcome = outcome;
-            Ok(summary)
-        }
-        None => Err(RunError::ScheduleExhausted {
+    match cluster.decision(policy) {
+        Decision::Wait => Err(RunError::ScheduleExhausted {
             provisioning: cluster.evidence().provisioning,
         }),
+        decision => {
+            finish(cluster, observer, &mut summary, decision)?;
+            Ok(summary)
+        }
     }
 }
 
-/// Asks the gate and, unless it says Wait, applies its decision.
-fn settle<O, A>(
+/// Applies a Converge or Fail decision (never called with Wait), asking the
+/// authority before a Converge.
+#[inline(never)]
+fn apply<O, A>(
+    decision: Decision,
     cluster: &mut Cluster,
     policy: &Policy,
     observer: &mut O,
     authority: &mut A,
-) -> Result<Option<RunOutcome>, RunError>
+) -> Result<RunOutcome, RunError>
 where
     O: Observer + ?Sized,
     A: ConvergeAuthority + ?Sized,
 {
-    match cluster.decision(policy) {
-        Decision::Wait => Ok(None),
-        Decision::Converge => {
-            authority
-                .authorise(policy, &cluster.evidence())
-                .map_err(RunError::NotAuthorised)?;
-            cluster.proceed(policy)?;
-            observer.observe(Event::Proceed, cluster);
-            Ok(Some(RunOutcome::Converged))
-        }
-        Decision::Fail => {
-            cluster.fail(policy)?;
-            observer.observe(Event::Fail, cluster);
-            Ok(Some(RunOutcome::Failed))
-        }
+    if decision == Decision::Converge {
+        authority
+            .authorise(policy, &cluster.evidence())
+            .map_err(RunError::NotAuthorised)?;
+        cluster.proceed(policy)?;
+        observer.observe(Event::Proceed, cluster);
+        Ok(RunOutcome::Converged)
+    } else {
+        cluster.fail(policy)?;
+        observer.observe(Event::Fail, cluster);
+        Ok(RunOutcome::Failed)
     }
 }
 
