@@ -4,8 +4,10 @@
 //!   10000 --runs 240 --seed 0` minus printing: schedules, engine, gate and the
 //!   streaming checker. The research's Python engine takes 14.4 s for the
 //!   eager work.
-//! - `engine/settled_run/1m_hosts`: one run of 10^6 reports through the engine
-//!   and gate with no checker, to show what the checker costs.
+//! - `unchecked/10k_hosts_240_runs/{eager,settled}`: the same runs through the
+//!   engine and gate with no checker, so the difference is the checker's cost.
+//! - `engine/settled_run/1m_hosts`: one run of 10^6 reports (20% failing at
+//!   random positions) through the engine and gate, no checker.
 #![forbid(unsafe_code)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -55,6 +57,45 @@ fn suite(c: &mut Criterion) {
     group.finish();
 }
 
+fn unchecked(c: &mut Criterion) {
+    let mut group = c.benchmark_group("unchecked/10k_hosts_240_runs");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(5));
+    let config = suite_config(vec![Controller::Eager]);
+    let instances: Vec<_> = (0..config.runs)
+        .map(|run| {
+            let scenario = &config.scenarios[(run % config.scenarios.len() as u64) as usize];
+            scenario
+                .instantiate(config.hosts, &mut config.rng_for(run))
+                .expect("instance")
+        })
+        .collect();
+    let mut cluster = Cluster::new(config.hosts).expect("cluster");
+    for controller in [Controller::Eager, Controller::Settled] {
+        group.bench_function(controller.name(), |b| {
+            b.iter(|| {
+                let mut reports = 0;
+                for instance in &instances {
+                    cluster.reset();
+                    let summary = controller::run(
+                        controller,
+                        &mut cluster,
+                        black_box(&instance.policy),
+                        instance.schedule.reports(),
+                        &mut (),
+                        &mut Unconditional,
+                    )
+                    .expect("run ends");
+                    reports += summary.reports;
+                }
+                reports
+            })
+        });
+    }
+    group.finish();
+}
+
 fn engine(c: &mut Criterion) {
     let hosts = 1_000_000;
     let mut group = c.benchmark_group("engine/settled_run");
@@ -84,5 +125,5 @@ fn engine(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, suite, engine);
+criterion_group!(benches, suite, unchecked, engine);
 criterion_main!(benches);
