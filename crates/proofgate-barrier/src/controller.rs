@@ -135,17 +135,10 @@ where
     cluster.fan_out()?;
     observer.observe(Event::FanOut, cluster);
     let eager = controller == Controller::Eager;
-    let mut finish =
-        |cluster: &mut Cluster, observer: &mut O, summary: &mut RunSummary, decision| {
-            summary.steps += 1;
-            summary.outcome = apply(decision, cluster, policy, observer, authority)?;
-            Ok::<_, RunError>(())
-        };
     if eager {
         let decision = cluster.decision(policy);
         if decision != Decision::Wait {
-            finish(cluster, observer, &mut summary, decision)?;
-            return Ok(summary);
+            return conclude(summary, decision, cluster, policy, observer, authority);
         }
     }
     for (host, outcome) in reports {
@@ -156,8 +149,7 @@ where
         if eager || cluster.evidence().provisioning == 0 {
             let decision = cluster.decision(policy);
             if decision != Decision::Wait {
-                finish(cluster, observer, &mut summary, decision)?;
-                return Ok(summary);
+                return conclude(summary, decision, cluster, policy, observer, authority);
             }
         }
     }
@@ -165,39 +157,40 @@ where
         Decision::Wait => Err(RunError::ScheduleExhausted {
             provisioning: cluster.evidence().provisioning,
         }),
-        decision => {
-            finish(cluster, observer, &mut summary, decision)?;
-            Ok(summary)
-        }
+        decision => conclude(summary, decision, cluster, policy, observer, authority),
     }
 }
 
 /// Applies a Converge or Fail decision (never called with Wait), asking the
-/// authority before a Converge.
+/// authority before a Converge, and completes the summary. Out of line: it
+/// runs once per run, the loop above once per report.
 #[inline(never)]
-fn apply<O, A>(
+fn conclude<O, A>(
+    mut summary: RunSummary,
     decision: Decision,
     cluster: &mut Cluster,
     policy: &Policy,
     observer: &mut O,
     authority: &mut A,
-) -> Result<RunOutcome, RunError>
+) -> Result<RunSummary, RunError>
 where
     O: Observer + ?Sized,
     A: ConvergeAuthority + ?Sized,
 {
-    if decision == Decision::Converge {
+    summary.steps += 1;
+    summary.outcome = if decision == Decision::Converge {
         authority
             .authorise(policy, &cluster.evidence())
             .map_err(RunError::NotAuthorised)?;
         cluster.proceed(policy)?;
         observer.observe(Event::Proceed, cluster);
-        Ok(RunOutcome::Converged)
+        RunOutcome::Converged
     } else {
         cluster.fail(policy)?;
         observer.observe(Event::Fail, cluster);
-        Ok(RunOutcome::Failed)
-    }
+        RunOutcome::Failed
+    };
+    Ok(summary)
 }
 
 #[cfg(test)]
