@@ -20,11 +20,20 @@ use std::path::Path;
 /// Largest cluster traced, so the Lean oracle stays fast.
 pub const MAX_TRACE_HOSTS: u64 = 64;
 
+/// Most runs traced: the events are kept in memory until the suite ends
+/// (at most 64 hosts, so under 32 MB), and the oracle replays every line.
+pub const MAX_TRACE_RUNS: u64 = 10_000;
+
 /// Keeps the chaos traces' random stream apart from the runs' streams.
 const CHAOS_DOMAIN: u64 = 0x6368_616f_7374_7263;
 
-/// Refuses clusters too large to trace.
-pub fn check_size(hosts: u64) -> Result<(), FuzzError> {
+/// Refuses suites too large to trace.
+pub fn check_size(hosts: u64, runs: u64) -> Result<(), FuzzError> {
+    if runs > MAX_TRACE_RUNS {
+        return Err(FuzzError::Usage(format!(
+            "--emit-trace needs --runs at most {MAX_TRACE_RUNS} (got {runs})"
+        )));
+    }
     if hosts > MAX_TRACE_HOSTS {
         return Err(FuzzError::Usage(format!(
             "--emit-trace needs --hosts at most {MAX_TRACE_HOSTS} (got {hosts}) so the Lean oracle stays fast"

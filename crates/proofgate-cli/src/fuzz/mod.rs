@@ -70,7 +70,7 @@ pub fn status(result: &Result<Outcome, FuzzError>) -> u8 {
 pub fn execute(args: &FuzzArgs, out: &mut dyn Write, tty: bool) -> Result<Outcome, FuzzError> {
     let config = args.suite_config()?;
     if let Some(dir) = &args.emit_trace {
-        emit::check_size(args.hosts)?;
+        emit::check_size(args.hosts, config.only_run.map_or(args.runs, |_| 1))?;
         // Fail on an unwritable directory before running anything.
         emit::prepare(dir)?;
     }
