@@ -28,13 +28,32 @@ pub enum SuiteChoice {
     Extended,
 }
 
-/// Arguments of `proofgate fuzz`.
-///
-/// Runs cycle over the scenarios: run `i` uses scenario `i mod S` and its own
-/// random stream derived from `--seed`, so `--run i` replays it alone.
-/// Scenario names read `POLICY/PATTERN`, e.g. `threshold(50%)/30%-fail`,
-/// `combined(50%,10%)/alternating-20%`, `max-failures(3)/failures-first-5`.
+/// The part of `--help` that explains runs, scenarios and exit codes.
+const MORE_HELP: &str = "\
+Runs cycle over the scenarios: run i uses scenario i mod S with its own random
+stream derived from --seed, so `--run i` (with the same --runs, --suite or
+--scenario) replays it alone; a violation prints that command.
+
+Scenario names read POLICY/PATTERN.
+  POLICY:  strict-all | threshold(P%) | threshold(K) | threshold(n)
+           | max-failures(K) | max-failures(P%) | combined(P%,Q%)
+           | combined(P%,K) | random-threshold
+  PATTERN: all-ready | shuffled-ready | all-fail | P%-fail | K-fail
+           | random-fail | failures-first-X | successes-first-X
+           | alternating-X   (X a count K or a percentage P%)
+Percentages above 100 are refused.
+
+Every event is checked as it happens by a checker independent of the engine:
+partition, count updates, monotone ready/failed counts, safety of every
+converge, soundness of every fail, termination within n + 2 events, the
+stable-policy prediction, and eager/settled agreement on stable policies.
+
+Exit status: 0 no violation, 1 a violation, 2 bad arguments or unwritable output.";
+
+/// Arguments of `proofgate fuzz` (see [`MORE_HELP`] for what they mean
+/// together).
 #[derive(Args, Debug, Clone)]
+#[command(after_long_help = MORE_HELP)]
 pub struct FuzzArgs {
     /// Hosts provisioned per run (at least 1).
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
