@@ -141,7 +141,12 @@ fn policy() -> impl Strategy<Value = Policy> {
     let leaf = prop_oneof![
         Just(Policy::StrictAll),
         (0..=MAX_N + 2).prop_map(Policy::AtLeast),
-        (0..=110u64).prop_map(Policy::Percent),
+        // Divisor-rich percentages hit exact boundaries (p * n = 100 * ready).
+        prop_oneof![
+            0..=110u64,
+            prop::sample::select(vec![0u64, 10, 20, 25, 50, 75, 100])
+        ]
+        .prop_map(Policy::Percent),
         (0..=MAX_N + 1).prop_map(Policy::MaxFailures),
     ];
     leaf.prop_recursive(2, 4, 2, |inner| {
@@ -176,7 +181,7 @@ fn run() -> impl Strategy<Value = (u64, Policy, Vec<Event>, Option<Vec<bool>>)> 
 /// Any evidence with `ready + failed <= n`, not necessarily reachable.
 fn evidence() -> impl Strategy<Value = Evidence> {
     // Small sizes often, so exact policy boundaries (p * n = 100 * ready) are hit.
-    prop_oneof![0..=20u64, 0..=1000u64, Just(1u64 << 32)]
+    prop_oneof![0..=20u64, Just(100u64), 0..=1000u64, Just(1u64 << 32)]
         .prop_flat_map(|n| (Just(n), 0..=n))
         .prop_flat_map(|(n, r)| (Just(n), Just(r), 0..=n - r))
         .prop_map(|(hosts, ready, failed)| Evidence {
