@@ -1,20 +1,99 @@
-//! `proofgate check`: type-check Lean export files.
+//! `proofgate check`: type-check Lean 4 export files with the proofgate kernel.
+//!
+//! Exit codes (the Lean Kernel Arena contract): 0 every file accepted;
+//! 1 a declaration was rejected or a file is not a valid export; 2 an input
+//! was declined (unreadable, or a format version this checker does not know).
 
 use clap::Args;
+use proofgate_kernel::{CheckFailure, Kernel, Limits, check_export, run_with_kernel_stack};
+use std::fs::File;
+use std::io::BufReader;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 /// Arguments of `proofgate check`.
 #[derive(Args)]
 pub struct CheckArgs {
-    /// Export files to check, each in an empty environment.
+    /// Export files (NDJSON, format 3.1.0), each checked in an empty
+    /// environment, declarations in file order.
     #[arg(required = true)]
     files: Vec<PathBuf>,
+    /// Print declarations, terms interned, reduction steps, time and peak
+    /// memory for each file.
+    #[arg(long)]
+    stats: bool,
+    /// Reduction-step budget per declaration.
+    #[arg(long, default_value_t = Limits::DEFAULT.fuel)]
+    fuel: u64,
 }
 
-/// Not built yet: declines every input (Arena exit code 2) rather than guess.
+/// Peak resident memory of this process in KiB (VmHWM), if readable.
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+enum Verdict {
+    Accepted,
+    Rejected,
+    Declined,
+}
+
+fn check_file(path: &PathBuf, limits: Limits, stats: bool) -> Verdict {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("{}: declined: cannot open: {e}", path.display());
+            return Verdict::Declined;
+        }
+    };
+    let start = Instant::now();
+    let mut kernel = Kernel::new();
+    let result = check_export(&mut kernel, BufReader::new(file), limits);
+    let elapsed = start.elapsed();
+    match result {
+        Ok(report) => {
+            println!("{}: accepted {} declarations", path.display(), report.declarations);
+            if stats {
+                println!("  declarations:     {}", report.declarations);
+                println!("  terms interned:   {} (peak scratch {})", report.terms, report.scratch_peak);
+                println!("  reduction steps:  {}", report.steps);
+                println!("  time:             {:.3} s", elapsed.as_secs_f64());
+                match peak_memory_kib() {
+                    Some(k) => println!("  peak memory:      {:.1} MiB", k as f64 / 1024.0),
+                    None => println!("  peak memory:      unavailable"),
+                }
+            }
+            Verdict::Accepted
+        }
+        Err(CheckFailure::Export(e)) if e.is_unsupported() => {
+            eprintln!("{}: declined: {e}", path.display());
+            Verdict::Declined
+        }
+        Err(e) => {
+            eprintln!("{}: rejected: {e}", path.display());
+            Verdict::Rejected
+        }
+    }
+}
+
+/// Checks every file; the exit code is the worst verdict.
 pub fn run(args: CheckArgs) -> ExitCode {
-    let _ = args.files;
-    eprintln!("proofgate check: not yet built (the kernel has not landed); declining");
-    ExitCode::from(2)
+    let limits = Limits::with_fuel(args.fuel);
+    let (files, stats) = (args.files, args.stats);
+    let verdicts: Vec<Verdict> = run_with_kernel_stack(move || {
+        files.iter().map(|f| check_file(f, limits, stats)).collect()
+    });
+    let code = verdicts.iter().fold(0u8, |acc, v| {
+        acc.max(match v {
+            Verdict::Accepted => 0,
+            Verdict::Rejected => 1,
+            Verdict::Declined => 2,
+        })
+    });
+    // A rejection outranks a decline: it is a definite verdict.
+    let code = if verdicts.iter().any(|v| matches!(v, Verdict::Rejected)) { 1 } else { code };
+    ExitCode::from(code)
 }
