@@ -55,10 +55,17 @@ fn check_file(path: &PathBuf, limits: Limits, stats: bool) -> Verdict {
     let elapsed = start.elapsed();
     match result {
         Ok(report) => {
-            println!("{}: accepted {} declarations", path.display(), report.declarations);
+            println!(
+                "{}: accepted {} declarations",
+                path.display(),
+                report.declarations
+            );
             if stats {
                 println!("  declarations:     {}", report.declarations);
-                println!("  terms interned:   {} (peak scratch {})", report.terms, report.scratch_peak);
+                println!(
+                    "  terms interned:   {} (peak scratch {})",
+                    report.terms, report.scratch_peak
+                );
                 println!("  reduction steps:  {}", report.steps);
                 println!("  time:             {:.3} s", elapsed.as_secs_f64());
                 match peak_memory_kib() {
@@ -83,9 +90,8 @@ fn check_file(path: &PathBuf, limits: Limits, stats: bool) -> Verdict {
 pub fn run(args: CheckArgs) -> ExitCode {
     let limits = Limits::with_fuel(args.fuel);
     let (files, stats) = (args.files, args.stats);
-    let verdicts: Vec<Verdict> = run_with_kernel_stack(move || {
-        files.iter().map(|f| check_file(f, limits, stats)).collect()
-    });
+    let verdicts: Vec<Verdict> =
+        run_with_kernel_stack(move || files.iter().map(|f| check_file(f, limits, stats)).collect());
     let code = verdicts.iter().fold(0u8, |acc, v| {
         acc.max(match v {
             Verdict::Accepted => 0,
@@ -94,6 +100,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
         })
     });
     // A rejection outranks a decline: it is a definite verdict.
-    let code = if verdicts.iter().any(|v| matches!(v, Verdict::Rejected)) { 1 } else { code };
+    let code = if verdicts.iter().any(|v| matches!(v, Verdict::Rejected)) {
+        1
+    } else {
+        code
+    };
     ExitCode::from(code)
 }

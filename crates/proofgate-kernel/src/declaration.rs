@@ -288,7 +288,10 @@ impl ConstantInfo {
     pub fn is_partial(&self) -> bool {
         matches!(
             self.kind,
-            ConstantKind::Definition { safety: DefinitionSafety::Partial, .. }
+            ConstantKind::Definition {
+                safety: DefinitionSafety::Partial,
+                ..
+            }
         )
     }
 
@@ -304,9 +307,13 @@ impl ConstantInfo {
     /// Index of the major premise of a recursor.
     pub fn major_idx(&self) -> Option<usize> {
         match &self.kind {
-            ConstantKind::Recursor { num_params, num_indices, num_motives, num_minors, .. } => {
-                Some((num_params + num_motives + num_minors + num_indices) as usize)
-            }
+            ConstantKind::Recursor {
+                num_params,
+                num_indices,
+                num_motives,
+                num_minors,
+                ..
+            } => Some((num_params + num_motives + num_minors + num_indices) as usize),
             _ => None,
         }
     }

@@ -25,7 +25,10 @@ impl Limits {
 
     /// Default depths with the given fuel.
     pub fn with_fuel(fuel: u64) -> Limits {
-        Limits { fuel, ..Limits::DEFAULT }
+        Limits {
+            fuel,
+            ..Limits::DEFAULT
+        }
     }
 }
 
@@ -47,7 +50,12 @@ pub struct Meter {
 impl Meter {
     /// A fresh meter.
     pub fn new(limits: Limits) -> Meter {
-        Meter { limits, used: 0, depth: 0, peak_depth: 0 }
+        Meter {
+            limits,
+            used: 0,
+            depth: 0,
+            peak_depth: 0,
+        }
     }
 
     /// Steps used so far.
@@ -70,7 +78,10 @@ impl Meter {
     pub fn tick(&mut self) -> Result<(), KernelError> {
         self.used += 1;
         if self.used > self.limits.fuel {
-            return Err(KernelError::OutOfFuel { used: self.used - 1, limit: self.limits.fuel });
+            return Err(KernelError::OutOfFuel {
+                used: self.used - 1,
+                limit: self.limits.fuel,
+            });
         }
         Ok(())
     }
@@ -85,7 +96,9 @@ impl Meter {
         }
         if self.depth > self.limits.max_recursion {
             self.depth -= 1;
-            return Err(KernelError::RecursionLimit { limit: self.limits.max_recursion });
+            return Err(KernelError::RecursionLimit {
+                limit: self.limits.max_recursion,
+            });
         }
         Ok(())
     }

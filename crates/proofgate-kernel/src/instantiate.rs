@@ -36,17 +36,29 @@ impl TermStore {
             ExprNode::App(a, b) => {
                 let a2 = self.replace(a, off, shift, cache, f);
                 let b2 = self.replace(b, off, shift, cache, f);
-                if a2 == a && b2 == b { e } else { self.app(a2, b2) }
+                if a2 == a && b2 == b {
+                    e
+                } else {
+                    self.app(a2, b2)
+                }
             }
             ExprNode::Lam(t, b) => {
                 let t2 = self.replace(t, off, shift, cache, f);
                 let b2 = self.replace(b, inner, shift, cache, f);
-                if t2 == t && b2 == b { e } else { self.lam(t2, b2) }
+                if t2 == t && b2 == b {
+                    e
+                } else {
+                    self.lam(t2, b2)
+                }
             }
             ExprNode::Pi(t, b) => {
                 let t2 = self.replace(t, off, shift, cache, f);
                 let b2 = self.replace(b, inner, shift, cache, f);
-                if t2 == t && b2 == b { e } else { self.pi(t2, b2) }
+                if t2 == t && b2 == b {
+                    e
+                } else {
+                    self.pi(t2, b2)
+                }
             }
             ExprNode::Let(t, v, b) => {
                 let t2 = self.replace(t, off, shift, cache, f);
@@ -60,7 +72,11 @@ impl TermStore {
             }
             ExprNode::Proj(n, i, s) => {
                 let s2 = self.replace(s, off, shift, cache, f);
-                if s2 == s { e } else { self.mk(ExprNode::Proj(n, i, s2)) }
+                if s2 == s {
+                    e
+                } else {
+                    self.mk(ExprNode::Proj(n, i, s2))
+                }
             }
             _ => e,
         };
@@ -172,7 +188,9 @@ impl TermStore {
         }
         match self.node(e) {
             ExprNode::BVar(j) => j == i,
-            ExprNode::App(a, b) => self.has_loose_bvar_in(a, i, seen) || self.has_loose_bvar_in(b, i, seen),
+            ExprNode::App(a, b) => {
+                self.has_loose_bvar_in(a, i, seen) || self.has_loose_bvar_in(b, i, seen)
+            }
             ExprNode::Lam(t, b) | ExprNode::Pi(t, b) => {
                 self.has_loose_bvar_in(t, i, seen) || self.has_loose_bvar_in(b, i + 1, seen)
             }

@@ -41,7 +41,12 @@ impl Kernel {
     pub fn new() -> Kernel {
         let mut store = TermStore::default();
         let wk = WellKnown::new(&mut store.names);
-        Kernel { store, env: Environment::default(), wk, total_steps: 0 }
+        Kernel {
+            store,
+            env: Environment::default(),
+            wk,
+            total_steps: 0,
+        }
     }
 
     /// The term store (build terms here before submitting them).
@@ -167,7 +172,9 @@ impl Kernel {
             |_, v| v,
         )?;
         if !ok {
-            return Err(KernelError::Type("the term does not have the expected type".into()));
+            return Err(KernelError::Type(
+                "the term does not have the expected type".into(),
+            ));
         }
         Ok(rep)
     }
@@ -191,7 +198,11 @@ impl Kernel {
     }
 
     /// Weak head normal form of a closed term.
-    pub fn whnf(&mut self, term: ExprId, limits: Limits) -> Result<(ExprId, CheckReport), KernelError> {
+    pub fn whnf(
+        &mut self,
+        term: ExprId,
+        limits: Limits,
+    ) -> Result<(ExprId, CheckReport), KernelError> {
         self.query(
             &[],
             limits,
@@ -226,7 +237,9 @@ impl Kernel {
 fn check_closed(tc: &TypeChecker<'_>, e: ExprId) -> TcResult<()> {
     tc.guard_depth(e)?;
     if tc.st.lbr(e) > 0 || tc.st.has_fvar(e) {
-        return Err(KernelError::Type("term has loose bound or free variables".into()));
+        return Err(KernelError::Type(
+            "term has loose bound or free variables".into(),
+        ));
     }
     Ok(())
 }
@@ -281,7 +294,11 @@ fn header(
 }
 
 fn unsafe_if(b: bool) -> DefinitionSafety {
-    if b { DefinitionSafety::Unsafe } else { DefinitionSafety::Safe }
+    if b {
+        DefinitionSafety::Unsafe
+    } else {
+        DefinitionSafety::Safe
+    }
 }
 
 /// Checks one declaration; returns the constants to add.
@@ -290,24 +307,42 @@ pub(crate) fn check_declaration(
     decl: &Declaration,
 ) -> TcResult<Vec<ConstantInfo>> {
     match decl {
-        Declaration::Axiom { name, level_params, ty, is_unsafe } => {
+        Declaration::Axiom {
+            name,
+            level_params,
+            ty,
+            is_unsafe,
+        } => {
             header(tc, *name, level_params, unsafe_if(*is_unsafe))?;
             check_type(tc, *name, *ty)?;
             Ok(vec![ConstantInfo {
                 name: *name,
                 level_params: level_params.clone(),
                 ty: *ty,
-                kind: ConstantKind::Axiom { is_unsafe: *is_unsafe },
+                kind: ConstantKind::Axiom {
+                    is_unsafe: *is_unsafe,
+                },
             }])
         }
-        Declaration::Definition { name, level_params, ty, value, hints, safety } => {
+        Declaration::Definition {
+            name,
+            level_params,
+            ty,
+            value,
+            hints,
+            safety,
+        } => {
             header(tc, *name, level_params, *safety)?;
             check_type(tc, *name, *ty)?;
             let c = ConstantInfo {
                 name: *name,
                 level_params: level_params.clone(),
                 ty: *ty,
-                kind: ConstantKind::Definition { value: *value, hints: *hints, safety: *safety },
+                kind: ConstantKind::Definition {
+                    value: *value,
+                    hints: *hints,
+                    safety: *safety,
+                },
             };
             if *safety == DefinitionSafety::Unsafe {
                 // Unsafe definitions may refer to themselves.
@@ -316,7 +351,12 @@ pub(crate) fn check_declaration(
             check_value(tc, *name, *ty, *value)?;
             Ok(vec![c])
         }
-        Declaration::Theorem { name, level_params, ty, value } => {
+        Declaration::Theorem {
+            name,
+            level_params,
+            ty,
+            value,
+        } => {
             header(tc, *name, level_params, DefinitionSafety::Safe)?;
             check_type(tc, *name, *ty)?;
             if !tc.is_prop(*ty)? {
@@ -330,7 +370,13 @@ pub(crate) fn check_declaration(
                 kind: ConstantKind::Theorem { value: *value },
             }])
         }
-        Declaration::Opaque { name, level_params, ty, value, is_unsafe } => {
+        Declaration::Opaque {
+            name,
+            level_params,
+            ty,
+            value,
+            is_unsafe,
+        } => {
             header(tc, *name, level_params, unsafe_if(*is_unsafe))?;
             check_type(tc, *name, *ty)?;
             check_value(tc, *name, *ty, *value)?;
@@ -338,10 +384,18 @@ pub(crate) fn check_declaration(
                 name: *name,
                 level_params: level_params.clone(),
                 ty: *ty,
-                kind: ConstantKind::Opaque { value: *value, is_unsafe: *is_unsafe },
+                kind: ConstantKind::Opaque {
+                    value: *value,
+                    is_unsafe: *is_unsafe,
+                },
             }])
         }
-        Declaration::Quot { name, level_params, ty, kind } => {
+        Declaration::Quot {
+            name,
+            level_params,
+            ty,
+            kind,
+        } => {
             header(tc, *name, level_params, DefinitionSafety::Safe)?;
             let wk = tc.wk;
             let want_name = match kind {
@@ -351,12 +405,18 @@ pub(crate) fn check_declaration(
                 QuotKind::Ind => wk.quot_ind,
             };
             if *name != want_name {
-                return Err(KernelError::Quot(format!("unexpected name '{}'", tc.name(*name))));
+                return Err(KernelError::Quot(format!(
+                    "unexpected name '{}'",
+                    tc.name(*name)
+                )));
             }
             tc.check_eq_for_quot()?;
             let want = crate::quot::expected_quot_type(tc.st, wk, *kind, level_params)?;
             if want != *ty {
-                return Err(KernelError::Quot(format!("'{}' has an unexpected type", tc.name(*name))));
+                return Err(KernelError::Quot(format!(
+                    "'{}' has an unexpected type",
+                    tc.name(*name)
+                )));
             }
             check_type(tc, *name, *ty)?;
             Ok(vec![ConstantInfo {

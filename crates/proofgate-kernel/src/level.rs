@@ -54,7 +54,11 @@ impl Default for LevelTable {
     fn default() -> Self {
         let mut map = FxHashMap::default();
         map.insert(LevelNode::Zero, LevelId::ZERO);
-        LevelTable { nodes: vec![LevelNode::Zero], has_param: vec![false], map }
+        LevelTable {
+            nodes: vec![LevelNode::Zero],
+            has_param: vec![false],
+            map,
+        }
     }
 }
 
@@ -144,7 +148,11 @@ impl LevelTable {
     /// `max a b`, simplified the way Lean's `mk_max` does.
     pub fn max(&mut self, a: LevelId, b: LevelId) -> LevelId {
         if self.is_explicit(a) && self.is_explicit(b) {
-            return if self.to_offset(a).1 >= self.to_offset(b).1 { a } else { b };
+            return if self.to_offset(a).1 >= self.to_offset(b).1 {
+                a
+            } else {
+                b
+            };
         }
         if a == b || b == LevelId::ZERO {
             return a;
@@ -190,10 +198,7 @@ impl LevelTable {
         }
         match self.node(l) {
             LevelNode::Zero => l,
-            LevelNode::Param(n) => params
-                .iter()
-                .position(|p| *p == n)
-                .map_or(l, |i| levels[i]),
+            LevelNode::Param(n) => params.iter().position(|p| *p == n).map_or(l, |i| levels[i]),
             LevelNode::Succ(a) => {
                 let a2 = self.instantiate(a, params, levels);
                 self.succ(a2)
@@ -273,11 +278,14 @@ impl LevelTable {
                 let a2 = self.normalize(a);
                 let b2 = self.normalize(b);
                 // Always re-simplify (unlike a raw rebuild): `imax 1 0` is `0`.
-                let mut im = self.imax(a2, b2);
+                let im = self.imax(a2, b2);
+                let r = self.succ_n(im, k);
+                // `imax a b` with `b` never zero became a `max`: normalise that.
                 if let LevelNode::Max(..) = self.node(im) {
-                    im = self.normalize(im);
+                    self.normalize(r)
+                } else {
+                    r
                 }
-                self.succ_n(im, k)
             }
             LevelNode::Max(..) => {
                 let mut todo = Vec::new();
@@ -324,16 +332,106 @@ impl LevelTable {
         }
     }
 
-    /// Whether two levels are equal for every assignment (as Lean decides it).
+    /// Whether two levels are equal for every assignment of their parameters.
+    /// Lean's normal-form comparison first; when it fails, the complete
+    /// check [`LevelTable::leq_complete`] both ways (normal forms miss
+    /// equalities such as `imax 1 u = u`).
     pub fn is_equiv(&mut self, a: LevelId, b: LevelId) -> bool {
-        a == b || self.normalize(a) == self.normalize(b)
+        a == b
+            || self.normalize(a) == self.normalize(b)
+            || (self.leq_complete(a, b, &mut Vec::new())
+                && self.leq_complete(b, a, &mut Vec::new()))
     }
 
-    /// Whether `a ≥ b` for every assignment (Lean's sound, incomplete check).
+    /// Whether `a ≥ b` for every assignment: Lean's check, then the complete one.
     pub fn is_geq(&mut self, a: LevelId, b: LevelId) -> bool {
-        let a = self.normalize(a);
-        let b = self.normalize(b);
-        self.is_geq_core(a, b)
+        let na = self.normalize(a);
+        let nb = self.normalize(b);
+        self.is_geq_core(na, nb) || self.leq_complete(b, a, &mut Vec::new())
+    }
+
+    /// A parameter (not yet split) occurring under the right of an `imax`.
+    fn imax_rhs_param(&self, l: LevelId, split: &[NameId]) -> Option<NameId> {
+        if !self.has_param(l) {
+            return None;
+        }
+        match self.node(l) {
+            LevelNode::Zero | LevelNode::Param(_) => None,
+            LevelNode::Succ(a) => self.imax_rhs_param(a, split),
+            LevelNode::Max(a, b) => self
+                .imax_rhs_param(a, split)
+                .or_else(|| self.imax_rhs_param(b, split)),
+            LevelNode::IMax(a, b) => self
+                .first_param(b, split)
+                .or_else(|| self.imax_rhs_param(a, split))
+                .or_else(|| self.imax_rhs_param(b, split)),
+        }
+    }
+
+    fn first_param(&self, l: LevelId, split: &[NameId]) -> Option<NameId> {
+        if !self.has_param(l) {
+            return None;
+        }
+        match self.node(l) {
+            LevelNode::Zero => None,
+            LevelNode::Param(n) => (!split.contains(&n)).then_some(n),
+            LevelNode::Succ(a) => self.first_param(a, split),
+            LevelNode::Max(a, b) | LevelNode::IMax(a, b) => self
+                .first_param(a, split)
+                .or_else(|| self.first_param(b, split)),
+        }
+    }
+
+    fn collect_terms(&self, l: LevelId, k: u32, out: &mut Vec<(Option<NameId>, u32)>) -> bool {
+        match self.node(l) {
+            LevelNode::Zero => {
+                out.push((None, k));
+                true
+            }
+            LevelNode::Param(n) => {
+                out.push((Some(n), k));
+                true
+            }
+            LevelNode::Succ(a) => self.collect_terms(a, k + 1, out),
+            LevelNode::Max(a, b) => self.collect_terms(a, k, out) && self.collect_terms(b, k, out),
+            LevelNode::IMax(..) => false,
+        }
+    }
+
+    /// A complete decision of `a ≤ b` for all assignments: split each
+    /// parameter that decides an `imax` into the cases `0` and `p+1` (so every
+    /// `imax` simplifies away), then compare the `max` of offsets termwise.
+    pub fn leq_complete(&mut self, a: LevelId, b: LevelId, split: &mut Vec<NameId>) -> bool {
+        let p = self
+            .imax_rhs_param(a, split)
+            .or_else(|| self.imax_rhs_param(b, split));
+        if let Some(p) = p {
+            let zero = [LevelId::ZERO];
+            let pl = self.param(p);
+            let succ = [self.succ(pl)];
+            let (a0, b0) = (
+                self.instantiate(a, &[p], &zero),
+                self.instantiate(b, &[p], &zero),
+            );
+            let (a1, b1) = (
+                self.instantiate(a, &[p], &succ),
+                self.instantiate(b, &[p], &succ),
+            );
+            split.push(p);
+            let r = self.leq_complete(a0, b0, split) && self.leq_complete(a1, b1, split);
+            split.pop();
+            return r;
+        }
+        let (mut ta, mut tb) = (Vec::new(), Vec::new());
+        if !self.collect_terms(a, 0, &mut ta) || !self.collect_terms(b, 0, &mut tb) {
+            // An `imax` whose right side has no parameter left is already
+            // simplified by construction; anything else is not decided here.
+            return false;
+        }
+        ta.iter().all(|(base, k)| match base {
+            None => *k == 0 || tb.iter().any(|(_, k2)| k2 >= k),
+            Some(p) => tb.iter().any(|(b2, k2)| b2 == &Some(*p) && k2 >= k),
+        })
     }
 
     fn is_geq_core(&mut self, a: LevelId, b: LevelId) -> bool {

@@ -20,6 +20,7 @@ mod kernel;
 pub mod level;
 mod literal;
 pub mod name;
+mod pretty;
 mod quot;
 mod runner;
 pub mod store;
@@ -27,7 +28,7 @@ pub mod tc;
 
 pub use declaration::{
     ConstantInfo, ConstantKind, Declaration, DefinitionSafety, InductiveBlock, InductiveType,
-    QuotKind, ReducibilityHints, RecursorRule,
+    QuotKind, RecursorRule, ReducibilityHints,
 };
 pub use env::Environment;
 pub use error::KernelError;

@@ -70,7 +70,9 @@ impl TypeChecker<'_> {
 
     /// `0 ↦ Nat.zero`, `n+1 ↦ Nat.succ n`.
     pub(crate) fn nat_lit_to_ctor(&mut self, e: ExprId) -> ExprId {
-        let ExprNode::NatLit(l) = self.st.node(e) else { return e };
+        let ExprNode::NatLit(l) = self.st.node(e) else {
+            return e;
+        };
         let v = self.st.nat(l).clone();
         if v == BigUint::ZERO {
             self.st.cnst(self.wk.nat_zero, &[])
@@ -83,7 +85,9 @@ impl TypeChecker<'_> {
 
     /// `"ab" ↦ String.ofList [Char.ofNat 97, Char.ofNat 98]`.
     pub(crate) fn string_lit_to_ctor(&mut self, e: ExprId) -> ExprId {
-        let ExprNode::StrLit(l) = self.st.node(e) else { return e };
+        let ExprNode::StrLit(l) = self.st.node(e) else {
+            return e;
+        };
         let chars: Vec<u32> = self.st.string(l).chars().map(|c| c as u32).collect();
         let wk = self.wk;
         let char_ty = self.st.cnst(wk.char, &[]);
@@ -111,7 +115,9 @@ impl TypeChecker<'_> {
             return Ok(None);
         }
         let (head, args) = self.st.unfold_apps(e);
-        let ExprNode::Const(n, ls) = self.st.node(head) else { return Ok(None) };
+        let ExprNode::Const(n, ls) = self.st.node(head) else {
+            return Ok(None);
+        };
         if !self.st.levels_of(ls).is_empty() {
             return Ok(None);
         }
@@ -120,7 +126,9 @@ impl TypeChecker<'_> {
             if n != wk.nat_succ && n != wk.nat_log2 {
                 return Ok(None);
             }
-            let Some(a) = self.whnf_nat_arg(args[0])? else { return Ok(None) };
+            let Some(a) = self.whnf_nat_arg(args[0])? else {
+                return Ok(None);
+            };
             self.meter.tick()?;
             let r = if n == wk.nat_succ {
                 a + 1u32
@@ -135,15 +143,30 @@ impl TypeChecker<'_> {
             return Ok(None);
         }
         let ops = [
-            wk.nat_add, wk.nat_sub, wk.nat_mul, wk.nat_div, wk.nat_mod, wk.nat_gcd, wk.nat_beq,
-            wk.nat_ble, wk.nat_land, wk.nat_lor, wk.nat_xor, wk.nat_shift_left,
-            wk.nat_shift_right, wk.nat_pow,
+            wk.nat_add,
+            wk.nat_sub,
+            wk.nat_mul,
+            wk.nat_div,
+            wk.nat_mod,
+            wk.nat_gcd,
+            wk.nat_beq,
+            wk.nat_ble,
+            wk.nat_land,
+            wk.nat_lor,
+            wk.nat_xor,
+            wk.nat_shift_left,
+            wk.nat_shift_right,
+            wk.nat_pow,
         ];
         if !ops.contains(&n) {
             return Ok(None);
         }
-        let Some(a) = self.whnf_nat_arg(args[0])? else { return Ok(None) };
-        let Some(b) = self.whnf_nat_arg(args[1])? else { return Ok(None) };
+        let Some(a) = self.whnf_nat_arg(args[0])? else {
+            return Ok(None);
+        };
+        let Some(b) = self.whnf_nat_arg(args[1])? else {
+            return Ok(None);
+        };
         self.meter.tick()?;
         let zero = BigUint::ZERO;
         let bool_result = |st: &mut crate::store::TermStore, v: bool| {

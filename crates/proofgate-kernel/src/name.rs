@@ -35,7 +35,10 @@ impl Default for NameTable {
     fn default() -> Self {
         let mut map = FxHashMap::default();
         map.insert(NameNode::Anonymous, NameId::ANONYMOUS);
-        NameTable { nodes: vec![NameNode::Anonymous], map }
+        NameTable {
+            nodes: vec![NameNode::Anonymous],
+            map,
+        }
     }
 }
 

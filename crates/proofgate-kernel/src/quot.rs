@@ -33,7 +33,9 @@ pub(crate) fn expected_quot_type(
 ) -> Result<ExprId, KernelError> {
     let want = if kind == QuotKind::Lift { 2 } else { 1 };
     if ps.len() != want {
-        return Err(KernelError::Quot(format!("expected {want} universe parameters")));
+        return Err(KernelError::Quot(format!(
+            "expected {want} universe parameters"
+        )));
     }
     let u = st.levels.param(ps[0]);
     let sort_u = st.sort(u);
@@ -111,9 +113,21 @@ impl TypeChecker<'_> {
     /// the single constructor `Eq.refl : {α : Sort u} → (a : α) → Eq a a`.
     pub(crate) fn check_eq_for_quot(&mut self) -> TcResult<()> {
         let wk = self.wk;
-        let bad = || Err(KernelError::Quot("`Eq` must be declared first, in its standard form".into()));
-        let Some(eq) = self.env.get(wk.eq) else { return bad() };
-        let ConstantKind::Inductive { ctors, num_params, num_indices, .. } = &eq.kind else {
+        let bad = || {
+            Err(KernelError::Quot(
+                "`Eq` must be declared first, in its standard form".into(),
+            ))
+        };
+        let Some(eq) = self.env.get(wk.eq) else {
+            return bad();
+        };
+        let ConstantKind::Inductive {
+            ctors,
+            num_params,
+            num_indices,
+            ..
+        } = &eq.kind
+        else {
             return bad();
         };
         if eq.level_params.len() != 1 || ctors.len() != 1 || ctors[0] != wk.eq_refl {
@@ -121,7 +135,9 @@ impl TypeChecker<'_> {
         }
         let _ = (num_params, num_indices);
         let (eq_ty, u_name) = (eq.ty, eq.level_params[0]);
-        let Some(refl) = self.env.get(wk.eq_refl) else { return bad() };
+        let Some(refl) = self.env.get(wk.eq_refl) else {
+            return bad();
+        };
         if refl.level_params != [u_name] {
             return bad();
         }
@@ -147,7 +163,9 @@ impl TypeChecker<'_> {
 
     /// Quotient reduction on `Quot.lift`/`Quot.ind` applied to `Quot.mk`.
     pub(crate) fn quot_reduce(&mut self, e: ExprId) -> TcResult<Option<ExprId>> {
-        let Some((n, _)) = self.st.head_const(e) else { return Ok(None) };
+        let Some((n, _)) = self.st.head_const(e) else {
+            return Ok(None);
+        };
         let (mk_pos, f_pos) = if n == self.wk.quot_lift {
             (5, 3)
         } else if n == self.wk.quot_ind {

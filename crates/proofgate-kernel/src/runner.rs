@@ -1,10 +1,10 @@
 //! Checking a whole export file: read each declaration, check it, stop at
 //! the first failure. Also the helper that gives checks a deep stack.
 
+use crate::error::KernelError;
 use crate::export::{ExportError, ExportReader};
 use crate::fuel::Limits;
 use crate::kernel::Kernel;
-use crate::error::KernelError;
 use std::io::BufRead;
 
 /// Stack size of the thread [`run_with_kernel_stack`] starts. The checker
@@ -74,7 +74,11 @@ pub fn check_export<R: BufRead>(
             }
             Err(error) => {
                 let name = kernel.store().names.display(decl.name());
-                return Err(CheckFailure::Rejected { line: reader.line(), name, error });
+                return Err(CheckFailure::Rejected {
+                    line: reader.line(),
+                    name,
+                    error,
+                });
             }
         }
     }

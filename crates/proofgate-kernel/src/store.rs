@@ -169,7 +169,11 @@ impl TermStore {
             ExprNode::BVar(i) => (1, i as u64, i + 1, 1, 0),
             ExprNode::FVar(i) => (2, i as u64, 0, 1, FLAG_FVAR),
             ExprNode::Sort(l) => {
-                let f = if self.levels.has_param(l) { FLAG_LEVEL_PARAM } else { 0 };
+                let f = if self.levels.has_param(l) {
+                    FLAG_LEVEL_PARAM
+                } else {
+                    0
+                };
                 (3, l.0 as u64, 0, 1, f)
             }
             ExprNode::Const(n, ls) => {
@@ -187,7 +191,8 @@ impl TermStore {
                 let lbr = if tag == 5 {
                     da.loose_bvar_range.max(db.loose_bvar_range)
                 } else {
-                    da.loose_bvar_range.max(db.loose_bvar_range.saturating_sub(1))
+                    da.loose_bvar_range
+                        .max(db.loose_bvar_range.saturating_sub(1))
                 };
                 (
                     tag,

@@ -11,7 +11,7 @@ pub use error::{ExportError, ExportErrorKind};
 
 use crate::declaration::{
     ClaimedInductive, ConstantInfo, ConstantKind, Declaration, DefinitionSafety, InductiveBlock,
-    InductiveType, QuotKind, ReducibilityHints, RecursorRule,
+    InductiveType, QuotKind, RecursorRule, ReducibilityHints,
 };
 use crate::expr::{ExprId, ExprNode};
 use crate::level::{LevelId, LevelNode};
@@ -86,11 +86,16 @@ impl<R: BufRead> ExportReader<R> {
     }
 
     fn err(&self, kind: Kind) -> ExportError {
-        ExportError { line: self.line_no, kind }
+        ExportError {
+            line: self.line_no,
+            kind,
+        }
     }
 
     fn parse_line(&mut self, st: &mut TermStore, v: Value) -> Result<Option<Declaration>, Kind> {
-        let Value::Object(o) = v else { return Err(Kind::UnknownTag) };
+        let Value::Object(o) = v else {
+            return Err(Kind::UnknownTag);
+        };
         if let Some(m) = o.get("meta") {
             let ver = m
                 .pointer("/format/version")
@@ -105,7 +110,10 @@ impl<R: BufRead> ExportReader<R> {
             let i = i.as_u64().ok_or(Kind::Field("in"))?;
             let n = self.name_line(st, &o)?;
             if i == 0 || self.names.insert(i, n).is_some() {
-                return Err(Kind::Duplicate { table: "in", index: i });
+                return Err(Kind::Duplicate {
+                    table: "in",
+                    index: i,
+                });
             }
             return Ok(None);
         }
@@ -113,7 +121,10 @@ impl<R: BufRead> ExportReader<R> {
             let i = i.as_u64().ok_or(Kind::Field("il"))?;
             let l = self.level_line(st, &o)?;
             if i == 0 || self.levels.insert(i, l).is_some() {
-                return Err(Kind::Duplicate { table: "il", index: i });
+                return Err(Kind::Duplicate {
+                    table: "il",
+                    index: i,
+                });
             }
             return Ok(None);
         }
@@ -121,7 +132,10 @@ impl<R: BufRead> ExportReader<R> {
             let i = i.as_u64().ok_or(Kind::Field("ie"))?;
             let e = self.expr_line(st, &o)?;
             if self.exprs.insert(i, e).is_some() {
-                return Err(Kind::Duplicate { table: "ie", index: i });
+                return Err(Kind::Duplicate {
+                    table: "ie",
+                    index: i,
+                });
             }
             return Ok(None);
         }
@@ -130,17 +144,26 @@ impl<R: BufRead> ExportReader<R> {
 
     fn name(&self, v: Option<&Value>, field: &'static str) -> Result<NameId, Kind> {
         let i = v.and_then(Value::as_u64).ok_or(Kind::Field(field))?;
-        self.names.get(&i).copied().ok_or(Kind::Dangling { table: "in", index: i })
+        self.names.get(&i).copied().ok_or(Kind::Dangling {
+            table: "in",
+            index: i,
+        })
     }
 
     fn level(&self, v: Option<&Value>, field: &'static str) -> Result<LevelId, Kind> {
         let i = v.and_then(Value::as_u64).ok_or(Kind::Field(field))?;
-        self.levels.get(&i).copied().ok_or(Kind::Dangling { table: "il", index: i })
+        self.levels.get(&i).copied().ok_or(Kind::Dangling {
+            table: "il",
+            index: i,
+        })
     }
 
     fn expr(&self, v: Option<&Value>, field: &'static str) -> Result<ExprId, Kind> {
         let i = v.and_then(Value::as_u64).ok_or(Kind::Field(field))?;
-        self.exprs.get(&i).copied().ok_or(Kind::Dangling { table: "ie", index: i })
+        self.exprs.get(&i).copied().ok_or(Kind::Dangling {
+            table: "ie",
+            index: i,
+        })
     }
 
     fn name_list(&self, v: Option<&Value>, field: &'static str) -> Result<Vec<NameId>, Kind> {
@@ -151,7 +174,10 @@ impl<R: BufRead> ExportReader<R> {
     fn name_line(&mut self, st: &mut TermStore, o: &Obj) -> Result<NameId, Kind> {
         if let Some(s) = o.get("str") {
             let pre = self.name(s.get("pre"), "pre")?;
-            let c = s.get("str").and_then(Value::as_str).ok_or(Kind::Field("str"))?;
+            let c = s
+                .get("str")
+                .and_then(Value::as_str)
+                .ok_or(Kind::Field("str"))?;
             return Ok(st.names.str(pre, c));
         }
         if let Some(s) = o.get("num") {
@@ -169,10 +195,17 @@ impl<R: BufRead> ExportReader<R> {
         }
         for (key, is_max) in [("max", true), ("imax", false)] {
             if let Some(v) = o.get(key) {
-                let arr = v.as_array().filter(|a| a.len() == 2).ok_or(Kind::Field(key))?;
+                let arr = v
+                    .as_array()
+                    .filter(|a| a.len() == 2)
+                    .ok_or(Kind::Field(key))?;
                 let a = self.level(arr.first(), key)?;
                 let b = self.level(arr.get(1), key)?;
-                let node = if is_max { LevelNode::Max(a, b) } else { LevelNode::IMax(a, b) };
+                let node = if is_max {
+                    LevelNode::Max(a, b)
+                } else {
+                    LevelNode::IMax(a, b)
+                };
                 return Ok(st.levels.mk(node));
             }
         }
@@ -185,7 +218,10 @@ impl<R: BufRead> ExportReader<R> {
 
     fn expr_line(&mut self, st: &mut TermStore, o: &Obj) -> Result<ExprId, Kind> {
         if let Some(v) = o.get("bvar") {
-            let i = v.as_u64().filter(|i| *i < u32::MAX as u64 / 2).ok_or(Kind::Field("bvar"))?;
+            let i = v
+                .as_u64()
+                .filter(|i| *i < u32::MAX as u64 / 2)
+                .ok_or(Kind::Field("bvar"))?;
             return Ok(st.bvar(i as u32));
         }
         if let Some(v) = o.get("sort") {
@@ -194,9 +230,14 @@ impl<R: BufRead> ExportReader<R> {
         }
         if let Some(v) = o.get("const") {
             let n = self.name(v.get("name"), "name")?;
-            let us = v.get("us").and_then(Value::as_array).ok_or(Kind::Field("us"))?;
-            let ls: Vec<LevelId> =
-                us.iter().map(|u| self.level(Some(u), "us")).collect::<Result<_, _>>()?;
+            let us = v
+                .get("us")
+                .and_then(Value::as_array)
+                .ok_or(Kind::Field("us"))?;
+            let ls: Vec<LevelId> = us
+                .iter()
+                .map(|u| self.level(Some(u), "us"))
+                .collect::<Result<_, _>>()?;
             return Ok(st.cnst(n, &ls));
         }
         if let Some(v) = o.get("app") {
@@ -269,7 +310,10 @@ impl<R: BufRead> ExportReader<R> {
                 Some(Value::String(s)) if s == "opaque" => ReducibilityHints::Opaque,
                 Some(Value::String(s)) if s == "abbrev" => ReducibilityHints::Abbrev,
                 Some(Value::Object(h)) => {
-                    let r = h.get("regular").and_then(Value::as_u64).ok_or(Kind::Field("hints"))?;
+                    let r = h
+                        .get("regular")
+                        .and_then(Value::as_u64)
+                        .ok_or(Kind::Field("hints"))?;
                     ReducibilityHints::Regular(r.min(u32::MAX as u64) as u32)
                 }
                 _ => return Err(Kind::Field("hints")),
@@ -363,7 +407,11 @@ impl<R: BufRead> ExportReader<R> {
         }
         for r in arr("recs")? {
             let mut rules = Vec::new();
-            for rule in r.get("rules").and_then(Value::as_array).ok_or(Kind::Field("rules"))? {
+            for rule in r
+                .get("rules")
+                .and_then(Value::as_array)
+                .ok_or(Kind::Field("rules"))?
+            {
                 rules.push(RecursorRule {
                     ctor: self.name(rule.get("ctor"), "ctor")?,
                     nfields: Self::u32_field(rule, "nfields")?,
@@ -389,19 +437,36 @@ impl<R: BufRead> ExportReader<R> {
         let Some(first) = claimed.types.first() else {
             return Err(Kind::Invalid("inductive block without types".into()));
         };
-        let ConstantKind::Inductive { num_params, is_unsafe, .. } = first.kind else { unreachable!() };
+        let ConstantKind::Inductive {
+            num_params,
+            is_unsafe,
+            ..
+        } = first.kind
+        else {
+            unreachable!()
+        };
         let level_params = first.level_params.clone();
         let mut types = Vec::new();
         for t in &claimed.types {
-            let ConstantKind::Inductive { ctors, .. } = &t.kind else { unreachable!() };
+            let ConstantKind::Inductive { ctors, .. } = &t.kind else {
+                unreachable!()
+            };
             let mut cs = Vec::new();
             for cn in ctors {
-                let c = claimed.ctors.iter().find(|c| c.name == *cn).ok_or_else(|| {
-                    Kind::Invalid("a type lists a constructor the block does not define".into())
-                })?;
+                let c = claimed
+                    .ctors
+                    .iter()
+                    .find(|c| c.name == *cn)
+                    .ok_or_else(|| {
+                        Kind::Invalid("a type lists a constructor the block does not define".into())
+                    })?;
                 cs.push((c.name, c.ty));
             }
-            types.push(InductiveType { name: t.name, ty: t.ty, ctors: cs });
+            types.push(InductiveType {
+                name: t.name,
+                ty: t.ty,
+                ctors: cs,
+            });
         }
         Ok(Declaration::Inductive(InductiveBlock {
             level_params,

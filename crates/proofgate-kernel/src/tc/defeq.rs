@@ -55,7 +55,11 @@ impl TypeChecker<'_> {
         }
         let la = self.st.levels_of(a).to_vec();
         let lb = self.st.levels_of(b).to_vec();
-        la.len() == lb.len() && la.iter().zip(&lb).all(|(x, y)| self.st.levels.is_equiv(*x, *y))
+        la.len() == lb.len()
+            && la
+                .iter()
+                .zip(&lb)
+                .all(|(x, y)| self.st.levels.is_equiv(*x, *y))
     }
 
     fn quick_is_def_eq(&mut self, t: ExprId, s: ExprId) -> TcResult<Option<bool>> {
@@ -67,9 +71,10 @@ impl TypeChecker<'_> {
                 Some(self.is_def_eq_binding(t, s)?)
             }
             (ExprNode::Sort(a), ExprNode::Sort(b)) => Some(self.st.levels.is_equiv(a, b)),
-            (ExprNode::NatLit(_) | ExprNode::StrLit(_), ExprNode::NatLit(_) | ExprNode::StrLit(_)) => {
-                Some(false)
-            }
+            (
+                ExprNode::NatLit(_) | ExprNode::StrLit(_),
+                ExprNode::NatLit(_) | ExprNode::StrLit(_),
+            ) => Some(false),
             _ => None,
         })
     }
@@ -78,9 +83,8 @@ impl TypeChecker<'_> {
         let mut subst: Vec<ExprId> = Vec::new();
         loop {
             let ((td, tb), (sd, sb)) = match (self.st.node(t), self.st.node(s)) {
-                (ExprNode::Lam(a, b), ExprNode::Lam(c, d)) | (ExprNode::Pi(a, b), ExprNode::Pi(c, d)) => {
-                    ((a, b), (c, d))
-                }
+                (ExprNode::Lam(a, b), ExprNode::Lam(c, d))
+                | (ExprNode::Pi(a, b), ExprNode::Pi(c, d)) => ((a, b), (c, d)),
                 _ => break,
             };
             let mut s_dom = None;
@@ -141,11 +145,15 @@ impl TypeChecker<'_> {
             Lazy::Stuck(a, b) => (a, b),
         };
         match (self.st.node(tn), self.st.node(sn)) {
-            (ExprNode::Const(a, la), ExprNode::Const(b, lb)) if a == b && self.levels_eq(la, lb) => {
+            (ExprNode::Const(a, la), ExprNode::Const(b, lb))
+                if a == b && self.levels_eq(la, lb) =>
+            {
                 return Ok(true);
             }
             (ExprNode::FVar(a), ExprNode::FVar(b)) if a == b => return Ok(true),
-            (ExprNode::Proj(_, i, x), ExprNode::Proj(_, j, y)) if i == j && self.is_def_eq(x, y)? => {
+            (ExprNode::Proj(_, i, x), ExprNode::Proj(_, j, y))
+                if i == j && self.is_def_eq(x, y)? =>
+            {
                 return Ok(true);
             }
             _ => {}
@@ -267,7 +275,9 @@ impl TypeChecker<'_> {
     }
 
     fn is_def_eq_app(&mut self, t: ExprId, s: ExprId) -> TcResult<bool> {
-        if !matches!(self.st.node(t), ExprNode::App(..)) || !matches!(self.st.node(s), ExprNode::App(..)) {
+        if !matches!(self.st.node(t), ExprNode::App(..))
+            || !matches!(self.st.node(s), ExprNode::App(..))
+        {
             return Ok(false);
         }
         let (tf, ta) = self.st.unfold_apps(t);
@@ -285,12 +295,16 @@ impl TypeChecker<'_> {
 
     /// `fun x => f x` against `f`.
     fn try_eta_expansion(&mut self, t: ExprId, s: ExprId) -> TcResult<bool> {
-        if !matches!(self.st.node(t), ExprNode::Lam(..)) || matches!(self.st.node(s), ExprNode::Lam(..)) {
+        if !matches!(self.st.node(t), ExprNode::Lam(..))
+            || matches!(self.st.node(s), ExprNode::Lam(..))
+        {
             return Ok(false);
         }
         let st = self.infer_only(s)?;
         let st = self.whnf(st)?;
-        let ExprNode::Pi(d, _) = self.st.node(st) else { return Ok(false) };
+        let ExprNode::Pi(d, _) = self.st.node(st) else {
+            return Ok(false);
+        };
         let lifted = self.st.lift_loose_bvars(s, 0, 1);
         let b0 = self.st.bvar(0);
         let body = self.st.app(lifted, b0);
@@ -300,8 +314,16 @@ impl TypeChecker<'_> {
 
     /// `t` against a constructor application `s` of a structure: fieldwise.
     fn try_eta_struct(&mut self, t: ExprId, s: ExprId) -> TcResult<bool> {
-        let Some((_, info)) = self.ctor_app(s) else { return Ok(false) };
-        let ConstantKind::Constructor { induct, num_params, num_fields, .. } = info.kind else {
+        let Some((_, info)) = self.ctor_app(s) else {
+            return Ok(false);
+        };
+        let ConstantKind::Constructor {
+            induct,
+            num_params,
+            num_fields,
+            ..
+        } = info.kind
+        else {
             return Ok(false);
         };
         let (_, args) = self.st.unfold_apps(s);
@@ -326,7 +348,9 @@ impl TypeChecker<'_> {
     fn is_def_eq_unit_like(&mut self, t: ExprId, s: ExprId) -> TcResult<bool> {
         let tt = self.infer_only(t)?;
         let tt = self.whnf(tt)?;
-        let Some((n, _)) = self.st.head_const(tt) else { return Ok(false) };
+        let Some((n, _)) = self.st.head_const(tt) else {
+            return Ok(false);
+        };
         if !self.is_structure_like(n) {
             return Ok(false);
         }

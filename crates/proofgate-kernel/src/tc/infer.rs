@@ -20,7 +20,11 @@ impl TypeChecker<'_> {
     }
 
     pub(crate) fn infer_core(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
-        let cache = if only { &self.infer_only_cache } else { &self.infer_cache };
+        let cache = if only {
+            &self.infer_only_cache
+        } else {
+            &self.infer_cache
+        };
         if let Some(&t) = cache.get(&e) {
             return Ok(t);
         }
@@ -54,10 +58,16 @@ impl TypeChecker<'_> {
                         return Err(KernelError::UnknownConstant(self.name(n)));
                     };
                     if self.safety != DefinitionSafety::Unsafe && info.is_unsafe() {
-                        return Err(KernelError::UnsafeUse { what: "unsafe", name: self.name(n) });
+                        return Err(KernelError::UnsafeUse {
+                            what: "unsafe",
+                            name: self.name(n),
+                        });
                     }
                     if self.safety == DefinitionSafety::Safe && info.is_partial() {
-                        return Err(KernelError::UnsafeUse { what: "partial", name: self.name(n) });
+                        return Err(KernelError::UnsafeUse {
+                            what: "partial",
+                            name: self.name(n),
+                        });
                     }
                     for l in self.st.levels_of(ls).to_vec() {
                         self.check_level(l)?;
@@ -74,7 +84,9 @@ impl TypeChecker<'_> {
                     self.ensure_sort(tt)?;
                     let vt = self.infer_core(v, false)?;
                     if !self.is_def_eq(vt, t)? {
-                        return Err(KernelError::Type("let value does not have the let type".into()));
+                        return Err(KernelError::Type(
+                            "let value does not have the let type".into(),
+                        ));
                     }
                 }
                 let body = self.inst(b, &[v])?;
@@ -98,7 +110,9 @@ impl TypeChecker<'_> {
                         let t = self.inst(ft, &args[j..i])?;
                         let t = self.ensure_pi(t)?;
                         j = i;
-                        let ExprNode::Pi(_, b) = self.st.node(t) else { unreachable!() };
+                        let ExprNode::Pi(_, b) = self.st.node(t) else {
+                            unreachable!()
+                        };
                         ft = b;
                     }
                 }
@@ -107,10 +121,20 @@ impl TypeChecker<'_> {
         }
         for &a in &args {
             let pt = self.ensure_pi(ft)?;
-            let ExprNode::Pi(d, b) = self.st.node(pt) else { unreachable!() };
+            let ExprNode::Pi(d, b) = self.st.node(pt) else {
+                unreachable!()
+            };
             let at = self.infer_core(a, false)?;
             if !self.is_def_eq(at, d)? {
-                return Err(KernelError::Type("application argument type mismatch".into()));
+                if std::env::var_os("PROOFGATE_KERNEL_DEBUG").is_some() {
+                    eprintln!("fn:       {}", self.st.term_string(f, 12));
+                    eprintln!("arg:      {}", self.st.term_string(a, 12));
+                    eprintln!("arg type: {}", self.st.term_string(at, 30));
+                    eprintln!("expected: {}", self.st.term_string(d, 30));
+                }
+                return Err(KernelError::Type(
+                    "application argument type mismatch".into(),
+                ));
             }
             ft = self.inst(b, &[a])?;
         }
@@ -194,7 +218,13 @@ impl TypeChecker<'_> {
         Ok(matches!(self.st.node(s), ExprNode::Sort(l) if l == LevelId::ZERO))
     }
 
-    fn infer_proj(&mut self, s: crate::name::NameId, idx: u32, x: ExprId, only: bool) -> TcResult<ExprId> {
+    fn infer_proj(
+        &mut self,
+        s: crate::name::NameId,
+        idx: u32,
+        x: ExprId,
+        only: bool,
+    ) -> TcResult<ExprId> {
         let bad = |what: &str| Err(KernelError::Type(format!("invalid projection: {what}")));
         let xt = self.infer_core(x, only)?;
         let xt = self.whnf(xt)?;
@@ -208,7 +238,13 @@ impl TypeChecker<'_> {
         let Some(info) = self.inductive_info(iname) else {
             return bad("not an inductive type");
         };
-        let ConstantKind::Inductive { num_params, num_indices, ctors, .. } = &info.kind else {
+        let ConstantKind::Inductive {
+            num_params,
+            num_indices,
+            ctors,
+            ..
+        } = &info.kind
+        else {
             unreachable!()
         };
         let (np, ni) = (*num_params as usize, *num_indices as usize);
@@ -219,7 +255,9 @@ impl TypeChecker<'_> {
         let mut r = self.const_type(ctor, ils)?;
         for &a in &args[..np] {
             let w = self.ensure_pi(r)?;
-            let ExprNode::Pi(_, b) = self.st.node(w) else { unreachable!() };
+            let ExprNode::Pi(_, b) = self.st.node(w) else {
+                unreachable!()
+            };
             r = self.inst(b, &[a])?;
         }
         let is_prop_type = self.is_prop(xt)?;

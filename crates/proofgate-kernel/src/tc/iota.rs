@@ -13,10 +13,14 @@ impl TypeChecker<'_> {
     pub(crate) fn rec_major_induct(&mut self, rec_ty: ExprId, major_idx: usize) -> Option<NameId> {
         let mut t = rec_ty;
         for _ in 0..major_idx {
-            let ExprNode::Pi(_, b) = self.st.node(t) else { return None };
+            let ExprNode::Pi(_, b) = self.st.node(t) else {
+                return None;
+            };
             t = b;
         }
-        let ExprNode::Pi(d, _) = self.st.node(t) else { return None };
+        let ExprNode::Pi(d, _) = self.st.node(t) else {
+            return None;
+        };
         self.st.head_const(d).map(|(n, _)| n)
     }
 
@@ -27,9 +31,21 @@ impl TypeChecker<'_> {
         cheap_proj: bool,
     ) -> TcResult<Option<ExprId>> {
         let (head, rec_args) = self.st.unfold_apps(e);
-        let ExprNode::Const(rn, rls) = self.st.node(head) else { return Ok(None) };
-        let Some(info) = self.lookup(rn) else { return Ok(None) };
-        let ConstantKind::Recursor { num_params, num_motives, num_minors, k, rules, .. } = &info.kind else {
+        let ExprNode::Const(rn, rls) = self.st.node(head) else {
+            return Ok(None);
+        };
+        let Some(info) = self.lookup(rn) else {
+            return Ok(None);
+        };
+        let ConstantKind::Recursor {
+            num_params,
+            num_motives,
+            num_minors,
+            k,
+            rules,
+            ..
+        } = &info.kind
+        else {
             return Ok(None);
         };
         let major_idx = info.major_idx().expect("recursor");
@@ -56,8 +72,12 @@ impl TypeChecker<'_> {
                 }
             }
         }
-        let Some((cn, _)) = self.ctor_app(major) else { return Ok(None) };
-        let Some(rule) = rules.iter().find(|r| r.ctor == cn) else { return Ok(None) };
+        let Some((cn, _)) = self.ctor_app(major) else {
+            return Ok(None);
+        };
+        let Some(rule) = rules.iter().find(|r| r.ctor == cn) else {
+            return Ok(None);
+        };
         let (_, major_args) = self.st.unfold_apps(major);
         let nfields = rule.nfields as usize;
         let levels = self.st.levels_of(rls).to_vec();
@@ -81,22 +101,32 @@ impl TypeChecker<'_> {
         np: u32,
         major: ExprId,
     ) -> TcResult<ExprId> {
-        let Some(ind) = self.rec_major_induct(rec_ty, major_idx) else { return Ok(major) };
+        let Some(ind) = self.rec_major_induct(rec_ty, major_idx) else {
+            return Ok(major);
+        };
         let t = self.infer_only(major)?;
         let t = self.whnf(t)?;
         let (h, args) = self.st.unfold_apps(t);
-        let ExprNode::Const(n, ls) = self.st.node(h) else { return Ok(major) };
+        let ExprNode::Const(n, ls) = self.st.node(h) else {
+            return Ok(major);
+        };
         if n != ind || args.len() < np as usize {
             return Ok(major);
         }
         let Some(ConstantKind::Inductive { ctors, .. }) = self.lookup(n).map(|c| &c.kind) else {
             return Ok(major);
         };
-        let Some(&c0) = ctors.first() else { return Ok(major) };
+        let Some(&c0) = ctors.first() else {
+            return Ok(major);
+        };
         let ctor = self.st.mk(ExprNode::Const(c0, ls));
         let cand = self.st.apps(ctor, &args[..np as usize]);
         let ct = self.infer_only(cand)?;
-        if self.is_def_eq(t, ct)? { Ok(cand) } else { Ok(major) }
+        if self.is_def_eq(t, ct)? {
+            Ok(cand)
+        } else {
+            Ok(major)
+        }
     }
 
     fn to_ctor_when_structure(&mut self, ind: NameId, e: ExprId) -> TcResult<ExprId> {
@@ -119,12 +149,18 @@ impl TypeChecker<'_> {
     /// `S.mk params (e.1) ... (e.n)` for `e : S params`.
     pub(crate) fn expand_eta_struct(&mut self, t: ExprId, e: ExprId) -> TcResult<ExprId> {
         let (h, args) = self.st.unfold_apps(t);
-        let ExprNode::Const(n, ls) = self.st.node(h) else { return Ok(e) };
-        let Some(ConstantKind::Inductive { ctors, num_params, .. }) = self.lookup(n).map(|c| &c.kind) else {
+        let ExprNode::Const(n, ls) = self.st.node(h) else {
+            return Ok(e);
+        };
+        let Some(ConstantKind::Inductive {
+            ctors, num_params, ..
+        }) = self.lookup(n).map(|c| &c.kind)
+        else {
             return Ok(e);
         };
         let (c0, np) = (ctors[0], *num_params as usize);
-        let Some(ConstantKind::Constructor { num_fields, .. }) = self.lookup(c0).map(|c| &c.kind) else {
+        let Some(ConstantKind::Constructor { num_fields, .. }) = self.lookup(c0).map(|c| &c.kind)
+        else {
             return Ok(e);
         };
         let nf = *num_fields;

@@ -140,11 +140,17 @@ impl<'a> TypeChecker<'a> {
         let mut r = self.abst(body, fvars)?;
         for i in (0..fvars.len()).rev() {
             let ExprNode::FVar(k) = self.st.node(fvars[i]) else {
-                return Err(KernelError::Type("internal: closing over a non-variable".into()));
+                return Err(KernelError::Type(
+                    "internal: closing over a non-variable".into(),
+                ));
             };
             let ty = self.locals[k as usize];
             let d = self.abst(ty, &fvars[..i])?;
-            r = if pi { self.st.pi(d, r) } else { self.st.lam(d, r) };
+            r = if pi {
+                self.st.pi(d, r)
+            } else {
+                self.st.lam(d, r)
+            };
         }
         Ok(r)
     }
@@ -169,7 +175,8 @@ impl<'a> TypeChecker<'a> {
 
     /// Inductive data of a type name, if it is an inductive type.
     pub(crate) fn inductive_info(&self, n: NameId) -> Option<&ConstantInfo> {
-        self.lookup(n).filter(|c| matches!(c.kind, ConstantKind::Inductive { .. }))
+        self.lookup(n)
+            .filter(|c| matches!(c.kind, ConstantKind::Inductive { .. }))
     }
 
     /// Lean's `is_structure_like`: one constructor, no indices, not recursive.
@@ -188,11 +195,7 @@ impl<'a> TypeChecker<'a> {
     }
 
     /// The type of a constant at the given levels (cached).
-    pub(crate) fn const_type(
-        &mut self,
-        n: NameId,
-        ls: crate::expr::LevelsId,
-    ) -> TcResult<ExprId> {
+    pub(crate) fn const_type(&mut self, n: NameId, ls: crate::expr::LevelsId) -> TcResult<ExprId> {
         if let Some(&t) = self.const_type_cache.get(&(n, ls)) {
             return Ok(t);
         }

@@ -54,7 +54,9 @@ impl TypeChecker<'_> {
                     let mut body = f;
                     let mut m = 0;
                     while m < args.len() {
-                        let ExprNode::Lam(_, b) = self.st.node(body) else { break };
+                        let ExprNode::Lam(_, b) = self.st.node(body) else {
+                            break;
+                        };
                         body = b;
                         m += 1;
                     }
@@ -99,8 +101,12 @@ impl TypeChecker<'_> {
         if let ExprNode::StrLit(_) = self.st.node(c) {
             c = self.string_lit_to_ctor(c);
         }
-        let Some((_, info)) = self.ctor_app(c) else { return Ok(None) };
-        let ConstantKind::Constructor { num_params, .. } = info.kind else { return Ok(None) };
+        let Some((_, info)) = self.ctor_app(c) else {
+            return Ok(None);
+        };
+        let ConstantKind::Constructor { num_params, .. } = info.kind else {
+            return Ok(None);
+        };
         let (_, args) = self.st.unfold_apps(c);
         Ok(args.get((num_params + idx) as usize).copied())
     }
@@ -136,13 +142,17 @@ impl TypeChecker<'_> {
     /// Unfolds the head constant of `e` if it is a definition (or theorem).
     pub(crate) fn unfold_definition(&mut self, e: ExprId) -> TcResult<Option<ExprId>> {
         let (head, args) = self.st.unfold_apps(e);
-        let ExprNode::Const(n, ls) = self.st.node(head) else { return Ok(None) };
+        let ExprNode::Const(n, ls) = self.st.node(head) else {
+            return Ok(None);
+        };
         let v = match self.unfold_cache.get(&(n, ls)) {
             Some(v) => *v,
             None => {
                 let v = match self.lookup(n) {
                     Some(info) => match info.unfold_value() {
-                        Some((value, _)) if info.level_params.len() == self.st.levels_of(ls).len() => {
+                        Some((value, _))
+                            if info.level_params.len() == self.st.levels_of(ls).len() =>
+                        {
                             let params = info.level_params.clone();
                             let levels = self.st.levels_of(ls).to_vec();
                             self.guard_depth(value)?;
