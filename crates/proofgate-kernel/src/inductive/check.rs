@@ -100,7 +100,14 @@ pub(crate) fn valid_ind_app(tc: &TypeChecker<'_>, blk: &Block, e: ExprId) -> Opt
     if args.len() != blk.nparams + blk.nindices[idx] {
         return None;
     }
-    (args[..blk.nparams] == blk.params[..]).then_some(idx)
+    if args[..blk.nparams] != blk.params[..] {
+        return None;
+    }
+    // The block's types may not occur in the indices of its own occurrences.
+    if args[blk.nparams..].iter().any(|a| has_ind_occ(tc, blk, *a)) {
+        return None;
+    }
+    Some(idx)
 }
 
 fn check_positivity(tc: &mut TypeChecker<'_>, blk: &Block, t: ExprId) -> TcResult<()> {
