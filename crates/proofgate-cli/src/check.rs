@@ -67,6 +67,7 @@ fn check_file(path: &PathBuf, limits: Limits, stats: bool) -> Verdict {
                     report.terms, report.scratch_peak
                 );
                 println!("  reduction steps:  {}", report.steps);
+                println!("  peak recursion:   {}", report.peak_recursion);
                 println!("  time:             {:.3} s", elapsed.as_secs_f64());
                 match peak_memory_kib() {
                     Some(k) => println!("  peak memory:      {:.1} MiB", k as f64 / 1024.0),

@@ -15,12 +15,16 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// Default limits: generous fuel, depths sized for the stack that
-    /// [`crate::run_with_kernel_stack`] provides.
+    /// Default limits. The fuel (10^8 steps, some seconds of work) is far
+    /// above what real declarations use (all of `Init.Prelude` takes about
+    /// 1.3·10^5 steps in total). The depths are far above what real terms
+    /// need (`Init.Prelude`: term depth 111, checker recursion 26) and sized
+    /// so a check fits the stack [`crate::run_with_kernel_stack`] provides
+    /// with a wide margin (and, in release builds, an 8 MiB main thread).
     pub const DEFAULT: Limits = Limits {
-        fuel: 2_000_000_000,
-        max_recursion: 20_000,
-        max_term_depth: 20_000,
+        fuel: 100_000_000,
+        max_recursion: 1_000,
+        max_term_depth: 4_000,
     };
 
     /// Default depths with the given fuel.

@@ -246,11 +246,7 @@ impl TermStore {
                 continue;
             }
             match self.node(x) {
-                ExprNode::Const(n, _) => {
-                    if pred(n) {
-                        return true;
-                    }
-                }
+                ExprNode::Const(n, _) if pred(n) => return true,
                 ExprNode::App(a, b) | ExprNode::Lam(a, b) | ExprNode::Pi(a, b) => {
                     stack.push(a);
                     stack.push(b);

@@ -37,6 +37,8 @@ pub struct FileReport {
     pub terms: usize,
     /// Largest number of scratch terms alive during one check.
     pub scratch_peak: usize,
+    /// Deepest checker recursion over all declarations.
+    pub peak_recursion: u32,
 }
 
 /// Why a file was not accepted.
@@ -71,6 +73,7 @@ pub fn check_export<R: BufRead>(
             Ok(r) => {
                 report.declarations += 1;
                 report.steps += r.steps;
+                report.peak_recursion = report.peak_recursion.max(r.peak_recursion);
             }
             Err(error) => {
                 let name = kernel.store().names.display(decl.name());

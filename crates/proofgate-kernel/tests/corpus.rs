@@ -17,7 +17,9 @@ fn corpus_dir() -> PathBuf {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -39,7 +41,11 @@ fn corpus_verdicts() {
     let mut files = Vec::new();
     collect(&dir, &mut files);
     files.sort();
-    assert!(!files.is_empty(), "no .ndjson files under {}", dir.display());
+    assert!(
+        !files.is_empty(),
+        "no .ndjson files under {}",
+        dir.display()
+    );
     let rows = run_with_kernel_stack(move || {
         let mut rows = Vec::new();
         for f in &files {
@@ -49,11 +55,18 @@ fn corpus_verdicts() {
             let file = File::open(f).expect("open corpus file");
             let r = check_export(&mut kernel, BufReader::new(file), Limits::DEFAULT);
             let (verdict, detail) = match &r {
-                Ok(rep) => ("accepted", format!("{} declarations, {} steps", rep.declarations, rep.steps)),
+                Ok(rep) => (
+                    "accepted",
+                    format!("{} declarations, {} steps", rep.declarations, rep.steps),
+                ),
                 Err(CheckFailure::Export(e)) if e.is_unsupported() => ("declined", e.to_string()),
                 Err(e) => ("rejected", e.to_string()),
             };
-            let ok = if expect_good { verdict == "accepted" } else { verdict == "rejected" };
+            let ok = if expect_good {
+                verdict == "accepted"
+            } else {
+                verdict == "rejected"
+            };
             rows.push((rel, verdict, ok, detail));
         }
         rows
@@ -65,8 +78,14 @@ fn corpus_verdicts() {
             wrong += 1;
         }
         let short: String = detail.chars().take(110).collect();
-        println!("{rel:<55} {verdict:<9} {:<5} {short}", if *ok { "yes" } else { "NO" });
+        println!(
+            "{rel:<55} {verdict:<9} {:<5} {short}",
+            if *ok { "yes" } else { "NO" }
+        );
     }
     println!("{} files, {} wrong verdicts", rows.len(), wrong);
-    assert_eq!(wrong, 0, "{wrong} corpus files got the wrong verdict (see table above)");
+    assert_eq!(
+        wrong, 0,
+        "{wrong} corpus files got the wrong verdict (see table above)"
+    );
 }

@@ -81,12 +81,9 @@ impl TypeChecker<'_> {
 
     fn is_def_eq_binding(&mut self, mut t: ExprId, mut s: ExprId) -> TcResult<bool> {
         let mut subst: Vec<ExprId> = Vec::new();
-        loop {
-            let ((td, tb), (sd, sb)) = match (self.st.node(t), self.st.node(s)) {
-                (ExprNode::Lam(a, b), ExprNode::Lam(c, d))
-                | (ExprNode::Pi(a, b), ExprNode::Pi(c, d)) => ((a, b), (c, d)),
-                _ => break,
-            };
+        while let (ExprNode::Lam(td, tb), ExprNode::Lam(sd, sb))
+        | (ExprNode::Pi(td, tb), ExprNode::Pi(sd, sb)) = (self.st.node(t), self.st.node(s))
+        {
             let mut s_dom = None;
             if td != sd {
                 let sdi = self.inst(sd, &subst)?;

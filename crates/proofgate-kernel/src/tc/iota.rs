@@ -58,7 +58,7 @@ impl TypeChecker<'_> {
         let rec_lparams = info.level_params.clone();
         let mut major = rec_args[major_idx];
         if k {
-            major = self.to_ctor_when_k(rn, rec_ty, major_idx, np, major)?;
+            major = self.major_as_ctor_when_k(rn, rec_ty, major_idx, np, major)?;
         }
         major = self.whnf_maybe_cheap(major, cheap_rec, cheap_proj)?;
         match self.st.node(major) {
@@ -68,7 +68,7 @@ impl TypeChecker<'_> {
                 if self.ctor_app(major).is_none()
                     && let Some(ind) = self.rec_major_induct(rec_ty, major_idx)
                 {
-                    major = self.to_ctor_when_structure(ind, major)?;
+                    major = self.major_as_ctor_when_structure(ind, major)?;
                 }
             }
         }
@@ -93,7 +93,7 @@ impl TypeChecker<'_> {
         Ok(Some(r))
     }
 
-    fn to_ctor_when_k(
+    fn major_as_ctor_when_k(
         &mut self,
         _rec: NameId,
         rec_ty: ExprId,
@@ -129,7 +129,7 @@ impl TypeChecker<'_> {
         }
     }
 
-    fn to_ctor_when_structure(&mut self, ind: NameId, e: ExprId) -> TcResult<ExprId> {
+    fn major_as_ctor_when_structure(&mut self, ind: NameId, e: ExprId) -> TcResult<ExprId> {
         if !self.is_structure_like(ind) || self.ctor_app(e).is_some() {
             return Ok(e);
         }
