@@ -62,11 +62,12 @@ pub struct ExprData {
     /// The node itself.
     pub node: ExprNode,
     /// Structural hash (independent of which region the node lives in).
-    pub hash: u64,
+    pub hash: u32,
     /// One more than the largest loose de Bruijn index (0 = closed).
     pub loose_bvar_range: u32,
-    /// Tree depth of the node (1 for leaves).
-    pub depth: u32,
+    /// Tree depth of the node (1 for leaves, levels included), saturating
+    /// at `u16::MAX` (far above any depth the checker accepts).
+    pub depth: u16,
     /// `FLAG_*` bits.
     pub flags: u8,
 }

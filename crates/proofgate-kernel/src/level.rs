@@ -5,6 +5,9 @@ use crate::name::NameId;
 use fxhash::FxHashMap;
 use std::cmp::Ordering;
 
+/// Most parameters the complete level comparison splits on (2^k cases).
+pub const MAX_LEVEL_SPLITS: usize = 8;
+
 /// An interned universe level. `LevelId::ZERO` is `0`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct LevelId(pub(crate) u32);
@@ -47,6 +50,7 @@ impl LevelNode {
 pub struct LevelTable {
     nodes: Vec<LevelNode>,
     has_param: Vec<bool>,
+    depth: Vec<u32>,
     map: FxHashMap<LevelNode, LevelId>,
 }
 
@@ -57,6 +61,7 @@ impl Default for LevelTable {
         LevelTable {
             nodes: vec![LevelNode::Zero],
             has_param: vec![false],
+            depth: vec![1],
             map,
         }
     }
@@ -76,11 +81,25 @@ impl LevelTable {
                 self.has_param[a.0 as usize] || self.has_param[b.0 as usize]
             }
         };
+        let depth = match node {
+            LevelNode::Zero | LevelNode::Param(_) => 1,
+            LevelNode::Succ(a) => self.depth[a.0 as usize] + 1,
+            LevelNode::Max(a, b) | LevelNode::IMax(a, b) => {
+                self.depth[a.0 as usize].max(self.depth[b.0 as usize]) + 1
+            }
+        };
         let id = LevelId(self.nodes.len() as u32);
         self.nodes.push(node);
         self.has_param.push(hp);
+        self.depth.push(depth);
         self.map.insert(node, id);
         id
+    }
+
+    /// Nesting depth of a level (1 for `0` and parameters). Expressions add
+    /// it to their own depth, so the term depth limit bounds level recursion.
+    pub fn depth(&self, l: LevelId) -> u32 {
+        self.depth[l.0 as usize]
     }
 
     /// The node of a level.

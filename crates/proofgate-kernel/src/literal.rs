@@ -16,6 +16,11 @@ use num_bigint::BigUint;
 /// Largest exponent / shift the extension computes (as Lean: 2^24).
 const MAX_EXPONENT: u64 = 1 << 24;
 
+/// Largest result (in bits) the extension builds. Fuel counts steps, not
+/// bytes: without this bound a few squarings would exhaust memory. Beyond
+/// it the operation is simply not accelerated (still sound).
+const MAX_RESULT_BITS: u64 = 1 << 26;
+
 fn small(n: &BigUint) -> Option<u64> {
     let d = n.to_u64_digits();
     match d.len() {
@@ -177,6 +182,9 @@ impl TypeChecker<'_> {
         } else if n == wk.nat_sub {
             if a >= b { a - b } else { zero }
         } else if n == wk.nat_mul {
+            if a.bits() + b.bits() > MAX_RESULT_BITS {
+                return Ok(None);
+            }
             a * b
         } else if n == wk.nat_div {
             if b == zero { zero } else { a / b }
@@ -196,7 +204,7 @@ impl TypeChecker<'_> {
             a ^ b
         } else if n == wk.nat_shift_left {
             match small(&b) {
-                Some(s) if s <= MAX_EXPONENT => a << s,
+                Some(s) if s <= MAX_EXPONENT && a.bits() + s <= MAX_RESULT_BITS => a << s,
                 _ => return Ok(None),
             }
         } else if n == wk.nat_shift_right {
@@ -206,7 +214,9 @@ impl TypeChecker<'_> {
             }
         } else {
             match small(&b) {
-                Some(p) if p <= MAX_EXPONENT => a.pow(p as u32),
+                Some(p) if p <= MAX_EXPONENT && a.bits().saturating_mul(p) <= MAX_RESULT_BITS => {
+                    a.pow(p as u32)
+                }
                 _ => return Ok(None),
             }
         };

@@ -20,11 +20,11 @@ use num_bigint::BigUint;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct Key(ExprNode, u64);
+struct Key(ExprNode, u32);
 
 impl Hash for Key {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.1);
+        state.write_u32(self.1);
     }
 }
 
@@ -137,7 +137,7 @@ impl TermStore {
     /// Tree depth.
     #[inline]
     pub fn depth(&self, e: ExprId) -> u32 {
-        self.data(e).depth
+        u32::from(self.data(e).depth)
     }
 
     /// Starts a check: new terms go to the scratch region.
@@ -196,9 +196,9 @@ impl TermStore {
                 };
                 (
                     tag,
-                    mix(da.hash, db.hash),
+                    mix(da.hash as u64, db.hash as u64),
                     lbr,
-                    da.depth.max(db.depth) + 1,
+                    (da.depth.max(db.depth) as u32) + 1,
                     da.flags | db.flags,
                 )
             }
@@ -206,11 +206,11 @@ impl TermStore {
                 let (dt, dv, db) = (self.data(t), self.data(v), self.data(b));
                 (
                     8,
-                    mix(mix(dt.hash, dv.hash), db.hash),
+                    mix(mix(dt.hash as u64, dv.hash as u64), db.hash as u64),
                     dt.loose_bvar_range
                         .max(dv.loose_bvar_range)
                         .max(db.loose_bvar_range.saturating_sub(1)),
-                    dt.depth.max(dv.depth).max(db.depth) + 1,
+                    (dt.depth.max(dv.depth).max(db.depth) as u32) + 1,
                     dt.flags | dv.flags | db.flags,
                 )
             }
@@ -218,9 +218,9 @@ impl TermStore {
                 let ds = self.data(s);
                 (
                     9,
-                    mix(mix(n.0 as u64, i as u64), ds.hash),
+                    mix(mix(n.0 as u64, i as u64), ds.hash as u64),
                     ds.loose_bvar_range,
-                    ds.depth + 1,
+                    ds.depth as u32 + 1,
                     ds.flags,
                 )
             }
@@ -229,9 +229,12 @@ impl TermStore {
         };
         ExprData {
             node,
-            hash: mix(tag, h),
+            hash: {
+                let h = mix(tag, h);
+                (h ^ (h >> 32)) as u32
+            },
             loose_bvar_range: lbr,
-            depth,
+            depth: depth.min(u16::MAX as u32) as u16,
             flags,
         }
     }

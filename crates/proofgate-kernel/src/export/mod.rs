@@ -6,6 +6,7 @@
 //! before reading the next.
 
 mod error;
+mod table;
 
 pub use error::{ExportError, ExportErrorKind};
 
@@ -17,9 +18,9 @@ use crate::expr::{ExprId, ExprNode};
 use crate::level::{LevelId, LevelNode};
 use crate::name::NameId;
 use crate::store::TermStore;
-use fxhash::FxHashMap;
 use serde_json::{Map, Value};
 use std::io::BufRead;
+use table::IndexTable;
 
 type Kind = ExportErrorKind;
 type Obj = Map<String, Value>;
@@ -29,17 +30,17 @@ pub struct ExportReader<R> {
     input: R,
     line_no: usize,
     buf: String,
-    names: FxHashMap<u64, NameId>,
-    levels: FxHashMap<u64, LevelId>,
-    exprs: FxHashMap<u64, ExprId>,
+    names: IndexTable<NameId>,
+    levels: IndexTable<LevelId>,
+    exprs: IndexTable<ExprId>,
 }
 
 impl<R: BufRead> ExportReader<R> {
     /// A reader over `input`.
     pub fn new(input: R) -> Self {
-        let mut names = FxHashMap::default();
+        let mut names = IndexTable::default();
         names.insert(0, NameId::ANONYMOUS);
-        let mut levels = FxHashMap::default();
+        let mut levels = IndexTable::default();
         levels.insert(0, LevelId::ZERO);
         ExportReader {
             input,
@@ -47,7 +48,7 @@ impl<R: BufRead> ExportReader<R> {
             buf: String::new(),
             names,
             levels,
-            exprs: FxHashMap::default(),
+            exprs: IndexTable::default(),
         }
     }
 
@@ -109,7 +110,7 @@ impl<R: BufRead> ExportReader<R> {
         if let Some(i) = o.get("in") {
             let i = i.as_u64().ok_or(Kind::Field("in"))?;
             let n = self.name_line(st, &o)?;
-            if i == 0 || self.names.insert(i, n).is_some() {
+            if i == 0 || !self.names.insert(i, n) {
                 return Err(Kind::Duplicate {
                     table: "in",
                     index: i,
@@ -120,7 +121,7 @@ impl<R: BufRead> ExportReader<R> {
         if let Some(i) = o.get("il") {
             let i = i.as_u64().ok_or(Kind::Field("il"))?;
             let l = self.level_line(st, &o)?;
-            if i == 0 || self.levels.insert(i, l).is_some() {
+            if i == 0 || !self.levels.insert(i, l) {
                 return Err(Kind::Duplicate {
                     table: "il",
                     index: i,
@@ -131,7 +132,7 @@ impl<R: BufRead> ExportReader<R> {
         if let Some(i) = o.get("ie") {
             let i = i.as_u64().ok_or(Kind::Field("ie"))?;
             let e = self.expr_line(st, &o)?;
-            if self.exprs.insert(i, e).is_some() {
+            if !self.exprs.insert(i, e) {
                 return Err(Kind::Duplicate {
                     table: "ie",
                     index: i,
@@ -144,7 +145,7 @@ impl<R: BufRead> ExportReader<R> {
 
     fn name(&self, v: Option<&Value>, field: &'static str) -> Result<NameId, Kind> {
         let i = v.and_then(Value::as_u64).ok_or(Kind::Field(field))?;
-        self.names.get(&i).copied().ok_or(Kind::Dangling {
+        self.names.get(i).ok_or(Kind::Dangling {
             table: "in",
             index: i,
         })
@@ -152,7 +153,7 @@ impl<R: BufRead> ExportReader<R> {
 
     fn level(&self, v: Option<&Value>, field: &'static str) -> Result<LevelId, Kind> {
         let i = v.and_then(Value::as_u64).ok_or(Kind::Field(field))?;
-        self.levels.get(&i).copied().ok_or(Kind::Dangling {
+        self.levels.get(i).ok_or(Kind::Dangling {
             table: "il",
             index: i,
         })
@@ -160,7 +161,7 @@ impl<R: BufRead> ExportReader<R> {
 
     fn expr(&self, v: Option<&Value>, field: &'static str) -> Result<ExprId, Kind> {
         let i = v.and_then(Value::as_u64).ok_or(Kind::Field(field))?;
-        self.exprs.get(&i).copied().ok_or(Kind::Dangling {
+        self.exprs.get(i).ok_or(Kind::Dangling {
             table: "ie",
             index: i,
         })

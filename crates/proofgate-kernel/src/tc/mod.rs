@@ -97,7 +97,8 @@ impl<'a> TypeChecker<'a> {
     /// Rejects a term deeper than the traversal limit.
     pub(crate) fn guard_depth(&self, e: ExprId) -> TcResult<()> {
         let depth = self.st.depth(e);
-        let limit = self.meter.limits().max_term_depth;
+        // Depths saturate at u16::MAX, so no limit above that can be honoured.
+        let limit = self.meter.limits().max_term_depth.min(u16::MAX as u32 - 1);
         if depth > limit {
             return Err(KernelError::TermTooDeep { depth, limit });
         }
