@@ -108,3 +108,40 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     ExitCode::from(code)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Verdict, check_file};
+    use proofgate_kernel::Limits;
+    use std::path::PathBuf;
+
+    fn fixture(rel: &str) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../proofgate-kernel/tests/fixtures")
+            .join(rel)
+    }
+
+    #[test]
+    fn verdicts_map_to_the_arena_contract() {
+        let ok = fixture("accept/structure.ndjson");
+        assert!(matches!(
+            check_file(&ok, Limits::DEFAULT, true),
+            Verdict::Accepted
+        ));
+        let bad = fixture("reject/non_positive.ndjson");
+        assert!(matches!(
+            check_file(&bad, Limits::DEFAULT, false),
+            Verdict::Rejected
+        ));
+        let future = fixture("decline/future_format.ndjson");
+        assert!(matches!(
+            check_file(&future, Limits::DEFAULT, false),
+            Verdict::Declined
+        ));
+        let missing = fixture("no-such-file.ndjson");
+        assert!(matches!(
+            check_file(&missing, Limits::DEFAULT, false),
+            Verdict::Declined
+        ));
+    }
+}

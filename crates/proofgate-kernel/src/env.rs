@@ -7,39 +7,70 @@ use fxhash::FxHashMap;
 
 /// Names with built-in meaning (literal and quotient extensions).
 #[derive(Clone, Debug)]
-#[allow(missing_docs)]
 pub struct WellKnown {
+    /// `Nat`
     pub nat: NameId,
+    /// `Nat.zero`
     pub nat_zero: NameId,
+    /// `Nat.succ`
     pub nat_succ: NameId,
+    /// `Nat.add`
     pub nat_add: NameId,
+    /// `Nat.sub`
     pub nat_sub: NameId,
+    /// `Nat.mul`
     pub nat_mul: NameId,
+    /// `Nat.div`
     pub nat_div: NameId,
+    /// `Nat.mod`
     pub nat_mod: NameId,
+    /// `Nat.gcd`
     pub nat_gcd: NameId,
+    /// `Nat.beq`
     pub nat_beq: NameId,
+    /// `Nat.ble`
     pub nat_ble: NameId,
+    /// `Nat.land`
     pub nat_land: NameId,
+    /// `Nat.lor`
     pub nat_lor: NameId,
+    /// `Nat.xor`
     pub nat_xor: NameId,
+    /// `Nat.shiftLeft`
     pub nat_shift_left: NameId,
+    /// `Nat.shiftRight`
     pub nat_shift_right: NameId,
+    /// `Nat.pow`
     pub nat_pow: NameId,
+    /// `Nat.log2`
     pub nat_log2: NameId,
+    /// `Bool.true`
     pub bool_true: NameId,
+    /// `Bool.false`
     pub bool_false: NameId,
+    /// `String`
     pub string: NameId,
+    /// `String.ofList`
     pub string_of_list: NameId,
+    /// `Char`
     pub char: NameId,
+    /// `Char.ofNat`
     pub char_of_nat: NameId,
+    /// `List.nil`
     pub list_nil: NameId,
+    /// `List.cons`
     pub list_cons: NameId,
+    /// `Eq`
     pub eq: NameId,
+    /// `Eq.refl`
     pub eq_refl: NameId,
+    /// `Quot`
     pub quot: NameId,
+    /// `Quot.mk`
     pub quot_mk: NameId,
+    /// `Quot.lift`
     pub quot_lift: NameId,
+    /// `Quot.ind`
     pub quot_ind: NameId,
 }
 
