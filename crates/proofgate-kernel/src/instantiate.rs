@@ -165,7 +165,9 @@ impl TermStore {
                 return Some(x);
             }
             if let ExprNode::BVar(i) = st.node(x) {
-                return Some(st.bvar(i - d));
+                // Indices in `start..start+d` must not occur; saturate
+                // rather than wrap if a caller breaks that.
+                return Some(st.bvar(i.saturating_sub(d).max(off)));
             }
             None
         })

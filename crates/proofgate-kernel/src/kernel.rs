@@ -81,6 +81,7 @@ impl Kernel {
         decl: &Declaration,
         limits: Limits,
     ) -> Result<CheckReport, KernelError> {
+        self.validate_ids(decl)?;
         self.store.begin_scratch();
         let result = {
             let mut tc = TypeChecker::new(&mut self.store, &self.env, &self.wk, limits);
@@ -104,6 +105,96 @@ impl Kernel {
             self.env.insert(c);
         }
         Ok(report)
+    }
+
+    /// Rejects ids that do not belong to this kernel's store (they would
+    /// otherwise index out of bounds).
+    fn validate_ids(&self, decl: &Declaration) -> Result<(), KernelError> {
+        let mut exprs = Vec::new();
+        let mut names = Vec::new();
+        let mut consts: Vec<&ConstantInfo> = Vec::new();
+        match decl {
+            Declaration::Axiom {
+                name,
+                level_params,
+                ty,
+                ..
+            }
+            | Declaration::Quot {
+                name,
+                level_params,
+                ty,
+                ..
+            } => {
+                names.push(*name);
+                names.extend(level_params);
+                exprs.push(*ty);
+            }
+            Declaration::Definition {
+                name,
+                level_params,
+                ty,
+                value,
+                ..
+            }
+            | Declaration::Theorem {
+                name,
+                level_params,
+                ty,
+                value,
+            }
+            | Declaration::Opaque {
+                name,
+                level_params,
+                ty,
+                value,
+                ..
+            } => {
+                names.push(*name);
+                names.extend(level_params);
+                exprs.extend([*ty, *value]);
+            }
+            Declaration::Inductive(b) => {
+                names.extend(&b.level_params);
+                for t in &b.types {
+                    names.push(t.name);
+                    exprs.push(t.ty);
+                    for (c, ct) in &t.ctors {
+                        names.push(*c);
+                        exprs.push(*ct);
+                    }
+                }
+                if let Some(cl) = &b.claimed {
+                    consts.extend(cl.types.iter().chain(&cl.ctors).chain(&cl.recs));
+                }
+            }
+        }
+        for c in consts {
+            names.push(c.name);
+            names.extend(&c.level_params);
+            exprs.push(c.ty);
+            if let ConstantKind::Recursor { rules, all, .. } = &c.kind {
+                names.extend(all);
+                for r in rules {
+                    names.push(r.ctor);
+                    exprs.push(r.rhs);
+                }
+            }
+        }
+        if exprs
+            .iter()
+            .any(|e| e.is_scratch() || !self.store.is_valid(*e))
+        {
+            return Err(KernelError::Type(
+                "a term id does not belong to this kernel's store".into(),
+            ));
+        }
+        if names.iter().any(|n| n.0 as usize >= self.store.names.len()) {
+            return Err(KernelError::Type(
+                "a name id does not belong to this kernel's store".into(),
+            ));
+        }
+        Ok(())
     }
 
     fn persist_constant(&mut self, mut c: ConstantInfo) -> ConstantInfo {
@@ -235,6 +326,11 @@ impl Kernel {
 }
 
 fn check_closed(tc: &TypeChecker<'_>, e: ExprId) -> TcResult<()> {
+    if !tc.st.is_valid(e) {
+        return Err(KernelError::Type(
+            "a term id does not belong to this kernel's store".into(),
+        ));
+    }
     tc.guard_depth(e)?;
     if tc.st.lbr(e) > 0 || tc.st.has_fvar(e) {
         return Err(KernelError::Type(

@@ -103,22 +103,29 @@ impl NameTable {
         }
     }
 
-    /// Replaces the prefix `old` of `n` with `new` (Lean's `replace_prefix`).
+    /// Replaces the prefix `old` of `n` with `new` (Lean's `replace_prefix`);
+    /// `n` itself if `old` is not a prefix. Iterative: names may be deep.
     pub fn replace_prefix(&mut self, n: NameId, old: NameId, new: NameId) -> NameId {
-        if n == old {
-            return new;
-        }
-        match self.node(n).clone() {
-            NameNode::Anonymous => n,
-            NameNode::Str(p, s) => {
-                let p2 = self.replace_prefix(p, old, new);
-                self.str(p2, &s)
-            }
-            NameNode::Num(p, k) => {
-                let p2 = self.replace_prefix(p, old, new);
-                self.num(p2, k)
+        let mut parts = Vec::new();
+        let mut cur = n;
+        while cur != old {
+            match self.node(cur).clone() {
+                NameNode::Anonymous => return n,
+                part @ (NameNode::Str(p, _) | NameNode::Num(p, _)) => {
+                    parts.push(part);
+                    cur = p;
+                }
             }
         }
+        let mut out = new;
+        for part in parts.into_iter().rev() {
+            out = match part {
+                NameNode::Str(_, s) => self.str(out, &s),
+                NameNode::Num(_, k) => self.num(out, k),
+                NameNode::Anonymous => out,
+            };
+        }
+        out
     }
 
     /// The dotted rendering of a name, for messages.

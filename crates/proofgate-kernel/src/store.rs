@@ -154,6 +154,16 @@ impl TermStore {
         self.scratch_mode = false;
     }
 
+    /// Whether `e` is a live id of this store (persistent, or scratch during
+    /// a check).
+    pub fn is_valid(&self, e: ExprId) -> bool {
+        if e.is_scratch() {
+            ((e.0 & !ExprId::SCRATCH_BIT) as usize) < self.scratch.nodes.len()
+        } else {
+            (e.0 as usize) < self.persistent.nodes.len()
+        }
+    }
+
     /// Number of persistent expressions.
     pub fn persistent_len(&self) -> usize {
         self.persistent.nodes.len()

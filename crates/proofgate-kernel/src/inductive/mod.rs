@@ -37,6 +37,14 @@ impl Block {
     }
 }
 
+fn closed(tc: &TypeChecker<'_>, e: ExprId) -> TcResult<()> {
+    tc.guard_depth(e)?;
+    if tc.st.lbr(e) > 0 || tc.st.has_fvar(e) {
+        return err("a type in the block has loose bound or free variables");
+    }
+    Ok(())
+}
+
 pub(crate) fn err<T>(msg: impl Into<String>) -> TcResult<T> {
     Err(KernelError::Inductive(msg.into()))
 }
@@ -76,9 +84,9 @@ pub(crate) fn check_block(
         }
     }
     for t in &b.types {
-        tc.guard_depth(t.ty)?;
+        closed(tc, t.ty)?;
         for (_, ct) in &t.ctors {
-            tc.guard_depth(*ct)?;
+            closed(tc, *ct)?;
         }
     }
     let levels: Vec<LevelId> = b
