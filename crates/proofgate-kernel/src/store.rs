@@ -15,25 +15,46 @@
 use crate::expr::{ExprData, ExprId, ExprNode, FLAG_FVAR, FLAG_LEVEL_PARAM, LevelsId, LitId};
 use crate::level::{LevelId, LevelTable};
 use crate::name::{NameId, NameTable};
-use fxhash::{FxHashMap, FxHasher};
+use fxhash::FxHashMap;
+use hashbrown::HashTable;
 use num_bigint::BigUint;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Key(ExprNode, u32);
-
-impl Hash for Key {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u32(self.1);
-    }
-}
-
-type KeyMap = std::collections::HashMap<Key, ExprId, BuildHasherDefault<FxHasher>>;
-
+/// One region: nodes by index, and a hash table of indices. The table holds
+/// only 4-byte indices and compares through `nodes`, so a node is stored
+/// once (a map keyed by the node would store it twice).
 #[derive(Default)]
 struct Region {
     nodes: Vec<ExprData>,
-    map: KeyMap,
+    table: HashTable<u32>,
+}
+
+/// Spreads the 32-bit structural hash over 64 bits (the table uses the top
+/// bits for its control bytes).
+fn table_hash(h: u32) -> u64 {
+    u64::from(h).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+impl Region {
+    fn find(&self, node: &ExprNode, hash: u32) -> Option<u32> {
+        self.table
+            .find(table_hash(hash), |&i| self.nodes[i as usize].node == *node)
+            .copied()
+    }
+
+    fn insert(&mut self, data: ExprData) -> u32 {
+        let i = self.nodes.len() as u32;
+        self.nodes.push(data);
+        let nodes = &self.nodes;
+        self.table.insert_unique(table_hash(data.hash), i, |&j| {
+            table_hash(nodes[j as usize].hash)
+        });
+        i
+    }
+
+    fn clear(&mut self) {
+        self.nodes.clear();
+        self.table.clear();
+    }
 }
 
 /// All interning tables of one environment.
@@ -149,8 +170,7 @@ impl TermStore {
     /// Ends a check: drops every scratch term. Scratch ids become invalid.
     pub fn end_scratch(&mut self) {
         self.scratch_peak = self.scratch_peak.max(self.scratch.nodes.len());
-        self.scratch.nodes.clear();
-        self.scratch.map.clear();
+        self.scratch.clear();
         self.scratch_mode = false;
     }
 
@@ -252,26 +272,18 @@ impl TermStore {
     /// Interns an expression node.
     pub fn mk(&mut self, node: ExprNode) -> ExprId {
         let data = self.compute(node);
-        let key = Key(node, data.hash);
-        if let Some(&id) = self.persistent.map.get(&key) {
-            return id;
+        if let Some(i) = self.persistent.find(&node, data.hash) {
+            return ExprId(i);
         }
-        let region = if self.scratch_mode {
-            if let Some(&id) = self.scratch.map.get(&key) {
-                return id;
-            }
-            &mut self.scratch
-        } else {
-            &mut self.persistent
-        };
-        let mut raw = region.nodes.len() as u32;
         if self.scratch_mode {
-            raw |= ExprId::SCRATCH_BIT;
+            let i = match self.scratch.find(&node, data.hash) {
+                Some(i) => i,
+                None => self.scratch.insert(data),
+            };
+            ExprId(i | ExprId::SCRATCH_BIT)
+        } else {
+            ExprId(self.persistent.insert(data))
         }
-        let id = ExprId(raw);
-        region.nodes.push(data);
-        region.map.insert(key, id);
-        id
     }
 
     /// `#i`
