@@ -156,6 +156,9 @@ impl LevelTable {
 
     /// Whether the level is `≥ 1` for every assignment of its parameters.
     pub fn is_not_zero(&self, l: LevelId) -> bool {
+        if !self.has_param(l) {
+            return self.closed_value(l) > 0;
+        }
         match self.node(l) {
             LevelNode::Zero | LevelNode::Param(_) => false,
             LevelNode::Succ(_) => true,
@@ -201,7 +204,10 @@ impl LevelTable {
     pub fn imax(&mut self, a: LevelId, b: LevelId) -> LevelId {
         if self.is_not_zero(b) {
             self.max(a, b)
-        } else if b == LevelId::ZERO || a == LevelId::ZERO {
+        } else if !self.has_param(b) {
+            // A closed `b` that is not ≥ 1 is 0 (even if written `imax 0 0`).
+            LevelId::ZERO
+        } else if a == LevelId::ZERO {
             b
         } else if a == b {
             a
@@ -401,7 +407,25 @@ impl LevelTable {
         }
     }
 
+    /// The value of a level without parameters.
+    fn closed_value(&self, l: LevelId) -> u32 {
+        match self.node(l) {
+            LevelNode::Zero | LevelNode::Param(_) => 0,
+            LevelNode::Succ(a) => self.closed_value(a) + 1,
+            LevelNode::Max(a, b) => self.closed_value(a).max(self.closed_value(b)),
+            LevelNode::IMax(a, b) => match self.closed_value(b) {
+                0 => 0,
+                vb => self.closed_value(a).max(vb),
+            },
+        }
+    }
+
     fn collect_terms(&self, l: LevelId, k: u32, out: &mut Vec<(Option<NameId>, u32)>) -> bool {
+        if !self.has_param(l) {
+            // Closed parts (even a raw `imax 0 0`) are just numbers.
+            out.push((None, k + self.closed_value(l)));
+            return true;
+        }
         match self.node(l) {
             LevelNode::Zero => {
                 out.push((None, k));
@@ -413,6 +437,14 @@ impl LevelTable {
             }
             LevelNode::Succ(a) => self.collect_terms(a, k + 1, out),
             LevelNode::Max(a, b) => self.collect_terms(a, k, out) && self.collect_terms(b, k, out),
+            LevelNode::IMax(a, b) if !self.has_param(b) => {
+                if self.closed_value(b) == 0 {
+                    out.push((None, k));
+                    true
+                } else {
+                    self.collect_terms(a, k, out) && self.collect_terms(b, k, out)
+                }
+            }
             LevelNode::IMax(..) => false,
         }
     }

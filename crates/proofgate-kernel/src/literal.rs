@@ -6,6 +6,17 @@
 //! The extension only computes; the meaning of `Nat` itself comes from the
 //! checked inductive declaration, whose recursor rules are derived and
 //! compared like any other.
+//!
+//! The kernel refers to these constants by name, so before it builds or
+//! computes anything it checks that they have the expected shape: `Nat` an
+//! inductive type with `zero : Nat` and `succ : Nat → Nat`, each operation
+//! `Nat → Nat → Nat` (`→ Bool` for `beq`/`ble`, with `Bool` having
+//! `false`/`true`), and `Char.ofNat : Nat → Char`, `String.ofList :
+//! List Char → String`, `List.nil`/`List.cons` the usual ones. Otherwise the
+//! extension stays off (a literal is then stuck, or, for typing, an error):
+//! a file cannot make the kernel fabricate ill-typed terms (say, a
+//! `Char.ofNat` whose field is `Empty`). What it cannot check is that
+//! `Nat.add` really adds; like Lean's kernel, it trusts those names.
 
 use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode};
@@ -41,6 +52,114 @@ fn gcd(mut a: BigUint, mut b: BigUint) -> BigUint {
 }
 
 impl TypeChecker<'_> {
+    fn has_type(&self, n: crate::name::NameId, lparams: usize, ty: ExprId) -> bool {
+        self.lookup(n)
+            .is_some_and(|c| c.level_params.len() == lparams && c.ty == ty)
+    }
+
+    fn is_inductive_with(&self, n: crate::name::NameId, ctors: &[crate::name::NameId]) -> bool {
+        matches!(
+            self.lookup(n).map(|c| &c.kind),
+            Some(crate::declaration::ConstantKind::Inductive { ctors: cs, num_params: 0, num_indices: 0, .. })
+                if cs[..] == ctors[..]
+        )
+    }
+
+    /// Whether `key`'s part of the literal extension may be used (cached).
+    pub(crate) fn literal_ok(&mut self, key: crate::name::NameId) -> bool {
+        if let Some(&ok) = self.literal_support.get(&key) {
+            return ok;
+        }
+        let ok = self.compute_literal_ok(key);
+        self.literal_support.insert(key, ok);
+        ok
+    }
+
+    fn compute_literal_ok(&mut self, key: crate::name::NameId) -> bool {
+        let wk = self.wk;
+        let one = self.st.levels.succ(LevelId::ZERO);
+        let type0 = self.st.sort(one);
+        let nat = self.st.cnst(wk.nat, &[]);
+        let nat_ok = self.has_type(wk.nat, 0, type0)
+            && self.is_inductive_with(wk.nat, &[wk.nat_zero, wk.nat_succ])
+            && self.has_type(wk.nat_zero, 0, nat)
+            && {
+                let t = self.st.pi(nat, nat);
+                self.has_type(wk.nat_succ, 0, t)
+            };
+        if key == wk.nat || !nat_ok {
+            return nat_ok;
+        }
+        if key == wk.string {
+            let ch = self.st.cnst(wk.char, &[]);
+            let string = self.st.cnst(wk.string, &[]);
+            let u = self.st.names.str(crate::name::NameId::ANONYMOUS, "u");
+            let lu = self.st.levels.param(u);
+            let su = self.st.levels.succ(lu);
+            let sort_u = self.st.sort(su);
+            let list_name = self.st.names.dotted("List");
+            let list = |st: &mut crate::store::TermStore, l: crate::level::LevelId, a: ExprId| {
+                let c = st.cnst(list_name, &[l]);
+                st.app(c, a)
+            };
+            let b0 = self.st.bvar(0);
+            let nil_ty = {
+                let l = list(self.st, lu, b0);
+                self.st.pi(sort_u, l)
+            };
+            let cons_ty = {
+                let (b0, b1, b2) = (self.st.bvar(0), self.st.bvar(1), self.st.bvar(2));
+                let l1 = list(self.st, lu, b1);
+                let l2 = list(self.st, lu, b2);
+                let inner = self.st.pi(l1, l2);
+                let mid = self.st.pi(b0, inner);
+                self.st.pi(sort_u, mid)
+            };
+            let of_nat_ty = self.st.pi(nat, ch);
+            let list_char = list(self.st, LevelId::ZERO, ch);
+            let of_list_ty = self.st.pi(list_char, string);
+            let list_info = self.lookup(wk.list_nil).map(|c| c.level_params.clone());
+            // `List.nil`/`List.cons` are compared with their own parameter name.
+            let (nil_ty, cons_ty) = match list_info.as_deref() {
+                Some([p]) if *p != u => {
+                    let lp = self.st.levels.param(*p);
+                    (
+                        self.st.instantiate_lparams(nil_ty, &[u], &[lp]),
+                        self.st.instantiate_lparams(cons_ty, &[u], &[lp]),
+                    )
+                }
+                _ => (nil_ty, cons_ty),
+            };
+            return self.has_type(wk.char, 0, type0)
+                && self.has_type(wk.string, 0, type0)
+                && self.has_type(wk.char_of_nat, 0, of_nat_ty)
+                && self.has_type(wk.string_of_list, 0, of_list_ty)
+                && self.has_type(wk.list_nil, 1, nil_ty)
+                && self.has_type(wk.list_cons, 1, cons_ty);
+        }
+        let bool_name = self.st.names.dotted("Bool");
+        let boolean = self.st.cnst(bool_name, &[]);
+        let result = if key == wk.nat_beq || key == wk.nat_ble {
+            if !(self.has_type(bool_name, 0, type0)
+                && self.is_inductive_with(bool_name, &[wk.bool_false, wk.bool_true])
+                && self.has_type(wk.bool_false, 0, boolean)
+                && self.has_type(wk.bool_true, 0, boolean))
+            {
+                return false;
+            }
+            boolean
+        } else {
+            nat
+        };
+        let ty = if key == wk.nat_log2 {
+            self.st.pi(nat, nat)
+        } else {
+            let inner = self.st.pi(nat, result);
+            self.st.pi(nat, inner)
+        };
+        self.has_type(key, 0, ty)
+    }
+
     /// The value of a literal or `Nat.zero`.
     fn nat_value(&self, e: ExprId) -> Option<BigUint> {
         match self.st.node(e) {
@@ -50,9 +169,9 @@ impl TypeChecker<'_> {
         }
     }
 
-    pub(crate) fn is_nat_zero(&self, e: ExprId) -> bool {
+    pub(crate) fn is_nat_zero(&mut self, e: ExprId) -> bool {
         match self.st.node(e) {
-            ExprNode::NatLit(l) => *self.st.nat(l) == BigUint::ZERO,
+            ExprNode::NatLit(l) => *self.st.nat(l) == BigUint::ZERO && self.literal_ok(self.wk.nat),
             ExprNode::Const(n, _) => n == self.wk.nat_zero,
             _ => false,
         }
@@ -61,6 +180,7 @@ impl TypeChecker<'_> {
     /// The predecessor of `n+1` (a literal) or of `Nat.succ x`.
     pub(crate) fn nat_pred(&mut self, e: ExprId) -> Option<ExprId> {
         match self.st.node(e) {
+            ExprNode::NatLit(_) if !self.literal_ok(self.wk.nat) => None,
             ExprNode::NatLit(l) => {
                 let v = self.st.nat(l).clone();
                 (v != BigUint::ZERO).then(|| self.st.nat_lit(v - 1u32))
@@ -131,6 +251,9 @@ impl TypeChecker<'_> {
             if n != wk.nat_succ && n != wk.nat_log2 {
                 return Ok(None);
             }
+            if !self.literal_ok(if n == wk.nat_succ { wk.nat } else { n }) {
+                return Ok(None);
+            }
             let Some(a) = self.whnf_nat_arg(args[0])? else {
                 return Ok(None);
             };
@@ -163,7 +286,7 @@ impl TypeChecker<'_> {
             wk.nat_shift_right,
             wk.nat_pow,
         ];
-        if !ops.contains(&n) {
+        if !ops.contains(&n) || !self.literal_ok(n) {
             return Ok(None);
         }
         let Some(a) = self.whnf_nat_arg(args[0])? else {

@@ -137,6 +137,16 @@ impl TypeChecker<'_> {
         if let Some(r) = self.is_def_eq_proof_irrel(tn, sn)? {
             return Ok(r);
         }
+        // A string literal against `String.ofList ...`: compare the
+        // expansion before lazy delta unfolds `String.ofList` away (it is a
+        // definition in recent preludes, which would leave the literal
+        // stranded against the unfolded body).
+        if let Some(r) = self.try_string_lit_expansion(tn, sn)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.try_string_lit_expansion(sn, tn)? {
+            return Ok(r);
+        }
         let (tn, sn) = match self.lazy_delta_reduction(tn, sn)? {
             Lazy::Done(r) => return Ok(r),
             Lazy::Stuck(a, b) => (a, b),

@@ -93,8 +93,15 @@ impl TypeChecker<'_> {
                 self.infer_core(body, only)
             }
             ExprNode::Proj(s, idx, x) => self.infer_proj(s, idx, x, only),
-            ExprNode::NatLit(_) => Ok(self.st.cnst(self.wk.nat, &[])),
-            ExprNode::StrLit(_) => Ok(self.st.cnst(self.wk.string, &[])),
+            // A literal's type must be the standard one, or literals could
+            // inhabit anything a file chooses to call `Nat` or `String`.
+            ExprNode::NatLit(_) if self.literal_ok(self.wk.nat) => Ok(self.st.cnst(self.wk.nat, &[])),
+            ExprNode::StrLit(_) if self.literal_ok(self.wk.string) => {
+                Ok(self.st.cnst(self.wk.string, &[]))
+            }
+            ExprNode::NatLit(_) | ExprNode::StrLit(_) => Err(KernelError::Type(
+                "a literal needs `Nat` (or `String`, `Char`, `List`) declared in their standard form".into(),
+            )),
         }
     }
 

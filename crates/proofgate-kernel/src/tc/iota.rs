@@ -63,7 +63,10 @@ impl TypeChecker<'_> {
         major = self.whnf_maybe_cheap(major, cheap_rec, cheap_proj)?;
         match self.st.node(major) {
             ExprNode::NatLit(_) => major = self.nat_lit_to_ctor(major),
-            ExprNode::StrLit(_) => major = self.string_lit_to_ctor(major),
+            ExprNode::StrLit(_) => {
+                let e = self.string_lit_to_ctor(major);
+                major = self.whnf(e)?;
+            }
             _ => {
                 if self.ctor_app(major).is_none()
                     && let Some(ind) = self.rec_major_induct(rec_ty, major_idx)

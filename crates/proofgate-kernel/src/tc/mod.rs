@@ -44,6 +44,9 @@ pub struct TypeChecker<'a> {
     const_type_cache: FxHashMap<(NameId, crate::expr::LevelsId), ExprId>,
     eq_parent: FxHashMap<ExprId, ExprId>,
     failure_cache: FxHashSet<(ExprId, ExprId)>,
+    /// Whether the literal extensions' constants have their expected types
+    /// (see `literal.rs`), decided once per check.
+    pub(crate) literal_support: FxHashMap<NameId, bool>,
 }
 
 impl<'a> TypeChecker<'a> {
@@ -72,6 +75,7 @@ impl<'a> TypeChecker<'a> {
             const_type_cache: FxHashMap::default(),
             eq_parent: FxHashMap::default(),
             failure_cache: FxHashSet::default(),
+            literal_support: FxHashMap::default(),
         }
     }
 

@@ -99,7 +99,9 @@ impl TypeChecker<'_> {
             self.whnf(s)?
         };
         if let ExprNode::StrLit(_) = self.st.node(c) {
-            c = self.string_lit_to_ctor(c);
+            // `String.ofList` may be a definition: reduce to the constructor.
+            let e = self.string_lit_to_ctor(c);
+            c = self.whnf(e)?;
         }
         let Some((_, info)) = self.ctor_app(c) else {
             return Ok(None);
