@@ -452,11 +452,17 @@ impl LevelTable {
     /// A complete decision of `a ≤ b` for all assignments: split each
     /// parameter that decides an `imax` into the cases `0` and `p+1` (so every
     /// `imax` simplifies away), then compare the `max` of offsets termwise.
+    ///
+    /// At most [`MAX_LEVEL_SPLITS`] parameters are split (2^k cases); past
+    /// that the answer is a sound `false`.
     pub fn leq_complete(&mut self, a: LevelId, b: LevelId, split: &mut Vec<NameId>) -> bool {
         let p = self
             .imax_rhs_param(a, split)
             .or_else(|| self.imax_rhs_param(b, split));
         if let Some(p) = p {
+            if split.len() >= MAX_LEVEL_SPLITS {
+                return false;
+            }
             let zero = [LevelId::ZERO];
             let pl = self.param(p);
             let succ = [self.succ(pl)];

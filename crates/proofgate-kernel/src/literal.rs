@@ -193,11 +193,15 @@ impl TypeChecker<'_> {
         }
     }
 
-    /// `0 ↦ Nat.zero`, `n+1 ↦ Nat.succ n`.
+    /// `0 ↦ Nat.zero`, `n+1 ↦ Nat.succ n` (when `Nat` has its standard
+    /// shape; otherwise `e` unchanged).
     pub(crate) fn nat_lit_to_ctor(&mut self, e: ExprId) -> ExprId {
         let ExprNode::NatLit(l) = self.st.node(e) else {
             return e;
         };
+        if !self.literal_ok(self.wk.nat) {
+            return e;
+        }
         let v = self.st.nat(l).clone();
         if v == BigUint::ZERO {
             self.st.cnst(self.wk.nat_zero, &[])
@@ -208,11 +212,16 @@ impl TypeChecker<'_> {
         }
     }
 
-    /// `"ab" ↦ String.ofList [Char.ofNat 97, Char.ofNat 98]`.
+    /// `"ab" ↦ String.ofList [Char.ofNat 97, Char.ofNat 98]` (when those
+    /// constants have their expected types and the literal is not huge;
+    /// otherwise `e` unchanged).
     pub(crate) fn string_lit_to_ctor(&mut self, e: ExprId) -> ExprId {
         let ExprNode::StrLit(l) = self.st.node(e) else {
             return e;
         };
+        if self.st.string(l).len() > MAX_EXPANDED_STRING_CHARS || !self.literal_ok(self.wk.string) {
+            return e;
+        }
         let chars: Vec<u32> = self.st.string(l).chars().map(|c| c as u32).collect();
         let wk = self.wk;
         let char_ty = self.st.cnst(wk.char, &[]);
@@ -347,8 +356,21 @@ impl TypeChecker<'_> {
     }
 }
 
+/// Longest decimal Nat literal accepted (decimal parsing is quadratic).
+pub const MAX_NAT_LITERAL_DIGITS: usize = 1_000_000;
+
+/// Longest string literal the kernel expands to `String.ofList` (each
+/// character becomes a few terms); longer ones stay literals.
+const MAX_EXPANDED_STRING_CHARS: usize = 1 << 20;
+
 /// Parses a decimal Nat literal.
 pub fn parse_nat(s: &str) -> Result<BigUint, KernelError> {
+    if s.len() > MAX_NAT_LITERAL_DIGITS {
+        return Err(KernelError::Type(format!(
+            "Nat literal of {} digits exceeds the limit of {MAX_NAT_LITERAL_DIGITS}",
+            s.len()
+        )));
+    }
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(KernelError::Type(format!("invalid Nat literal '{s}'")));
     }

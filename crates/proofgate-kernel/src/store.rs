@@ -204,12 +204,19 @@ impl TermStore {
                 } else {
                     0
                 };
-                (3, l.0 as u64, 0, 1, f)
+                (3, l.0 as u64, 0, 1 + self.levels.depth(l), f)
             }
             ExprNode::Const(n, ls) => {
-                let lp = self.levels_of(ls).iter().any(|l| self.levels.has_param(*l));
+                let levels = self.levels_of(ls);
+                let lp = levels.iter().any(|l| self.levels.has_param(*l));
                 let f = if lp { FLAG_LEVEL_PARAM } else { 0 };
-                (4, mix(n.0 as u64, ls.0 as u64), 0, 1, f)
+                // Level depth counts: the depth limit then bounds level recursion too.
+                let d = levels
+                    .iter()
+                    .map(|l| self.levels.depth(*l))
+                    .max()
+                    .unwrap_or(0);
+                (4, mix(n.0 as u64, ls.0 as u64), 0, 1 + d, f)
             }
             ExprNode::App(a, b) | ExprNode::Lam(a, b) | ExprNode::Pi(a, b) => {
                 let (da, db) = (self.data(a), self.data(b));

@@ -128,3 +128,23 @@ fn non_terminating_reduction_runs_out_of_fuel() {
     );
     assert!(matches!(k.store().node(looping), ExprNode::App(..)));
 }
+
+#[test]
+fn universe_level_nested_100k_deep_is_an_error() {
+    let mut k = Kernel::new();
+    let st = k.store_mut();
+    let mut l = LevelId::ZERO;
+    for _ in 0..100_000 {
+        l = st.levels.succ(l);
+    }
+    let ty = st.sort(l);
+    let name = st.names.dotted("tooHigh");
+    let decl = Declaration::Axiom {
+        name,
+        level_params: vec![],
+        ty,
+        is_unsafe: false,
+    };
+    let r = k.add_declaration(&decl);
+    assert!(matches!(r, Err(KernelError::TermTooDeep { .. })), "{r:?}");
+}
