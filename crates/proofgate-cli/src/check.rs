@@ -147,7 +147,10 @@ fn check_file_as(path: &Path, limits: Limits, stats: bool, json: bool) -> Verdic
 
 /// Checks every file; the exit code is the worst verdict.
 pub fn run(args: CheckArgs) -> ExitCode {
-    let limits = Limits::with_fuel(args.fuel);
+    let limits = Limits {
+        fuel: args.fuel,
+        ..Limits::DEEP
+    };
     let (files, stats, json) = (args.files, args.stats, args.json);
     let verdicts: Vec<Verdict> = run_with_kernel_stack(move || {
         files

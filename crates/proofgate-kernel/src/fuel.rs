@@ -27,6 +27,16 @@ impl Limits {
         max_term_depth: 4_000,
     };
 
+    /// Limits for checks run inside [`crate::run_with_kernel_stack`] (the
+    /// command line uses these): depths up to 60,000 nested terms and
+    /// 100,000 nested checker calls, for real exports with long literal
+    /// lists or deep proof terms, still far inside that stack.
+    pub const DEEP: Limits = Limits {
+        fuel: 100_000_000,
+        max_recursion: 100_000,
+        max_term_depth: 60_000,
+    };
+
     /// Default depths with the given fuel.
     pub fn with_fuel(fuel: u64) -> Limits {
         Limits {

@@ -59,7 +59,9 @@ pub enum CheckFailure {
     },
 }
 
-/// Checks every declaration of an export, in order, into `kernel`.
+/// Checks every declaration of an export, in order, into `kernel`; `limits`
+/// apply to each declaration. Inside [`run_with_kernel_stack`],
+/// [`Limits::DEEP`] accepts deeper terms than [`Limits::DEFAULT`].
 pub fn check_export<R: BufRead>(
     kernel: &mut Kernel,
     input: R,
