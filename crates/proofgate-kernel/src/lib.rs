@@ -1,6 +1,69 @@
 //! A Lean 4 compatible type checker.
 //!
-//! Reads Lean's own export format and accepts exactly what Lean's kernel
-//! accepts; every reduction is metered in fuel so each check has a bounded,
-//! reported cost. See `ARCHITECTURE.md` at the workspace root.
+//! Reads Lean's own export format and accepts what Lean's kernel accepts;
+//! every reduction is metered in fuel so each check has a bounded, reported
+//! cost. See `ARCHITECTURE.md` at the workspace root.
+//!
+//! Entry points: [`Kernel`] (declare and query), [`ExportReader`] (read an
+//! export), [`check_export`] (both, for a whole file).
+//!
+//! ```
+//! use proofgate_kernel::{Declaration, Kernel, KernelError, LevelId, Limits};
+//!
+//! let mut k = Kernel::new();
+//! let st = k.store_mut();
+//! let (p, hp) = (st.names.dotted("P"), st.names.dotted("hp"));
+//! let prop = st.sort(LevelId::ZERO);
+//! let p_const = st.cnst(p, &[]);
+//! k.add_declaration(&Declaration::Axiom { name: p, level_params: vec![], ty: prop, is_unsafe: false })?;
+//! k.add_declaration(&Declaration::Axiom { name: hp, level_params: vec![], ty: p_const, is_unsafe: false })?;
+//! // "Does `hp` prove `P`, within 1,000 steps?" The report carries the steps used.
+//! let proof = k.store_mut().cnst(hp, &[]);
+//! let report = k.check_term(proof, p_const, &[], Limits::with_fuel(1_000))?;
+//! assert!(report.steps > 0 && report.steps <= 1_000);
+//! # Ok::<(), KernelError>(())
+//! ```
+//!
+//! Limits: every check runs under [`Limits`] (fuel, recursion depth, term
+//! depth) and fails with [`KernelError::OutOfFuel`],
+//! [`KernelError::RecursionLimit`] or [`KernelError::TermTooDeep`] instead of
+//! hanging or overflowing the stack. The default depths fit comfortably in
+//! the stack [`run_with_kernel_stack`] provides; run large checks there.
+//!
+//! Setting `PROOFGATE_KERNEL_DEBUG` makes a few rejections print the terms
+//! involved to stderr.
 #![forbid(unsafe_code)]
+
+pub mod declaration;
+pub mod env;
+pub mod error;
+pub mod export;
+pub mod expr;
+pub mod fuel;
+mod inductive;
+mod instantiate;
+mod kernel;
+pub mod level;
+mod literal;
+pub mod name;
+mod pretty;
+mod quot;
+mod runner;
+pub mod store;
+pub mod tc;
+
+pub use declaration::{
+    ConstantInfo, ConstantKind, Declaration, DefinitionSafety, InductiveBlock, InductiveType,
+    QuotKind, RecursorRule, ReducibilityHints,
+};
+pub use env::Environment;
+pub use error::KernelError;
+pub use export::{ExportError, ExportReader};
+pub use expr::{ExprId, ExprNode};
+pub use fuel::Limits;
+pub use kernel::{CheckReport, Kernel};
+pub use level::LevelId;
+pub use literal::parse_nat;
+pub use name::NameId;
+pub use runner::{CheckFailure, FileReport, check_export, run_with_kernel_stack};
+pub use store::TermStore;

@@ -1,0 +1,140 @@
+//! Kernel benches: checking all of `Init.Prelude` (the figure the kernel is
+//! compared on with nanoda_lib), a whnf-heavy recursor computation and a
+//! definitional-equality check. Each iteration starts from a fresh kernel,
+//! so the measured work is the real check, caches included.
+//!
+//! The prelude export is read from `$PROOFGATE_LEAN_EXPORTS` or
+//! `../shared/lean-exports` beside the workspace.
+#![forbid(unsafe_code)]
+#![allow(missing_docs)]
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use proofgate_kernel::{
+    Declaration, DefinitionSafety, ExprId, InductiveBlock, InductiveType, Kernel, LevelId, Limits,
+    ReducibilityHints, check_export,
+};
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn prelude_bytes() -> Vec<u8> {
+    let dir = std::env::var_os("PROOFGATE_LEAN_EXPORTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/lean-exports")
+        });
+    let path = dir.join("good/init-prelude.ndjson");
+    std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {} ({e}); set PROOFGATE_LEAN_EXPORTS to the corpus folder",
+            path.display()
+        )
+    })
+}
+
+fn check_prelude(c: &mut Criterion) {
+    let bytes = prelude_bytes();
+    let mut g = c.benchmark_group("kernel");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    g.bench_function("check_init_prelude", |b| {
+        b.iter(|| {
+            let mut k = Kernel::new();
+            let r = check_export(&mut k, black_box(&bytes[..]), Limits::DEFAULT)
+                .expect("prelude accepted");
+            black_box(r.declarations)
+        })
+    });
+    g.finish();
+}
+
+/// A unary naturals type `N` (named so the Nat literal extension stays out
+/// of the way) and `double : N → N` by its recursor.
+fn unary_kernel() -> (Kernel, ExprId, ExprId, ExprId) {
+    let mut k = Kernel::new();
+    let st = k.store_mut();
+    let (n, z, s, dn, rn) = (
+        st.names.dotted("N"),
+        st.names.dotted("N.zero"),
+        st.names.dotted("N.succ"),
+        st.names.dotted("double"),
+        st.names.dotted("N.rec"),
+    );
+    let one = st.levels.succ(LevelId::ZERO);
+    let ty = st.sort(one);
+    let nt = st.cnst(n, &[]);
+    let st_ty = st.pi(nt, nt);
+    let block = InductiveBlock {
+        level_params: vec![],
+        num_params: 0,
+        types: vec![InductiveType {
+            name: n,
+            ty,
+            ctors: vec![(z, nt), (s, st_ty)],
+        }],
+        is_unsafe: false,
+        claimed: None,
+    };
+    k.add_declaration(&Declaration::Inductive(block))
+        .expect("N");
+    let st = k.store_mut();
+    let rec = st.cnst(rn, &[one]);
+    let motive = st.lam(nt, nt);
+    let zero = st.cnst(z, &[]);
+    let succ = st.cnst(s, &[]);
+    let b0 = st.bvar(0);
+    let s1 = st.app(succ, b0);
+    let s2 = st.app(succ, s1);
+    let step = st.lam(nt, s2);
+    let step = st.lam(nt, step);
+    let body = st.apps(rec, &[motive, zero, step, b0]);
+    let value = st.lam(nt, body);
+    let d = Declaration::Definition {
+        name: dn,
+        level_params: vec![],
+        ty: st_ty,
+        value,
+        hints: ReducibilityHints::Regular(1),
+        safety: DefinitionSafety::Safe,
+    };
+    k.add_declaration(&d).expect("double");
+    let st = k.store_mut();
+    let dbl = st.cnst(dn, &[]);
+    (k, dbl, zero, succ)
+}
+
+fn numeral(k: &mut Kernel, zero: ExprId, succ: ExprId, v: u32) -> ExprId {
+    let st = k.store_mut();
+    (0..v).fold(zero, |e, _| st.app(succ, e))
+}
+
+fn whnf_and_defeq(c: &mut Criterion) {
+    let (mut k, dbl, zero, succ) = unary_kernel();
+    let n = numeral(&mut k, zero, succ, 100);
+    let twice = k.store_mut().app(dbl, n);
+    let four = k.store_mut().app(dbl, twice);
+    let expected = numeral(&mut k, zero, succ, 400);
+    let mut g = c.benchmark_group("kernel");
+    g.bench_function("whnf_double_double_100", |b| {
+        b.iter(|| {
+            black_box(
+                k.whnf(black_box(four), Limits::DEFAULT)
+                    .expect("within budget")
+                    .1
+                    .steps,
+            )
+        })
+    });
+    g.bench_function("defeq_double_double_100_vs_400", |b| {
+        b.iter(|| {
+            let (eq, rep) = k
+                .is_def_eq(black_box(four), black_box(expected), Limits::DEFAULT)
+                .expect("within budget");
+            assert!(eq);
+            black_box(rep.steps)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, check_prelude, whnf_and_defeq);
+criterion_main!(benches);

@@ -1,0 +1,49 @@
+//! Export index → interned id. Indices are usually dense and increasing, so
+//! a vector holds them; sparse or huge indices go to a map instead, so a
+//! file claiming index 10^12 costs one map entry, not a terabyte.
+
+use fxhash::FxHashMap;
+
+pub(crate) struct IndexTable<T: Copy> {
+    dense: Vec<Option<T>>,
+    sparse: FxHashMap<u64, T>,
+    count: usize,
+}
+
+impl<T: Copy> Default for IndexTable<T> {
+    fn default() -> Self {
+        IndexTable {
+            dense: Vec::new(),
+            sparse: FxHashMap::default(),
+            count: 0,
+        }
+    }
+}
+
+impl<T: Copy> IndexTable<T> {
+    pub fn get(&self, i: u64) -> Option<T> {
+        match self.dense.get(i as usize) {
+            Some(v) if (i as usize) < self.dense.len() => *v,
+            _ => self.sparse.get(&i).copied(),
+        }
+    }
+
+    /// Inserts; returns `false` if the index was already defined.
+    pub fn insert(&mut self, i: u64, v: T) -> bool {
+        if self.get(i).is_some() {
+            return false;
+        }
+        self.count += 1;
+        // Grow the vector only while it stays proportionate to the entries.
+        let fits = i < (2 * self.count as u64 + 4096);
+        if (i as usize) < self.dense.len() || fits {
+            if (i as usize) >= self.dense.len() {
+                self.dense.resize(i as usize + 1, None);
+            }
+            self.dense[i as usize] = Some(v);
+        } else {
+            self.sparse.insert(i, v);
+        }
+        true
+    }
+}

@@ -1,0 +1,242 @@
+//! Well-formedness of an inductive block: parameters agree, each type ends
+//! in the same sort, constructors take the parameters and return the type,
+//! fields fit the universe and occur strictly positively.
+
+use super::{Block, err};
+use crate::declaration::{ConstantInfo, ConstantKind};
+use crate::expr::{ExprId, ExprNode};
+use crate::level::LevelId;
+use crate::name::NameId;
+use crate::tc::{TcResult, TypeChecker};
+
+pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult<()> {
+    let first_aux = blk.num_orig;
+    for idx in 0..blk.types.len() {
+        let t0 = blk.types[idx].ty;
+        if idx < first_aux {
+            let s = tc.infer(t0)?;
+            tc.ensure_sort(s)?;
+        }
+        let mut t = t0;
+        let mut i = 0;
+        let mut nind = 0;
+        loop {
+            if !matches!(tc.st.node(t), ExprNode::Pi(..)) {
+                t = tc.whnf(t)?;
+            }
+            let ExprNode::Pi(d, b) = tc.st.node(t) else {
+                break;
+            };
+            if i < blk.nparams {
+                if idx == 0 && blk.params.len() < blk.nparams {
+                    let x = tc.fvar(d);
+                    blk.params.push(x);
+                } else {
+                    let pt = tc.fvar_type(blk.params[i]).expect("param is a variable");
+                    if !tc.is_def_eq(d, pt)? {
+                        return err("parameters of all inductive types must match");
+                    }
+                }
+                t = tc.inst(b, &[blk.params[i]])?;
+                i += 1;
+            } else {
+                let x = tc.fvar(d);
+                t = tc.inst(b, &[x])?;
+                nind += 1;
+            }
+        }
+        if i != blk.nparams {
+            return err("number of parameters mismatch in inductive declaration");
+        }
+        let ExprNode::Sort(l) = tc.st.node(t) else {
+            return err("the type of an inductive type must end in a sort");
+        };
+        if idx == 0 {
+            blk.result_level = l;
+        } else if !tc.st.levels.is_equiv(l, blk.result_level) {
+            return err("mutually inductive types must live in the same universe");
+        }
+        blk.nindices.push(nind);
+        let c = tc.st.cnst(blk.types[idx].name, &blk.levels);
+        blk.consts.push(c);
+    }
+    Ok(())
+}
+
+pub(crate) fn declare_types(tc: &mut TypeChecker<'_>, blk: &Block, num_nested: usize) {
+    let all = blk.names();
+    for (i, t) in blk.types.iter().enumerate() {
+        tc.pending.insert(
+            t.name,
+            ConstantInfo {
+                name: t.name,
+                level_params: blk.lparams.clone(),
+                ty: t.ty,
+                kind: ConstantKind::Inductive {
+                    num_params: blk.nparams as u32,
+                    num_indices: blk.nindices[i] as u32,
+                    all: all.clone(),
+                    ctors: t.ctors.iter().map(|c| c.0).collect(),
+                    num_nested: num_nested as u32,
+                    is_rec: false,
+                    is_reflexive: false,
+                    is_unsafe: blk.is_unsafe,
+                },
+            },
+        );
+    }
+}
+
+/// Whether a constant of the block occurs in `e`.
+pub(crate) fn has_ind_occ(tc: &TypeChecker<'_>, blk: &Block, e: ExprId) -> bool {
+    let names = blk.names();
+    tc.st.mentions_const(e, &|n: NameId| names.contains(&n))
+}
+
+/// `I params indices` for a type of the block: returns its position.
+pub(crate) fn valid_ind_app(tc: &TypeChecker<'_>, blk: &Block, e: ExprId) -> Option<usize> {
+    let (h, args) = tc.st.unfold_apps(e);
+    let idx = blk.consts.iter().position(|c| *c == h)?;
+    if args.len() != blk.nparams + blk.nindices[idx] {
+        return None;
+    }
+    if args[..blk.nparams] != blk.params[..] {
+        return None;
+    }
+    // The block's types may not occur in the indices of its own occurrences.
+    if args[blk.nparams..].iter().any(|a| has_ind_occ(tc, blk, *a)) {
+        return None;
+    }
+    Some(idx)
+}
+
+fn check_positivity(tc: &mut TypeChecker<'_>, blk: &Block, t: ExprId) -> TcResult<()> {
+    let t = tc.whnf(t)?;
+    if !has_ind_occ(tc, blk, t) {
+        return Ok(());
+    }
+    match tc.st.node(t) {
+        ExprNode::Pi(d, b) => {
+            if has_ind_occ(tc, blk, d) {
+                return err("non-positive occurrence of an inductive type being declared");
+            }
+            let x = tc.fvar(d);
+            let body = tc.inst(b, &[x])?;
+            check_positivity(tc, blk, body)
+        }
+        _ if valid_ind_app(tc, blk, t).is_some() => Ok(()),
+        _ => err("invalid occurrence of an inductive type being declared"),
+    }
+}
+
+pub(crate) fn check_ctors(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult<()> {
+    for idx in 0..blk.types.len() {
+        let mut nf = Vec::new();
+        for j in 0..blk.types[idx].ctors.len() {
+            let cty = blk.types[idx].ctors[j].1;
+            let s = tc.infer(cty)?;
+            tc.ensure_sort(s)?;
+            let mut t = cty;
+            let mut i = 0;
+            while let ExprNode::Pi(d, b) = tc.st.node(t) {
+                if i < blk.nparams {
+                    let pt = tc.fvar_type(blk.params[i]).expect("param is a variable");
+                    if !tc.is_def_eq(d, pt)? {
+                        return err("constructor parameters do not match the inductive's");
+                    }
+                    t = tc.inst(b, &[blk.params[i]])?;
+                } else {
+                    let s = tc.infer(d)?;
+                    let s = tc.ensure_sort(s)?;
+                    let l = tc.sort_level(s);
+                    if !(blk.result_level == LevelId::ZERO
+                        || tc.st.levels.is_geq(blk.result_level, l))
+                    {
+                        return err(
+                            "a constructor field's universe is too big for the inductive type",
+                        );
+                    }
+                    if !blk.is_unsafe {
+                        check_positivity(tc, blk, d)?;
+                    }
+                    let x = tc.fvar(d);
+                    t = tc.inst(b, &[x])?;
+                }
+                i += 1;
+            }
+            if i < blk.nparams {
+                return err("constructor has fewer arguments than the inductive's parameters");
+            }
+            if valid_ind_app(tc, blk, t) != Some(idx) {
+                return err("invalid constructor result type");
+            }
+            nf.push(i - blk.nparams);
+        }
+        blk.nfields.push(nf);
+    }
+    Ok(())
+}
+
+/// Lean's `is_rec` (a block type occurs in a field) and `is_reflexive`
+/// (a field is a function into the block).
+pub(crate) fn rec_flags(tc: &mut TypeChecker<'_>, blk: &Block) -> TcResult<(bool, bool)> {
+    let (mut rec, mut refl) = (false, false);
+    for t in &blk.types {
+        for (_, cty) in &t.ctors {
+            let mut e = *cty;
+            while let ExprNode::Pi(d, b) = tc.st.node(e) {
+                if has_ind_occ(tc, blk, d) {
+                    rec = true;
+                    if matches!(tc.st.node(d), ExprNode::Pi(..)) {
+                        refl = true;
+                    }
+                }
+                let x = tc.fvar(d);
+                e = tc.inst(b, &[x])?;
+            }
+        }
+    }
+    Ok((rec, refl))
+}
+
+pub(crate) fn declare_ctors(
+    tc: &mut TypeChecker<'_>,
+    blk: &Block,
+    num_nested: usize,
+    is_rec: bool,
+    is_reflexive: bool,
+) {
+    for (i, t) in blk.types.iter().enumerate() {
+        if let Some(ConstantInfo {
+            kind:
+                ConstantKind::Inductive {
+                    is_rec: r,
+                    is_reflexive: f,
+                    ..
+                },
+            ..
+        }) = tc.pending.get_mut(&t.name)
+        {
+            *r = is_rec;
+            *f = is_reflexive;
+        }
+        for (j, (c, cty)) in t.ctors.iter().enumerate() {
+            tc.pending.insert(
+                *c,
+                ConstantInfo {
+                    name: *c,
+                    level_params: blk.lparams.clone(),
+                    ty: *cty,
+                    kind: ConstantKind::Constructor {
+                        induct: t.name,
+                        cidx: j as u32,
+                        num_params: blk.nparams as u32,
+                        num_fields: blk.nfields[i][j] as u32,
+                        is_unsafe: blk.is_unsafe,
+                    },
+                },
+            );
+        }
+    }
+    let _ = num_nested;
+}

@@ -1,0 +1,179 @@
+//! Inductive declarations (after Lean 4's `inductive.cpp`): well-formedness
+//! of a (mutual, possibly nested) block in `check.rs`, elimination of nested
+//! occurrences through auxiliary types in `nested.rs`, recursor derivation in
+//! `recursor.rs`. The derived constants are compared with any exported copy
+//! (`compare.rs`), so forged rules, flags or counts are rejected.
+
+mod check;
+mod compare;
+mod nested;
+mod recursor;
+
+use crate::declaration::{ConstantInfo, ConstantKind, InductiveBlock, InductiveType};
+use crate::error::KernelError;
+use crate::expr::ExprId;
+use crate::level::LevelId;
+use crate::name::NameId;
+use crate::tc::{TcResult, TypeChecker};
+
+/// Working state for one block (expanded with auxiliary nested types).
+pub(crate) struct Block {
+    pub lparams: Vec<NameId>,
+    pub levels: Vec<LevelId>,
+    pub nparams: usize,
+    pub types: Vec<InductiveType>,
+    pub num_orig: usize,
+    pub consts: Vec<ExprId>,
+    pub params: Vec<ExprId>,
+    pub nindices: Vec<usize>,
+    pub nfields: Vec<Vec<usize>>,
+    pub result_level: LevelId,
+    pub is_unsafe: bool,
+}
+
+impl Block {
+    pub fn names(&self) -> Vec<NameId> {
+        self.types.iter().map(|t| t.name).collect()
+    }
+}
+
+fn closed(tc: &TypeChecker<'_>, e: ExprId) -> TcResult<()> {
+    tc.guard_depth(e)?;
+    if tc.st.lbr(e) > 0 || tc.st.has_fvar(e) {
+        return err("a type in the block has loose bound or free variables");
+    }
+    Ok(())
+}
+
+pub(crate) fn err<T>(msg: impl Into<String>) -> TcResult<T> {
+    Err(KernelError::Inductive(msg.into()))
+}
+
+/// Checks a block and returns its constants: types, constructors, recursors.
+pub(crate) fn check_block(
+    tc: &mut TypeChecker<'_>,
+    b: &InductiveBlock,
+) -> TcResult<Vec<ConstantInfo>> {
+    if b.types.is_empty() {
+        return err("empty block");
+    }
+    // Every name the block introduces must be new and distinct.
+    let mut seen: Vec<NameId> = Vec::new();
+    let mut intro = |tc: &TypeChecker<'_>, n: NameId| -> TcResult<()> {
+        if seen.contains(&n) || tc.lookup(n).is_some() {
+            return Err(KernelError::AlreadyDeclared(tc.name(n)));
+        }
+        seen.push(n);
+        Ok(())
+    };
+    for t in &b.types {
+        intro(tc, t.name)?;
+        for (c, _) in &t.ctors {
+            intro(tc, *c)?;
+        }
+    }
+    for t in &b.types {
+        let rec = tc.st.names.str(t.name, "rec");
+        intro(tc, rec)?;
+    }
+    if let Some(cl) = &b.claimed {
+        for r in &cl.recs {
+            if tc.lookup(r.name).is_some() {
+                return Err(KernelError::AlreadyDeclared(tc.name(r.name)));
+            }
+        }
+    }
+    for t in &b.types {
+        closed(tc, t.ty)?;
+        for (_, ct) in &t.ctors {
+            closed(tc, *ct)?;
+        }
+    }
+    let levels: Vec<LevelId> = b
+        .level_params
+        .iter()
+        .map(|p| tc.st.levels.param(*p))
+        .collect();
+    let mut blk = Block {
+        lparams: b.level_params.clone(),
+        levels,
+        nparams: b.num_params as usize,
+        types: b.types.clone(),
+        num_orig: b.types.len(),
+        consts: Vec::new(),
+        params: Vec::new(),
+        nindices: Vec::new(),
+        nfields: Vec::new(),
+        result_level: LevelId::ZERO,
+        is_unsafe: b.is_unsafe,
+    };
+    let aux = nested::eliminate(tc, &mut blk)?;
+    check::check_types(tc, &mut blk)?;
+    check::declare_types(tc, &blk, aux.len());
+    check::check_ctors(tc, &mut blk)?;
+    let (is_rec, is_reflexive) = check::rec_flags(tc, &blk)?;
+    check::declare_ctors(tc, &blk, aux.len(), is_rec, is_reflexive);
+    let claimed_level = b.claimed.as_ref().and_then(|cl| {
+        cl.recs
+            .iter()
+            .map(|r| &r.level_params)
+            .find(|ps| ps.len() == b.level_params.len() + 1 && ps[1..] == b.level_params[..])
+            .map(|ps| ps[0])
+    });
+    let mut recs = recursor::derive(tc, &blk, claimed_level)?;
+    // K on a proposition without constructors is vacuous (there is no
+    // constructor to rewrite a major premise to); some exporters set it.
+    if blk.types.len() == 1 && blk.types[0].ctors.is_empty() && blk.result_level == LevelId::ZERO {
+        let claimed_k = b.claimed.as_ref().is_some_and(|cl| {
+            cl.recs
+                .iter()
+                .any(|r| matches!(r.kind, ConstantKind::Recursor { k: true, .. }))
+        });
+        for r in &mut recs {
+            if let ConstantKind::Recursor { k, .. } = &mut r.kind {
+                *k = claimed_k;
+            }
+        }
+    }
+    let recs = nested::restore_recursors(tc, &blk, &aux, recs)?;
+    let mut out = Vec::new();
+    let all: Vec<NameId> = b.types.iter().map(|t| t.name).collect();
+    for (i, t) in b.types.iter().enumerate() {
+        out.push(ConstantInfo {
+            name: t.name,
+            level_params: b.level_params.clone(),
+            ty: t.ty,
+            kind: ConstantKind::Inductive {
+                num_params: b.num_params,
+                num_indices: blk.nindices[i] as u32,
+                all: all.clone(),
+                ctors: t.ctors.iter().map(|c| c.0).collect(),
+                num_nested: aux.len() as u32,
+                is_rec,
+                is_reflexive,
+                is_unsafe: b.is_unsafe,
+            },
+        });
+    }
+    for (i, t) in b.types.iter().enumerate() {
+        for (j, (c, cty)) in t.ctors.iter().enumerate() {
+            out.push(ConstantInfo {
+                name: *c,
+                level_params: b.level_params.clone(),
+                ty: *cty,
+                kind: ConstantKind::Constructor {
+                    induct: t.name,
+                    cidx: j as u32,
+                    num_params: b.num_params,
+                    num_fields: blk.nfields[i][j] as u32,
+                    is_unsafe: b.is_unsafe,
+                },
+            });
+        }
+    }
+    out.extend(recs);
+    match &b.claimed {
+        Some(cl) => compare::compare(tc, cl, out),
+        None => Ok(out),
+    }
+}

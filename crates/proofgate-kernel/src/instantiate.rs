@@ -1,0 +1,263 @@
+//! De Bruijn operations: instantiate, abstract, lift, lower, and universe
+//! parameter instantiation. Each call memoises on (term id, binder offset), so
+//! terms shared as a DAG are traversed once per call, not once per path.
+//!
+//! These traversals recurse on term structure; callers bound the depth of
+//! their inputs (see `tc::TypeChecker::guard_depth`) so the stack stays
+//! bounded.
+
+use crate::expr::{ExprId, ExprNode};
+use crate::level::LevelId;
+use crate::name::NameId;
+use crate::store::TermStore;
+use fxhash::FxHashMap;
+
+type Cache = FxHashMap<(ExprId, u32), ExprId>;
+
+impl TermStore {
+    /// Rebuilds `e`, letting `f` replace a subterm first (given the number of
+    /// binders crossed). `shift` says whether crossing a binder counts.
+    fn replace(
+        &mut self,
+        e: ExprId,
+        off: u32,
+        shift: bool,
+        cache: &mut Cache,
+        f: &mut dyn FnMut(&mut TermStore, ExprId, u32) -> Option<ExprId>,
+    ) -> ExprId {
+        if let Some(r) = f(self, e, off) {
+            return r;
+        }
+        if let Some(&r) = cache.get(&(e, off)) {
+            return r;
+        }
+        let inner = if shift { off + 1 } else { off };
+        let r = match self.node(e) {
+            ExprNode::App(a, b) => {
+                let a2 = self.replace(a, off, shift, cache, f);
+                let b2 = self.replace(b, off, shift, cache, f);
+                if a2 == a && b2 == b {
+                    e
+                } else {
+                    self.app(a2, b2)
+                }
+            }
+            ExprNode::Lam(t, b) => {
+                let t2 = self.replace(t, off, shift, cache, f);
+                let b2 = self.replace(b, inner, shift, cache, f);
+                if t2 == t && b2 == b {
+                    e
+                } else {
+                    self.lam(t2, b2)
+                }
+            }
+            ExprNode::Pi(t, b) => {
+                let t2 = self.replace(t, off, shift, cache, f);
+                let b2 = self.replace(b, inner, shift, cache, f);
+                if t2 == t && b2 == b {
+                    e
+                } else {
+                    self.pi(t2, b2)
+                }
+            }
+            ExprNode::Let(t, v, b) => {
+                let t2 = self.replace(t, off, shift, cache, f);
+                let v2 = self.replace(v, off, shift, cache, f);
+                let b2 = self.replace(b, inner, shift, cache, f);
+                if t2 == t && v2 == v && b2 == b {
+                    e
+                } else {
+                    self.mk(ExprNode::Let(t2, v2, b2))
+                }
+            }
+            ExprNode::Proj(n, i, s) => {
+                let s2 = self.replace(s, off, shift, cache, f);
+                if s2 == s {
+                    e
+                } else {
+                    self.mk(ExprNode::Proj(n, i, s2))
+                }
+            }
+            _ => e,
+        };
+        cache.insert((e, off), r);
+        r
+    }
+
+    /// Replaces loose `#(k + j)` under `k` binders by `subst[n-1-j]` for
+    /// `j < n` (so the last element substitutes `#0`), and renumbers the
+    /// remaining loose indices down by `n`.
+    pub fn instantiate_rev(&mut self, e: ExprId, subst: &[ExprId]) -> ExprId {
+        let n = subst.len() as u32;
+        if n == 0 || self.lbr(e) == 0 {
+            return e;
+        }
+        let mut cache = Cache::default();
+        self.replace(e, 0, true, &mut cache, &mut |st, x, off| {
+            if st.lbr(x) <= off {
+                return Some(x);
+            }
+            if let ExprNode::BVar(i) = st.node(x) {
+                let j = i - off;
+                return Some(if j < n {
+                    st.lift_loose_bvars(subst[(n - 1 - j) as usize], 0, off)
+                } else {
+                    st.bvar(i - n)
+                });
+            }
+            None
+        })
+    }
+
+    /// Instantiates the outermost loose index `#0` with `v`.
+    pub fn instantiate1(&mut self, e: ExprId, v: ExprId) -> ExprId {
+        self.instantiate_rev(e, &[v])
+    }
+
+    /// Replaces each occurrence of `fvars[i]` by the bound variable that
+    /// `instantiate_rev(_, fvars)` would substitute it back for.
+    pub fn abstract_fvars(&mut self, e: ExprId, fvars: &[ExprId]) -> ExprId {
+        let n = fvars.len() as u32;
+        if n == 0 || !self.has_fvar(e) {
+            return e;
+        }
+        let mut cache = Cache::default();
+        self.replace(e, 0, true, &mut cache, &mut |st, x, off| {
+            if !st.has_fvar(x) {
+                return Some(x);
+            }
+            if let ExprNode::FVar(_) = st.node(x) {
+                return Some(match fvars.iter().rposition(|v| *v == x) {
+                    Some(i) => st.bvar(off + n - 1 - i as u32),
+                    None => x,
+                });
+            }
+            None
+        })
+    }
+
+    /// Adds `d` to every loose index `≥ start`.
+    pub fn lift_loose_bvars(&mut self, e: ExprId, start: u32, d: u32) -> ExprId {
+        if d == 0 || self.lbr(e) <= start {
+            return e;
+        }
+        let mut cache = Cache::default();
+        self.replace(e, start, true, &mut cache, &mut |st, x, off| {
+            if st.lbr(x) <= off {
+                return Some(x);
+            }
+            if let ExprNode::BVar(i) = st.node(x) {
+                return Some(st.bvar(i + d));
+            }
+            None
+        })
+    }
+
+    /// Subtracts `d` from every loose index `≥ start` (indices in
+    /// `start..start+d` must not occur).
+    pub fn lower_loose_bvars(&mut self, e: ExprId, start: u32, d: u32) -> ExprId {
+        if d == 0 || self.lbr(e) <= start {
+            return e;
+        }
+        let mut cache = Cache::default();
+        self.replace(e, start, true, &mut cache, &mut |st, x, off| {
+            if st.lbr(x) <= off {
+                return Some(x);
+            }
+            if let ExprNode::BVar(i) = st.node(x) {
+                // Indices in `start..start+d` must not occur; saturate
+                // rather than wrap if a caller breaks that.
+                return Some(st.bvar(i.saturating_sub(d).max(off)));
+            }
+            None
+        })
+    }
+
+    /// Whether loose index `#i` occurs in `e`.
+    pub fn has_loose_bvar(&self, e: ExprId, i: u32) -> bool {
+        let mut seen = fxhash::FxHashSet::default();
+        self.has_loose_bvar_in(e, i, &mut seen)
+    }
+
+    fn has_loose_bvar_in(
+        &self,
+        e: ExprId,
+        i: u32,
+        seen: &mut fxhash::FxHashSet<(ExprId, u32)>,
+    ) -> bool {
+        if self.lbr(e) <= i || !seen.insert((e, i)) {
+            return false;
+        }
+        match self.node(e) {
+            ExprNode::BVar(j) => j == i,
+            ExprNode::App(a, b) => {
+                self.has_loose_bvar_in(a, i, seen) || self.has_loose_bvar_in(b, i, seen)
+            }
+            ExprNode::Lam(t, b) | ExprNode::Pi(t, b) => {
+                self.has_loose_bvar_in(t, i, seen) || self.has_loose_bvar_in(b, i + 1, seen)
+            }
+            ExprNode::Let(t, v, b) => {
+                self.has_loose_bvar_in(t, i, seen)
+                    || self.has_loose_bvar_in(v, i, seen)
+                    || self.has_loose_bvar_in(b, i + 1, seen)
+            }
+            ExprNode::Proj(_, _, s) => self.has_loose_bvar_in(s, i, seen),
+            _ => false,
+        }
+    }
+
+    /// Substitutes universe parameters in every level of `e`.
+    pub fn instantiate_lparams(
+        &mut self,
+        e: ExprId,
+        params: &[NameId],
+        levels: &[LevelId],
+    ) -> ExprId {
+        if params.is_empty() || !self.data(e).has_level_param() {
+            return e;
+        }
+        let mut cache = Cache::default();
+        self.replace(e, 0, false, &mut cache, &mut |st, x, _| {
+            if !st.data(x).has_level_param() {
+                return Some(x);
+            }
+            match st.node(x) {
+                ExprNode::Sort(l) => {
+                    let l2 = st.levels.instantiate(l, params, levels);
+                    Some(st.sort(l2))
+                }
+                ExprNode::Const(n, ls) => {
+                    let ls: Vec<LevelId> = st.levels_of(ls).to_vec();
+                    let ls2: Vec<LevelId> = ls
+                        .into_iter()
+                        .map(|l| st.levels.instantiate(l, params, levels))
+                        .collect();
+                    Some(st.cnst(n, &ls2))
+                }
+                _ => None,
+            }
+        })
+    }
+
+    /// Whether the constant named `n` occurs in `e`.
+    pub fn mentions_const(&self, e: ExprId, pred: &dyn Fn(NameId) -> bool) -> bool {
+        let mut seen = fxhash::FxHashSet::default();
+        let mut stack = vec![e];
+        while let Some(x) = stack.pop() {
+            if !seen.insert(x) {
+                continue;
+            }
+            match self.node(x) {
+                ExprNode::Const(n, _) if pred(n) => return true,
+                ExprNode::App(a, b) | ExprNode::Lam(a, b) | ExprNode::Pi(a, b) => {
+                    stack.push(a);
+                    stack.push(b);
+                }
+                ExprNode::Let(t, v, b) => stack.extend([t, v, b]),
+                ExprNode::Proj(_, _, s) => stack.push(s),
+                _ => {}
+            }
+        }
+        false
+    }
+}

@@ -1,0 +1,532 @@
+//! The public entry point: a [`Kernel`] owns an environment and its term
+//! store, checks declarations into it, and answers typing, reduction and
+//! equality queries under a fuel budget.
+
+use crate::declaration::{ConstantInfo, ConstantKind, Declaration, DefinitionSafety, QuotKind};
+use crate::env::{Environment, WellKnown};
+use crate::error::KernelError;
+use crate::expr::{ExprId, ExprNode};
+use crate::fuel::Limits;
+use crate::name::NameId;
+use crate::store::TermStore;
+use crate::tc::{TcResult, TypeChecker};
+
+/// What a check cost.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    /// Reduction/inference steps used (the figure attestations carry).
+    pub steps: u64,
+    /// Deepest nesting of the checker's recursion.
+    pub peak_recursion: u32,
+    /// Constants added to the environment.
+    pub constants_added: usize,
+}
+
+/// A Lean 4 compatible kernel: an environment plus its terms.
+pub struct Kernel {
+    store: TermStore,
+    env: Environment,
+    wk: WellKnown,
+    total_steps: u64,
+}
+
+impl Default for Kernel {
+    fn default() -> Self {
+        Kernel::new()
+    }
+}
+
+impl Kernel {
+    /// An empty environment.
+    pub fn new() -> Kernel {
+        let mut store = TermStore::default();
+        let wk = WellKnown::new(&mut store.names);
+        Kernel {
+            store,
+            env: Environment::default(),
+            wk,
+            total_steps: 0,
+        }
+    }
+
+    /// The term store (build terms here before submitting them).
+    pub fn store(&self) -> &TermStore {
+        &self.store
+    }
+
+    /// Mutable access to the term store, for building terms and names.
+    pub fn store_mut(&mut self) -> &mut TermStore {
+        &mut self.store
+    }
+
+    /// The environment of checked constants.
+    pub fn env(&self) -> &Environment {
+        &self.env
+    }
+
+    /// Total steps used by every check so far.
+    pub fn total_steps(&self) -> u64 {
+        self.total_steps
+    }
+
+    /// Checks a declaration with default limits and adds it.
+    pub fn add_declaration(&mut self, decl: &Declaration) -> Result<CheckReport, KernelError> {
+        self.check_with_fuel(decl, Limits::DEFAULT)
+    }
+
+    /// Checks a declaration under `limits` and adds its constants if it is
+    /// well-typed; on error the environment is unchanged.
+    pub fn check_with_fuel(
+        &mut self,
+        decl: &Declaration,
+        limits: Limits,
+    ) -> Result<CheckReport, KernelError> {
+        self.validate_ids(decl)?;
+        self.store.begin_scratch();
+        let result = {
+            let mut tc = TypeChecker::new(&mut self.store, &self.env, &self.wk, limits);
+            let r = check_declaration(&mut tc, decl);
+            let report = CheckReport {
+                steps: tc.meter.used(),
+                peak_recursion: tc.meter.peak_depth(),
+                constants_added: 0,
+            };
+            r.map(|cs| (cs, report))
+        };
+        let result = result.map(|(cs, report)| {
+            let cs: Vec<ConstantInfo> = cs.into_iter().map(|c| self.persist_constant(c)).collect();
+            (cs, report)
+        });
+        self.store.end_scratch();
+        let (cs, mut report) = result?;
+        report.constants_added = cs.len();
+        self.total_steps += report.steps;
+        for c in cs {
+            self.env.insert(c);
+        }
+        Ok(report)
+    }
+
+    /// Rejects ids that do not belong to this kernel's store (they would
+    /// otherwise index out of bounds).
+    fn validate_ids(&self, decl: &Declaration) -> Result<(), KernelError> {
+        let mut exprs = Vec::new();
+        let mut names = Vec::new();
+        let mut consts: Vec<&ConstantInfo> = Vec::new();
+        match decl {
+            Declaration::Axiom {
+                name,
+                level_params,
+                ty,
+                ..
+            }
+            | Declaration::Quot {
+                name,
+                level_params,
+                ty,
+                ..
+            } => {
+                names.push(*name);
+                names.extend(level_params);
+                exprs.push(*ty);
+            }
+            Declaration::Definition {
+                name,
+                level_params,
+                ty,
+                value,
+                ..
+            }
+            | Declaration::Theorem {
+                name,
+                level_params,
+                ty,
+                value,
+            }
+            | Declaration::Opaque {
+                name,
+                level_params,
+                ty,
+                value,
+                ..
+            } => {
+                names.push(*name);
+                names.extend(level_params);
+                exprs.extend([*ty, *value]);
+            }
+            Declaration::Inductive(b) => {
+                names.extend(&b.level_params);
+                for t in &b.types {
+                    names.push(t.name);
+                    exprs.push(t.ty);
+                    for (c, ct) in &t.ctors {
+                        names.push(*c);
+                        exprs.push(*ct);
+                    }
+                }
+                if let Some(cl) = &b.claimed {
+                    consts.extend(cl.types.iter().chain(&cl.ctors).chain(&cl.recs));
+                }
+            }
+        }
+        for c in consts {
+            names.push(c.name);
+            names.extend(&c.level_params);
+            exprs.push(c.ty);
+            if let ConstantKind::Recursor { rules, all, .. } = &c.kind {
+                names.extend(all);
+                for r in rules {
+                    names.push(r.ctor);
+                    exprs.push(r.rhs);
+                }
+            }
+        }
+        if exprs
+            .iter()
+            .any(|e| e.is_scratch() || !self.store.is_valid(*e))
+        {
+            return Err(KernelError::Type(
+                "a term id does not belong to this kernel's store".into(),
+            ));
+        }
+        if names.iter().any(|n| n.0 as usize >= self.store.names.len()) {
+            return Err(KernelError::Type(
+                "a name id does not belong to this kernel's store".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    fn persist_constant(&mut self, mut c: ConstantInfo) -> ConstantInfo {
+        c.ty = self.store.persist(c.ty);
+        match &mut c.kind {
+            ConstantKind::Definition { value, .. }
+            | ConstantKind::Theorem { value }
+            | ConstantKind::Opaque { value, .. } => *value = self.store.persist(*value),
+            ConstantKind::Recursor { rules, .. } => {
+                for r in rules {
+                    r.rhs = self.store.persist(r.rhs);
+                }
+            }
+            _ => {}
+        }
+        c
+    }
+
+    fn query<T>(
+        &mut self,
+        level_params: &[NameId],
+        limits: Limits,
+        f: impl FnOnce(&mut TypeChecker<'_>) -> TcResult<T>,
+        persist: impl FnOnce(&mut TermStore, T) -> T,
+    ) -> Result<(T, CheckReport), KernelError> {
+        self.store.begin_scratch();
+        let result = {
+            let mut tc = TypeChecker::new(&mut self.store, &self.env, &self.wk, limits);
+            tc.lparams = Some(level_params.to_vec());
+            let r = f(&mut tc);
+            let report = CheckReport {
+                steps: tc.meter.used(),
+                peak_recursion: tc.meter.peak_depth(),
+                constants_added: 0,
+            };
+            r.map(|v| (v, report))
+        };
+        let result = result.map(|(v, rep)| (persist(&mut self.store, v), rep));
+        self.store.end_scratch();
+        if let Ok((_, rep)) = &result {
+            self.total_steps += rep.steps;
+        }
+        result
+    }
+
+    /// Does `term` have type `ty` (both closed, universe parameters
+    /// `level_params`) within `limits`? `Ok` carries the cost.
+    pub fn check_term(
+        &mut self,
+        term: ExprId,
+        ty: ExprId,
+        level_params: &[NameId],
+        limits: Limits,
+    ) -> Result<CheckReport, KernelError> {
+        let (ok, rep) = self.query(
+            level_params,
+            limits,
+            |tc| {
+                check_closed(tc, term)?;
+                check_closed(tc, ty)?;
+                let s = tc.infer(ty)?;
+                tc.ensure_sort(s)?;
+                let t = tc.infer(term)?;
+                tc.is_def_eq(t, ty)
+            },
+            |_, v| v,
+        )?;
+        if !ok {
+            return Err(KernelError::Type(
+                "the term does not have the expected type".into(),
+            ));
+        }
+        Ok(rep)
+    }
+
+    /// Infers (and checks) the type of a closed term.
+    pub fn infer(
+        &mut self,
+        term: ExprId,
+        level_params: &[NameId],
+        limits: Limits,
+    ) -> Result<(ExprId, CheckReport), KernelError> {
+        self.query(
+            level_params,
+            limits,
+            |tc| {
+                check_closed(tc, term)?;
+                tc.infer(term)
+            },
+            |st, e| st.persist(e),
+        )
+    }
+
+    /// Weak head normal form of a closed term.
+    pub fn whnf(
+        &mut self,
+        term: ExprId,
+        limits: Limits,
+    ) -> Result<(ExprId, CheckReport), KernelError> {
+        self.query(
+            &[],
+            limits,
+            |tc| {
+                check_closed(tc, term)?;
+                tc.whnf(term)
+            },
+            |st, e| st.persist(e),
+        )
+    }
+
+    /// Whether two closed terms are definitionally equal.
+    pub fn is_def_eq(
+        &mut self,
+        a: ExprId,
+        b: ExprId,
+        limits: Limits,
+    ) -> Result<(bool, CheckReport), KernelError> {
+        self.query(
+            &[],
+            limits,
+            |tc| {
+                check_closed(tc, a)?;
+                check_closed(tc, b)?;
+                tc.is_def_eq(a, b)
+            },
+            |_, v| v,
+        )
+    }
+}
+
+fn check_closed(tc: &TypeChecker<'_>, e: ExprId) -> TcResult<()> {
+    if !tc.st.is_valid(e) {
+        return Err(KernelError::Type(
+            "a term id does not belong to this kernel's store".into(),
+        ));
+    }
+    tc.guard_depth(e)?;
+    if tc.st.lbr(e) > 0 || tc.st.has_fvar(e) {
+        return Err(KernelError::Type(
+            "term has loose bound or free variables".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn check_level_params(tc: &TypeChecker<'_>, ps: &[NameId]) -> TcResult<()> {
+    for (i, p) in ps.iter().enumerate() {
+        if ps[..i].contains(p) {
+            return Err(KernelError::DuplicateLevelParam(tc.name(*p)));
+        }
+    }
+    Ok(())
+}
+
+fn check_fresh(tc: &TypeChecker<'_>, n: NameId) -> TcResult<()> {
+    if tc.lookup(n).is_some() {
+        return Err(KernelError::AlreadyDeclared(tc.name(n)));
+    }
+    Ok(())
+}
+
+/// Checks that `ty` is a closed type.
+fn check_type(tc: &mut TypeChecker<'_>, name: NameId, ty: ExprId) -> TcResult<()> {
+    check_closed(tc, ty)?;
+    let s = tc.infer(ty)?;
+    let s = tc.whnf(s)?;
+    if !matches!(tc.st.node(s), ExprNode::Sort(_)) {
+        return Err(KernelError::TypeNotSort(tc.name(name)));
+    }
+    Ok(())
+}
+
+fn check_value(tc: &mut TypeChecker<'_>, name: NameId, ty: ExprId, value: ExprId) -> TcResult<()> {
+    check_closed(tc, value)?;
+    let vt = tc.infer(value)?;
+    if !tc.is_def_eq(vt, ty)? {
+        return Err(KernelError::ValueTypeMismatch(tc.name(name)));
+    }
+    Ok(())
+}
+
+fn header(
+    tc: &mut TypeChecker<'_>,
+    name: NameId,
+    ps: &[NameId],
+    safety: DefinitionSafety,
+) -> TcResult<()> {
+    check_fresh(tc, name)?;
+    check_level_params(tc, ps)?;
+    tc.lparams = Some(ps.to_vec());
+    tc.safety = safety;
+    Ok(())
+}
+
+fn unsafe_if(b: bool) -> DefinitionSafety {
+    if b {
+        DefinitionSafety::Unsafe
+    } else {
+        DefinitionSafety::Safe
+    }
+}
+
+/// Checks one declaration; returns the constants to add.
+pub(crate) fn check_declaration(
+    tc: &mut TypeChecker<'_>,
+    decl: &Declaration,
+) -> TcResult<Vec<ConstantInfo>> {
+    match decl {
+        Declaration::Axiom {
+            name,
+            level_params,
+            ty,
+            is_unsafe,
+        } => {
+            header(tc, *name, level_params, unsafe_if(*is_unsafe))?;
+            check_type(tc, *name, *ty)?;
+            Ok(vec![ConstantInfo {
+                name: *name,
+                level_params: level_params.clone(),
+                ty: *ty,
+                kind: ConstantKind::Axiom {
+                    is_unsafe: *is_unsafe,
+                },
+            }])
+        }
+        Declaration::Definition {
+            name,
+            level_params,
+            ty,
+            value,
+            hints,
+            safety,
+        } => {
+            header(tc, *name, level_params, *safety)?;
+            check_type(tc, *name, *ty)?;
+            let c = ConstantInfo {
+                name: *name,
+                level_params: level_params.clone(),
+                ty: *ty,
+                kind: ConstantKind::Definition {
+                    value: *value,
+                    hints: *hints,
+                    safety: *safety,
+                },
+            };
+            if *safety == DefinitionSafety::Unsafe {
+                // Unsafe definitions may refer to themselves.
+                tc.pending.insert(*name, c.clone());
+            }
+            check_value(tc, *name, *ty, *value)?;
+            Ok(vec![c])
+        }
+        Declaration::Theorem {
+            name,
+            level_params,
+            ty,
+            value,
+        } => {
+            header(tc, *name, level_params, DefinitionSafety::Safe)?;
+            check_type(tc, *name, *ty)?;
+            if !tc.is_prop(*ty)? {
+                return Err(KernelError::TheoremNotProp(tc.name(*name)));
+            }
+            check_value(tc, *name, *ty, *value)?;
+            Ok(vec![ConstantInfo {
+                name: *name,
+                level_params: level_params.clone(),
+                ty: *ty,
+                kind: ConstantKind::Theorem { value: *value },
+            }])
+        }
+        Declaration::Opaque {
+            name,
+            level_params,
+            ty,
+            value,
+            is_unsafe,
+        } => {
+            header(tc, *name, level_params, unsafe_if(*is_unsafe))?;
+            check_type(tc, *name, *ty)?;
+            check_value(tc, *name, *ty, *value)?;
+            Ok(vec![ConstantInfo {
+                name: *name,
+                level_params: level_params.clone(),
+                ty: *ty,
+                kind: ConstantKind::Opaque {
+                    value: *value,
+                    is_unsafe: *is_unsafe,
+                },
+            }])
+        }
+        Declaration::Quot {
+            name,
+            level_params,
+            ty,
+            kind,
+        } => {
+            header(tc, *name, level_params, DefinitionSafety::Safe)?;
+            let wk = tc.wk;
+            let want_name = match kind {
+                QuotKind::Type => wk.quot,
+                QuotKind::Ctor => wk.quot_mk,
+                QuotKind::Lift => wk.quot_lift,
+                QuotKind::Ind => wk.quot_ind,
+            };
+            if *name != want_name {
+                return Err(KernelError::Quot(format!(
+                    "unexpected name '{}'",
+                    tc.name(*name)
+                )));
+            }
+            tc.check_eq_for_quot()?;
+            let want = crate::quot::expected_quot_type(tc.st, wk, *kind, level_params)?;
+            if want != *ty {
+                return Err(KernelError::Quot(format!(
+                    "'{}' has an unexpected type",
+                    tc.name(*name)
+                )));
+            }
+            check_type(tc, *name, *ty)?;
+            Ok(vec![ConstantInfo {
+                name: *name,
+                level_params: level_params.clone(),
+                ty: *ty,
+                kind: ConstantKind::Quot { kind: *kind },
+            }])
+        }
+        Declaration::Inductive(block) => {
+            check_level_params(tc, &block.level_params)?;
+            tc.lparams = Some(block.level_params.clone());
+            tc.safety = unsafe_if(block.is_unsafe);
+            crate::inductive::check_block(tc, block)
+        }
+    }
+}

@@ -1,0 +1,379 @@
+//! The Nat and String literal extensions: arbitrary-precision arithmetic on
+//! closed Nat literals (as Lean's kernel does with GMP), conversion between
+//! literals and `Nat.zero`/`Nat.succ`, and expansion of string literals to
+//! `String.ofList` of `Char.ofNat` characters.
+//!
+//! The extension only computes; the meaning of `Nat` itself comes from the
+//! checked inductive declaration, whose recursor rules are derived and
+//! compared like any other.
+//!
+//! The kernel refers to these constants by name, so before it builds or
+//! computes anything it checks that they have the expected shape: `Nat` an
+//! inductive type with `zero : Nat` and `succ : Nat → Nat`, each operation
+//! `Nat → Nat → Nat` (`→ Bool` for `beq`/`ble`, with `Bool` having
+//! `false`/`true`), and `Char.ofNat : Nat → Char`, `String.ofList :
+//! List Char → String`, `List.nil`/`List.cons` the usual ones. Otherwise the
+//! extension stays off (a literal is then stuck, or, for typing, an error):
+//! a file cannot make the kernel fabricate ill-typed terms (say, a
+//! `Char.ofNat` whose field is `Empty`). What it cannot check is that
+//! `Nat.add` really adds; like Lean's kernel, it trusts those names.
+
+use crate::error::KernelError;
+use crate::expr::{ExprId, ExprNode};
+use crate::level::LevelId;
+use crate::tc::{TcResult, TypeChecker};
+use num_bigint::BigUint;
+
+/// Largest exponent / shift the extension computes (as Lean: 2^24).
+const MAX_EXPONENT: u64 = 1 << 24;
+
+/// Largest result (in bits) the extension builds. Fuel counts steps, not
+/// bytes: without this bound a few squarings would exhaust memory. Beyond
+/// it the operation is simply not accelerated (still sound).
+const MAX_RESULT_BITS: u64 = 1 << 26;
+
+fn small(n: &BigUint) -> Option<u64> {
+    let d = n.to_u64_digits();
+    match d.len() {
+        0 => Some(0),
+        1 => Some(d[0]),
+        _ => None,
+    }
+}
+
+fn gcd(mut a: BigUint, mut b: BigUint) -> BigUint {
+    let zero = BigUint::ZERO;
+    while b != zero {
+        let r = &a % &b;
+        a = b;
+        b = r;
+    }
+    a
+}
+
+impl TypeChecker<'_> {
+    fn has_type(&self, n: crate::name::NameId, lparams: usize, ty: ExprId) -> bool {
+        self.lookup(n)
+            .is_some_and(|c| c.level_params.len() == lparams && c.ty == ty)
+    }
+
+    fn is_inductive_with(&self, n: crate::name::NameId, ctors: &[crate::name::NameId]) -> bool {
+        matches!(
+            self.lookup(n).map(|c| &c.kind),
+            Some(crate::declaration::ConstantKind::Inductive { ctors: cs, num_params: 0, num_indices: 0, .. })
+                if cs[..] == ctors[..]
+        )
+    }
+
+    /// Whether `key`'s part of the literal extension may be used (cached).
+    pub(crate) fn literal_ok(&mut self, key: crate::name::NameId) -> bool {
+        if let Some(&ok) = self.literal_support.get(&key) {
+            return ok;
+        }
+        let ok = self.compute_literal_ok(key);
+        self.literal_support.insert(key, ok);
+        ok
+    }
+
+    fn compute_literal_ok(&mut self, key: crate::name::NameId) -> bool {
+        let wk = self.wk;
+        let one = self.st.levels.succ(LevelId::ZERO);
+        let type0 = self.st.sort(one);
+        let nat = self.st.cnst(wk.nat, &[]);
+        let nat_ok = self.has_type(wk.nat, 0, type0)
+            && self.is_inductive_with(wk.nat, &[wk.nat_zero, wk.nat_succ])
+            && self.has_type(wk.nat_zero, 0, nat)
+            && {
+                let t = self.st.pi(nat, nat);
+                self.has_type(wk.nat_succ, 0, t)
+            };
+        if key == wk.nat || !nat_ok {
+            return nat_ok;
+        }
+        if key == wk.string {
+            let ch = self.st.cnst(wk.char, &[]);
+            let string = self.st.cnst(wk.string, &[]);
+            let u = self.st.names.str(crate::name::NameId::ANONYMOUS, "u");
+            let lu = self.st.levels.param(u);
+            let su = self.st.levels.succ(lu);
+            let sort_u = self.st.sort(su);
+            let list_name = self.st.names.dotted("List");
+            let list = |st: &mut crate::store::TermStore, l: crate::level::LevelId, a: ExprId| {
+                let c = st.cnst(list_name, &[l]);
+                st.app(c, a)
+            };
+            let b0 = self.st.bvar(0);
+            let nil_ty = {
+                let l = list(self.st, lu, b0);
+                self.st.pi(sort_u, l)
+            };
+            let cons_ty = {
+                let (b0, b1, b2) = (self.st.bvar(0), self.st.bvar(1), self.st.bvar(2));
+                let l1 = list(self.st, lu, b1);
+                let l2 = list(self.st, lu, b2);
+                let inner = self.st.pi(l1, l2);
+                let mid = self.st.pi(b0, inner);
+                self.st.pi(sort_u, mid)
+            };
+            let of_nat_ty = self.st.pi(nat, ch);
+            let list_char = list(self.st, LevelId::ZERO, ch);
+            let of_list_ty = self.st.pi(list_char, string);
+            let list_info = self.lookup(wk.list_nil).map(|c| c.level_params.clone());
+            // `List.nil`/`List.cons` are compared with their own parameter name.
+            let (nil_ty, cons_ty) = match list_info.as_deref() {
+                Some([p]) if *p != u => {
+                    let lp = self.st.levels.param(*p);
+                    (
+                        self.st.instantiate_lparams(nil_ty, &[u], &[lp]),
+                        self.st.instantiate_lparams(cons_ty, &[u], &[lp]),
+                    )
+                }
+                _ => (nil_ty, cons_ty),
+            };
+            return self.has_type(wk.char, 0, type0)
+                && self.has_type(wk.string, 0, type0)
+                && self.has_type(wk.char_of_nat, 0, of_nat_ty)
+                && self.has_type(wk.string_of_list, 0, of_list_ty)
+                && self.has_type(wk.list_nil, 1, nil_ty)
+                && self.has_type(wk.list_cons, 1, cons_ty);
+        }
+        let bool_name = self.st.names.dotted("Bool");
+        let boolean = self.st.cnst(bool_name, &[]);
+        let result = if key == wk.nat_beq || key == wk.nat_ble {
+            if !(self.has_type(bool_name, 0, type0)
+                && self.is_inductive_with(bool_name, &[wk.bool_false, wk.bool_true])
+                && self.has_type(wk.bool_false, 0, boolean)
+                && self.has_type(wk.bool_true, 0, boolean))
+            {
+                return false;
+            }
+            boolean
+        } else {
+            nat
+        };
+        let ty = if key == wk.nat_log2 {
+            self.st.pi(nat, nat)
+        } else {
+            let inner = self.st.pi(nat, result);
+            self.st.pi(nat, inner)
+        };
+        self.has_type(key, 0, ty)
+    }
+
+    /// The value of a literal or `Nat.zero`.
+    fn nat_value(&self, e: ExprId) -> Option<BigUint> {
+        match self.st.node(e) {
+            ExprNode::NatLit(l) => Some(self.st.nat(l).clone()),
+            ExprNode::Const(n, _) if n == self.wk.nat_zero => Some(BigUint::ZERO),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn is_nat_zero(&mut self, e: ExprId) -> bool {
+        match self.st.node(e) {
+            ExprNode::NatLit(l) => *self.st.nat(l) == BigUint::ZERO && self.literal_ok(self.wk.nat),
+            ExprNode::Const(n, _) => n == self.wk.nat_zero,
+            _ => false,
+        }
+    }
+
+    /// The predecessor of `n+1` (a literal) or of `Nat.succ x`.
+    pub(crate) fn nat_pred(&mut self, e: ExprId) -> Option<ExprId> {
+        match self.st.node(e) {
+            ExprNode::NatLit(_) if !self.literal_ok(self.wk.nat) => None,
+            ExprNode::NatLit(l) => {
+                let v = self.st.nat(l).clone();
+                (v != BigUint::ZERO).then(|| self.st.nat_lit(v - 1u32))
+            }
+            ExprNode::App(f, a) => match self.st.node(f) {
+                ExprNode::Const(n, _) if n == self.wk.nat_succ => Some(a),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// `0 ↦ Nat.zero`, `n+1 ↦ Nat.succ n` (when `Nat` has its standard
+    /// shape; otherwise `e` unchanged).
+    pub(crate) fn nat_lit_to_ctor(&mut self, e: ExprId) -> ExprId {
+        let ExprNode::NatLit(l) = self.st.node(e) else {
+            return e;
+        };
+        if !self.literal_ok(self.wk.nat) {
+            return e;
+        }
+        let v = self.st.nat(l).clone();
+        if v == BigUint::ZERO {
+            self.st.cnst(self.wk.nat_zero, &[])
+        } else {
+            let p = self.st.nat_lit(v - 1u32);
+            let s = self.st.cnst(self.wk.nat_succ, &[]);
+            self.st.app(s, p)
+        }
+    }
+
+    /// `"ab" ↦ String.ofList [Char.ofNat 97, Char.ofNat 98]` (when those
+    /// constants have their expected types and the literal is not huge;
+    /// otherwise `e` unchanged).
+    pub(crate) fn string_lit_to_ctor(&mut self, e: ExprId) -> ExprId {
+        let ExprNode::StrLit(l) = self.st.node(e) else {
+            return e;
+        };
+        if self.st.string(l).len() > MAX_EXPANDED_STRING_CHARS || !self.literal_ok(self.wk.string) {
+            return e;
+        }
+        let chars: Vec<u32> = self.st.string(l).chars().map(|c| c as u32).collect();
+        let wk = self.wk;
+        let char_ty = self.st.cnst(wk.char, &[]);
+        let nil = self.st.cnst(wk.list_nil, &[LevelId::ZERO]);
+        let cons = self.st.cnst(wk.list_cons, &[LevelId::ZERO]);
+        let of_nat = self.st.cnst(wk.char_of_nat, &[]);
+        let mut list = self.st.app(nil, char_ty);
+        for c in chars.into_iter().rev() {
+            let lit = self.st.nat_lit(BigUint::from(c));
+            let ch = self.st.app(of_nat, lit);
+            list = self.st.apps(cons, &[char_ty, ch, list]);
+        }
+        let of_list = self.st.cnst(wk.string_of_list, &[]);
+        self.st.app(of_list, list)
+    }
+
+    fn whnf_nat_arg(&mut self, e: ExprId) -> TcResult<Option<BigUint>> {
+        let w = self.whnf(e)?;
+        Ok(self.nat_value(w))
+    }
+
+    /// Computes `Nat.add 2 3` and friends on closed literals.
+    pub(crate) fn reduce_nat(&mut self, e: ExprId) -> TcResult<Option<ExprId>> {
+        if self.st.has_fvar(e) {
+            return Ok(None);
+        }
+        let (head, args) = self.st.unfold_apps(e);
+        let ExprNode::Const(n, ls) = self.st.node(head) else {
+            return Ok(None);
+        };
+        if !self.st.levels_of(ls).is_empty() {
+            return Ok(None);
+        }
+        let wk = self.wk;
+        if args.len() == 1 {
+            if n != wk.nat_succ && n != wk.nat_log2 {
+                return Ok(None);
+            }
+            if !self.literal_ok(if n == wk.nat_succ { wk.nat } else { n }) {
+                return Ok(None);
+            }
+            let Some(a) = self.whnf_nat_arg(args[0])? else {
+                return Ok(None);
+            };
+            self.meter.tick()?;
+            let r = if n == wk.nat_succ {
+                a + 1u32
+            } else if a == BigUint::ZERO {
+                BigUint::ZERO
+            } else {
+                BigUint::from(a.bits() - 1)
+            };
+            return Ok(Some(self.st.nat_lit(r)));
+        }
+        if args.len() != 2 {
+            return Ok(None);
+        }
+        let ops = [
+            wk.nat_add,
+            wk.nat_sub,
+            wk.nat_mul,
+            wk.nat_div,
+            wk.nat_mod,
+            wk.nat_gcd,
+            wk.nat_beq,
+            wk.nat_ble,
+            wk.nat_land,
+            wk.nat_lor,
+            wk.nat_xor,
+            wk.nat_shift_left,
+            wk.nat_shift_right,
+            wk.nat_pow,
+        ];
+        if !ops.contains(&n) || !self.literal_ok(n) {
+            return Ok(None);
+        }
+        let Some(a) = self.whnf_nat_arg(args[0])? else {
+            return Ok(None);
+        };
+        let Some(b) = self.whnf_nat_arg(args[1])? else {
+            return Ok(None);
+        };
+        self.meter.tick()?;
+        let zero = BigUint::ZERO;
+        let bool_result = |st: &mut crate::store::TermStore, v: bool| {
+            st.cnst(if v { wk.bool_true } else { wk.bool_false }, &[])
+        };
+        let r = if n == wk.nat_add {
+            a + b
+        } else if n == wk.nat_sub {
+            if a >= b { a - b } else { zero }
+        } else if n == wk.nat_mul {
+            if a.bits() + b.bits() > MAX_RESULT_BITS {
+                return Ok(None);
+            }
+            a * b
+        } else if n == wk.nat_div {
+            if b == zero { zero } else { a / b }
+        } else if n == wk.nat_mod {
+            if b == zero { a } else { a % b }
+        } else if n == wk.nat_gcd {
+            gcd(a, b)
+        } else if n == wk.nat_beq {
+            return Ok(Some(bool_result(self.st, a == b)));
+        } else if n == wk.nat_ble {
+            return Ok(Some(bool_result(self.st, a <= b)));
+        } else if n == wk.nat_land {
+            a & b
+        } else if n == wk.nat_lor {
+            a | b
+        } else if n == wk.nat_xor {
+            a ^ b
+        } else if n == wk.nat_shift_left {
+            match small(&b) {
+                Some(s) if s <= MAX_EXPONENT && a.bits() + s <= MAX_RESULT_BITS => a << s,
+                _ => return Ok(None),
+            }
+        } else if n == wk.nat_shift_right {
+            match small(&b) {
+                Some(s) => a >> s,
+                None => zero,
+            }
+        } else {
+            match small(&b) {
+                Some(p) if p <= MAX_EXPONENT && a.bits().saturating_mul(p) <= MAX_RESULT_BITS => {
+                    a.pow(p as u32)
+                }
+                _ => return Ok(None),
+            }
+        };
+        Ok(Some(self.st.nat_lit(r)))
+    }
+}
+
+/// Longest decimal Nat literal accepted (decimal parsing is quadratic).
+pub const MAX_NAT_LITERAL_DIGITS: usize = 1_000_000;
+
+/// Longest string literal the kernel expands to `String.ofList` (each
+/// character becomes a few terms); longer ones stay literals.
+const MAX_EXPANDED_STRING_CHARS: usize = 1 << 20;
+
+/// Parses a decimal Nat literal.
+pub fn parse_nat(s: &str) -> Result<BigUint, KernelError> {
+    if s.len() > MAX_NAT_LITERAL_DIGITS {
+        return Err(KernelError::Type(format!(
+            "Nat literal of {} digits exceeds the limit of {MAX_NAT_LITERAL_DIGITS}",
+            s.len()
+        )));
+    }
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(KernelError::Type(format!("invalid Nat literal '{s}'")));
+    }
+    BigUint::parse_bytes(s.as_bytes(), 10)
+        .ok_or_else(|| KernelError::Type(format!("invalid Nat literal '{s}'")))
+}

@@ -1,0 +1,438 @@
+//! The term store: interning tables for names, levels and expressions.
+//!
+//! Expressions live in two regions. The persistent region holds what the
+//! environment keeps (declarations read from an export or declared through
+//! the API). While a declaration is checked, new terms go to the scratch
+//! region, which is truncated when the check ends, so checking a long file
+//! does not grow memory with every intermediate term. A term is looked up in
+//! the persistent table first, so each structure has exactly one id.
+//!
+//! This is the "scratch interning table truncated after each declaration"
+//! design rather than a `bumpalo` arena: ids are plain integers, so caches and
+//! terms need no lifetimes tied to an arena and the crate stays free of
+//! `unsafe`.
+
+use crate::expr::{ExprData, ExprId, ExprNode, FLAG_FVAR, FLAG_LEVEL_PARAM, LevelsId, LitId};
+use crate::level::{LevelId, LevelTable};
+use crate::name::{NameId, NameTable};
+use fxhash::FxHashMap;
+use hashbrown::HashTable;
+use num_bigint::BigUint;
+
+/// One region: nodes by index, and a hash table of indices. The table holds
+/// only 4-byte indices and compares through `nodes`, so a node is stored
+/// once (a map keyed by the node would store it twice).
+#[derive(Default)]
+struct Region {
+    nodes: Vec<ExprData>,
+    table: HashTable<u32>,
+}
+
+/// Spreads the 32-bit structural hash over 64 bits (the table uses the top
+/// bits for its control bytes).
+fn table_hash(h: u32) -> u64 {
+    u64::from(h).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+impl Region {
+    fn find(&self, node: &ExprNode, hash: u32) -> Option<u32> {
+        self.table
+            .find(table_hash(hash), |&i| self.nodes[i as usize].node == *node)
+            .copied()
+    }
+
+    fn insert(&mut self, data: ExprData) -> u32 {
+        let i = self.nodes.len() as u32;
+        self.nodes.push(data);
+        let nodes = &self.nodes;
+        self.table.insert_unique(table_hash(data.hash), i, |&j| {
+            table_hash(nodes[j as usize].hash)
+        });
+        i
+    }
+
+    fn clear(&mut self) {
+        self.nodes.clear();
+        self.table.clear();
+    }
+}
+
+/// All interning tables of one environment.
+pub struct TermStore {
+    /// Names.
+    pub names: NameTable,
+    /// Universe levels.
+    pub levels: LevelTable,
+    level_lists: Vec<Box<[LevelId]>>,
+    level_list_map: FxHashMap<Box<[LevelId]>, LevelsId>,
+    nats: Vec<BigUint>,
+    nat_map: FxHashMap<BigUint, LitId>,
+    strings: Vec<Box<str>>,
+    string_map: FxHashMap<Box<str>, LitId>,
+    persistent: Region,
+    scratch: Region,
+    scratch_mode: bool,
+    scratch_peak: usize,
+}
+
+impl Default for TermStore {
+    fn default() -> Self {
+        let mut s = TermStore {
+            names: NameTable::default(),
+            levels: LevelTable::default(),
+            level_lists: Vec::new(),
+            level_list_map: FxHashMap::default(),
+            nats: Vec::new(),
+            nat_map: FxHashMap::default(),
+            strings: Vec::new(),
+            string_map: FxHashMap::default(),
+            persistent: Region::default(),
+            scratch: Region::default(),
+            scratch_mode: false,
+            scratch_peak: 0,
+        };
+        s.level_list(&[]);
+        s
+    }
+}
+
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+impl TermStore {
+    /// Interns a list of levels.
+    pub fn level_list(&mut self, ls: &[LevelId]) -> LevelsId {
+        if let Some(&id) = self.level_list_map.get(ls) {
+            return id;
+        }
+        let id = LevelsId(self.level_lists.len() as u32);
+        self.level_lists.push(ls.into());
+        self.level_list_map.insert(ls.into(), id);
+        id
+    }
+
+    /// The levels of an interned list.
+    pub fn levels_of(&self, l: LevelsId) -> &[LevelId] {
+        &self.level_lists[l.0 as usize]
+    }
+
+    /// The value of a Nat literal.
+    pub fn nat(&self, l: LitId) -> &BigUint {
+        &self.nats[l.0 as usize]
+    }
+
+    /// The value of a String literal.
+    pub fn string(&self, l: LitId) -> &str {
+        &self.strings[l.0 as usize]
+    }
+
+    /// Data of an expression.
+    #[inline]
+    pub fn data(&self, e: ExprId) -> &ExprData {
+        if e.is_scratch() {
+            &self.scratch.nodes[(e.0 & !ExprId::SCRATCH_BIT) as usize]
+        } else {
+            &self.persistent.nodes[e.0 as usize]
+        }
+    }
+
+    /// Node of an expression.
+    #[inline]
+    pub fn node(&self, e: ExprId) -> ExprNode {
+        self.data(e).node
+    }
+
+    /// Loose bound variable range.
+    #[inline]
+    pub fn lbr(&self, e: ExprId) -> u32 {
+        self.data(e).loose_bvar_range
+    }
+
+    /// Whether `e` has a free variable.
+    #[inline]
+    pub fn has_fvar(&self, e: ExprId) -> bool {
+        self.data(e).has_fvar()
+    }
+
+    /// Tree depth.
+    #[inline]
+    pub fn depth(&self, e: ExprId) -> u32 {
+        u32::from(self.data(e).depth)
+    }
+
+    /// Starts a check: new terms go to the scratch region.
+    pub fn begin_scratch(&mut self) {
+        self.end_scratch();
+        self.scratch_mode = true;
+    }
+
+    /// Ends a check: drops every scratch term. Scratch ids become invalid.
+    pub fn end_scratch(&mut self) {
+        self.scratch_peak = self.scratch_peak.max(self.scratch.nodes.len());
+        self.scratch.clear();
+        self.scratch_mode = false;
+    }
+
+    /// Whether `e` is a live id of this store (persistent, or scratch during
+    /// a check).
+    pub fn is_valid(&self, e: ExprId) -> bool {
+        if e.is_scratch() {
+            ((e.0 & !ExprId::SCRATCH_BIT) as usize) < self.scratch.nodes.len()
+        } else {
+            (e.0 as usize) < self.persistent.nodes.len()
+        }
+    }
+
+    /// Number of persistent expressions.
+    pub fn persistent_len(&self) -> usize {
+        self.persistent.nodes.len()
+    }
+
+    /// Largest number of scratch expressions alive at once so far.
+    pub fn scratch_peak(&self) -> usize {
+        self.scratch_peak.max(self.scratch.nodes.len())
+    }
+
+    fn compute(&self, node: ExprNode) -> ExprData {
+        let (tag, h, lbr, depth, flags) = match node {
+            ExprNode::BVar(i) => (1, i as u64, i + 1, 1, 0),
+            ExprNode::FVar(i) => (2, i as u64, 0, 1, FLAG_FVAR),
+            ExprNode::Sort(l) => {
+                let f = if self.levels.has_param(l) {
+                    FLAG_LEVEL_PARAM
+                } else {
+                    0
+                };
+                (3, l.0 as u64, 0, 1 + self.levels.depth(l), f)
+            }
+            ExprNode::Const(n, ls) => {
+                let levels = self.levels_of(ls);
+                let lp = levels.iter().any(|l| self.levels.has_param(*l));
+                let f = if lp { FLAG_LEVEL_PARAM } else { 0 };
+                // Level depth counts: the depth limit then bounds level recursion too.
+                let d = levels
+                    .iter()
+                    .map(|l| self.levels.depth(*l))
+                    .max()
+                    .unwrap_or(0);
+                (4, mix(n.0 as u64, ls.0 as u64), 0, 1 + d, f)
+            }
+            ExprNode::App(a, b) | ExprNode::Lam(a, b) | ExprNode::Pi(a, b) => {
+                let (da, db) = (self.data(a), self.data(b));
+                let tag = match node {
+                    ExprNode::App(..) => 5,
+                    ExprNode::Lam(..) => 6,
+                    _ => 7,
+                };
+                let lbr = if tag == 5 {
+                    da.loose_bvar_range.max(db.loose_bvar_range)
+                } else {
+                    da.loose_bvar_range
+                        .max(db.loose_bvar_range.saturating_sub(1))
+                };
+                (
+                    tag,
+                    mix(da.hash as u64, db.hash as u64),
+                    lbr,
+                    (da.depth.max(db.depth) as u32) + 1,
+                    da.flags | db.flags,
+                )
+            }
+            ExprNode::Let(t, v, b) => {
+                let (dt, dv, db) = (self.data(t), self.data(v), self.data(b));
+                (
+                    8,
+                    mix(mix(dt.hash as u64, dv.hash as u64), db.hash as u64),
+                    dt.loose_bvar_range
+                        .max(dv.loose_bvar_range)
+                        .max(db.loose_bvar_range.saturating_sub(1)),
+                    (dt.depth.max(dv.depth).max(db.depth) as u32) + 1,
+                    dt.flags | dv.flags | db.flags,
+                )
+            }
+            ExprNode::Proj(n, i, s) => {
+                let ds = self.data(s);
+                (
+                    9,
+                    mix(mix(n.0 as u64, i as u64), ds.hash as u64),
+                    ds.loose_bvar_range,
+                    ds.depth as u32 + 1,
+                    ds.flags,
+                )
+            }
+            ExprNode::NatLit(l) => (10, l.0 as u64, 0, 1, 0),
+            ExprNode::StrLit(l) => (11, l.0 as u64, 0, 1, 0),
+        };
+        ExprData {
+            node,
+            hash: {
+                let h = mix(tag, h);
+                (h ^ (h >> 32)) as u32
+            },
+            loose_bvar_range: lbr,
+            depth: depth.min(u16::MAX as u32) as u16,
+            flags,
+        }
+    }
+
+    /// Interns an expression node.
+    pub fn mk(&mut self, node: ExprNode) -> ExprId {
+        let data = self.compute(node);
+        if let Some(i) = self.persistent.find(&node, data.hash) {
+            return ExprId(i);
+        }
+        if self.scratch_mode {
+            let i = match self.scratch.find(&node, data.hash) {
+                Some(i) => i,
+                None => self.scratch.insert(data),
+            };
+            ExprId(i | ExprId::SCRATCH_BIT)
+        } else {
+            ExprId(self.persistent.insert(data))
+        }
+    }
+
+    /// `#i`
+    pub fn bvar(&mut self, i: u32) -> ExprId {
+        self.mk(ExprNode::BVar(i))
+    }
+    /// `Sort l`
+    pub fn sort(&mut self, l: LevelId) -> ExprId {
+        self.mk(ExprNode::Sort(l))
+    }
+    /// A constant at the given levels.
+    pub fn cnst(&mut self, n: NameId, ls: &[LevelId]) -> ExprId {
+        let l = self.level_list(ls);
+        self.mk(ExprNode::Const(n, l))
+    }
+    /// `f a`
+    pub fn app(&mut self, f: ExprId, a: ExprId) -> ExprId {
+        self.mk(ExprNode::App(f, a))
+    }
+    /// `f a1 ... an`
+    pub fn apps(&mut self, mut f: ExprId, args: &[ExprId]) -> ExprId {
+        for &a in args {
+            f = self.app(f, a);
+        }
+        f
+    }
+    /// `fun (_ : t) => b`
+    pub fn lam(&mut self, t: ExprId, b: ExprId) -> ExprId {
+        self.mk(ExprNode::Lam(t, b))
+    }
+    /// `(_ : t) → b`
+    pub fn pi(&mut self, t: ExprId, b: ExprId) -> ExprId {
+        self.mk(ExprNode::Pi(t, b))
+    }
+    /// A Nat literal.
+    pub fn nat_lit(&mut self, n: BigUint) -> ExprId {
+        let id = match self.nat_map.get(&n) {
+            Some(&id) => id,
+            None => {
+                let id = LitId(self.nats.len() as u32);
+                self.nats.push(n.clone());
+                self.nat_map.insert(n, id);
+                id
+            }
+        };
+        self.mk(ExprNode::NatLit(id))
+    }
+    /// A String literal.
+    pub fn str_lit(&mut self, s: &str) -> ExprId {
+        let id = match self.string_map.get(s) {
+            Some(&id) => id,
+            None => {
+                let id = LitId(self.strings.len() as u32);
+                self.strings.push(s.into());
+                self.string_map.insert(s.into(), id);
+                id
+            }
+        };
+        self.mk(ExprNode::StrLit(id))
+    }
+
+    /// The head of an application spine.
+    pub fn app_head(&self, mut e: ExprId) -> ExprId {
+        while let ExprNode::App(f, _) = self.node(e) {
+            e = f;
+        }
+        e
+    }
+
+    /// Head and arguments (in order) of an application spine.
+    pub fn unfold_apps(&self, mut e: ExprId) -> (ExprId, Vec<ExprId>) {
+        let mut args = Vec::new();
+        while let ExprNode::App(f, a) = self.node(e) {
+            args.push(a);
+            e = f;
+        }
+        args.reverse();
+        (e, args)
+    }
+
+    /// Number of arguments of an application spine.
+    pub fn num_args(&self, mut e: ExprId) -> usize {
+        let mut n = 0;
+        while let ExprNode::App(f, _) = self.node(e) {
+            n += 1;
+            e = f;
+        }
+        n
+    }
+
+    /// The name of a constant head, if the spine's head is a constant.
+    pub fn head_const(&self, e: ExprId) -> Option<(NameId, LevelsId)> {
+        match self.node(self.app_head(e)) {
+            ExprNode::Const(n, ls) => Some((n, ls)),
+            _ => None,
+        }
+    }
+}
+
+impl TermStore {
+    /// Copies a (possibly scratch) term into the persistent region, so it
+    /// outlives the current check. Call before the check ends.
+    pub fn persist(&mut self, e: ExprId) -> ExprId {
+        if !e.is_scratch() {
+            return e;
+        }
+        let mut memo: FxHashMap<ExprId, ExprId> = FxHashMap::default();
+        // Post-order over the scratch part of the DAG, without recursion.
+        let mut stack = vec![(e, false)];
+        while let Some((x, done)) = stack.pop() {
+            if !x.is_scratch() || memo.contains_key(&x) {
+                continue;
+            }
+            let node = self.node(x);
+            let kids: Vec<ExprId> = match node {
+                ExprNode::App(a, b) | ExprNode::Lam(a, b) | ExprNode::Pi(a, b) => vec![a, b],
+                ExprNode::Let(a, b, c) => vec![a, b, c],
+                ExprNode::Proj(_, _, s) => vec![s],
+                _ => vec![],
+            };
+            if !done {
+                stack.push((x, true));
+                for k in kids {
+                    stack.push((k, false));
+                }
+                continue;
+            }
+            let m = |k: ExprId| *memo.get(&k).unwrap_or(&k);
+            let new = match node {
+                ExprNode::App(a, b) => ExprNode::App(m(a), m(b)),
+                ExprNode::Lam(a, b) => ExprNode::Lam(m(a), m(b)),
+                ExprNode::Pi(a, b) => ExprNode::Pi(m(a), m(b)),
+                ExprNode::Let(a, b, c) => ExprNode::Let(m(a), m(b), m(c)),
+                ExprNode::Proj(n, i, s) => ExprNode::Proj(n, i, m(s)),
+                other => other,
+            };
+            let was = self.scratch_mode;
+            self.scratch_mode = false;
+            let p = self.mk(new);
+            self.scratch_mode = was;
+            memo.insert(x, p);
+        }
+        memo[&e]
+    }
+}

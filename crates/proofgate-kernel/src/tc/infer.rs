@@ -1,0 +1,295 @@
+//! Type inference. `infer` checks as it goes (arguments against domains,
+//! binder types are sorts, levels in scope); `infer_only` trusts the term
+//! and only computes its type, as Lean's `infer_type(e, infer_only=true)`.
+
+use super::{TcResult, TypeChecker};
+use crate::declaration::{ConstantKind, DefinitionSafety};
+use crate::error::KernelError;
+use crate::expr::{ExprId, ExprNode};
+use crate::level::LevelId;
+
+impl TypeChecker<'_> {
+    /// Infers and checks the type of `e`.
+    pub fn infer(&mut self, e: ExprId) -> TcResult<ExprId> {
+        self.infer_core(e, false)
+    }
+
+    /// Infers the type of a term assumed well-typed.
+    pub fn infer_only(&mut self, e: ExprId) -> TcResult<ExprId> {
+        self.infer_core(e, true)
+    }
+
+    pub(crate) fn infer_core(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
+        let cache = if only {
+            &self.infer_only_cache
+        } else {
+            &self.infer_cache
+        };
+        if let Some(&t) = cache.get(&e) {
+            return Ok(t);
+        }
+        self.guard_depth(e)?;
+        self.meter.enter()?;
+        let r = self.infer_node(e, only);
+        self.meter.leave();
+        let t = r?;
+        if only {
+            self.infer_only_cache.insert(e, t);
+        } else {
+            self.infer_cache.insert(e, t);
+        }
+        Ok(t)
+    }
+
+    fn infer_node(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
+        match self.st.node(e) {
+            ExprNode::BVar(_) => Err(KernelError::Type("unexpected loose bound variable".into())),
+            ExprNode::FVar(k) => Ok(self.locals[k as usize]),
+            ExprNode::Sort(l) => {
+                if !only {
+                    self.check_level(l)?;
+                }
+                let s = self.st.levels.succ(l);
+                Ok(self.st.sort(s))
+            }
+            ExprNode::Const(n, ls) => {
+                if !only {
+                    let Some(info) = self.lookup(n) else {
+                        return Err(KernelError::UnknownConstant(self.name(n)));
+                    };
+                    if self.safety != DefinitionSafety::Unsafe && info.is_unsafe() {
+                        return Err(KernelError::UnsafeUse {
+                            what: "unsafe",
+                            name: self.name(n),
+                        });
+                    }
+                    if self.safety == DefinitionSafety::Safe && info.is_partial() {
+                        return Err(KernelError::UnsafeUse {
+                            what: "partial",
+                            name: self.name(n),
+                        });
+                    }
+                    for l in self.st.levels_of(ls).to_vec() {
+                        self.check_level(l)?;
+                    }
+                }
+                self.const_type(n, ls)
+            }
+            ExprNode::App(..) => self.infer_app(e, only),
+            ExprNode::Lam(..) => self.infer_lambda(e, only),
+            ExprNode::Pi(..) => self.infer_pi(e, only),
+            ExprNode::Let(t, v, b) => {
+                if !only {
+                    let tt = self.infer_core(t, false)?;
+                    self.ensure_sort(tt)?;
+                    let vt = self.infer_core(v, false)?;
+                    if !self.is_def_eq(vt, t)? {
+                        return Err(KernelError::Type(
+                            "let value does not have the let type".into(),
+                        ));
+                    }
+                }
+                let body = self.inst(b, &[v])?;
+                self.infer_core(body, only)
+            }
+            ExprNode::Proj(s, idx, x) => self.infer_proj(s, idx, x, only),
+            // A literal's type must be the standard one, or literals could
+            // inhabit anything a file chooses to call `Nat` or `String`.
+            ExprNode::NatLit(_) if self.literal_ok(self.wk.nat) => Ok(self.st.cnst(self.wk.nat, &[])),
+            ExprNode::StrLit(_) if self.literal_ok(self.wk.string) => {
+                Ok(self.st.cnst(self.wk.string, &[]))
+            }
+            ExprNode::NatLit(_) | ExprNode::StrLit(_) => Err(KernelError::Type(
+                "a literal needs `Nat` (or `String`, `Char`, `List`) declared in their standard form".into(),
+            )),
+        }
+    }
+
+    fn infer_app(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
+        let (f, args) = self.st.unfold_apps(e);
+        let mut ft = self.infer_core(f, only)?;
+        if only {
+            let mut j = 0;
+            for i in 0..args.len() {
+                match self.st.node(ft) {
+                    ExprNode::Pi(_, b) => ft = b,
+                    _ => {
+                        let t = self.inst(ft, &args[j..i])?;
+                        let t = self.ensure_pi(t)?;
+                        j = i;
+                        let ExprNode::Pi(_, b) = self.st.node(t) else {
+                            unreachable!()
+                        };
+                        ft = b;
+                    }
+                }
+            }
+            return self.inst(ft, &args[j..]);
+        }
+        for &a in &args {
+            let pt = self.ensure_pi(ft)?;
+            let ExprNode::Pi(d, b) = self.st.node(pt) else {
+                unreachable!()
+            };
+            let at = self.infer_core(a, false)?;
+            if !self.is_def_eq(at, d)? {
+                if std::env::var_os("PROOFGATE_KERNEL_DEBUG").is_some() {
+                    eprintln!("fn:       {}", self.st.term_string(f, 12));
+                    eprintln!("arg:      {}", self.st.term_string(a, 12));
+                    eprintln!("arg type: {}", self.st.term_string(at, 30));
+                    eprintln!("expected: {}", self.st.term_string(d, 30));
+                }
+                return Err(KernelError::Type(
+                    "application argument type mismatch".into(),
+                ));
+            }
+            ft = self.inst(b, &[a])?;
+        }
+        Ok(ft)
+    }
+
+    fn infer_lambda(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
+        let mut fvars = Vec::new();
+        while let ExprNode::Lam(d, b) = self.st.node(e) {
+            let d = self.inst(d, &fvars)?;
+            if !only {
+                let s = self.infer_core(d, false)?;
+                self.ensure_sort(s)?;
+            }
+            let x = self.fvar(d);
+            fvars.push(x);
+            e = b;
+        }
+        let body = self.inst(e, &fvars)?;
+        let r = self.infer_core(body, only)?;
+        self.close_pi(&fvars, r)
+    }
+
+    fn infer_pi(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
+        let mut fvars = Vec::new();
+        let mut us: Vec<LevelId> = Vec::new();
+        while let ExprNode::Pi(d, b) = self.st.node(e) {
+            let d = self.inst(d, &fvars)?;
+            let s = self.infer_core(d, only)?;
+            let s = self.ensure_sort(s)?;
+            us.push(self.sort_level(s));
+            let x = self.fvar(d);
+            fvars.push(x);
+            e = b;
+        }
+        let body = self.inst(e, &fvars)?;
+        let s = self.infer_core(body, only)?;
+        let s = self.ensure_sort(s)?;
+        let mut r = self.sort_level(s);
+        for &u in us.iter().rev() {
+            r = self.st.levels.imax(u, r);
+        }
+        Ok(self.st.sort(r))
+    }
+
+    pub(crate) fn sort_level(&self, s: ExprId) -> LevelId {
+        match self.st.node(s) {
+            ExprNode::Sort(l) => l,
+            _ => LevelId::ZERO,
+        }
+    }
+
+    /// Reduces `e` to a sort or fails.
+    pub fn ensure_sort(&mut self, e: ExprId) -> TcResult<ExprId> {
+        if let ExprNode::Sort(_) = self.st.node(e) {
+            return Ok(e);
+        }
+        let w = self.whnf(e)?;
+        if let ExprNode::Sort(_) = self.st.node(w) {
+            return Ok(w);
+        }
+        Err(KernelError::Type("type expected (a sort)".into()))
+    }
+
+    /// Reduces `e` to a function type or fails.
+    pub fn ensure_pi(&mut self, e: ExprId) -> TcResult<ExprId> {
+        if let ExprNode::Pi(..) = self.st.node(e) {
+            return Ok(e);
+        }
+        let w = self.whnf(e)?;
+        if let ExprNode::Pi(..) = self.st.node(w) {
+            return Ok(w);
+        }
+        Err(KernelError::Type("function expected".into()))
+    }
+
+    /// Whether `ty` is a proposition (its type is `Prop`).
+    pub fn is_prop(&mut self, ty: ExprId) -> TcResult<bool> {
+        let s = self.infer_only(ty)?;
+        let s = self.whnf(s)?;
+        Ok(matches!(self.st.node(s), ExprNode::Sort(l) if l == LevelId::ZERO))
+    }
+
+    fn infer_proj(
+        &mut self,
+        s: crate::name::NameId,
+        idx: u32,
+        x: ExprId,
+        only: bool,
+    ) -> TcResult<ExprId> {
+        let bad = |what: &str| Err(KernelError::Type(format!("invalid projection: {what}")));
+        let xt = self.infer_core(x, only)?;
+        let xt = self.whnf(xt)?;
+        let (head, args) = self.st.unfold_apps(xt);
+        let ExprNode::Const(iname, ils) = self.st.node(head) else {
+            return bad("the structure's type is not an inductive type");
+        };
+        if iname != s {
+            return bad("the structure's type does not match the projection");
+        }
+        let Some(info) = self.inductive_info(iname) else {
+            return bad("not an inductive type");
+        };
+        let ConstantKind::Inductive {
+            num_params,
+            num_indices,
+            ctors,
+            ..
+        } = &info.kind
+        else {
+            unreachable!()
+        };
+        let (np, ni) = (*num_params as usize, *num_indices as usize);
+        if ctors.len() != 1 || ni != 0 || args.len() != np + ni {
+            return bad("not a structure");
+        }
+        let ctor = ctors[0];
+        let mut r = self.const_type(ctor, ils)?;
+        for &a in &args[..np] {
+            let w = self.ensure_pi(r)?;
+            let ExprNode::Pi(_, b) = self.st.node(w) else {
+                unreachable!()
+            };
+            r = self.inst(b, &[a])?;
+        }
+        let is_prop_type = self.is_prop(xt)?;
+        for i in 0..idx {
+            let w = self.whnf(r)?;
+            let ExprNode::Pi(d, b) = self.st.node(w) else {
+                return bad("field index out of range");
+            };
+            if self.st.lbr(b) > 0 {
+                if is_prop_type && !self.is_prop(d)? {
+                    return bad("a proof's data field cannot be projected");
+                }
+                let p = self.st.mk(ExprNode::Proj(s, i, x));
+                r = self.inst(b, &[p])?;
+            } else {
+                r = b;
+            }
+        }
+        let w = self.whnf(r)?;
+        let ExprNode::Pi(d, _) = self.st.node(w) else {
+            return bad("field index out of range");
+        };
+        if is_prop_type && !self.is_prop(d)? {
+            return bad("a proof's data field cannot be projected");
+        }
+        Ok(d)
+    }
+}

@@ -1,0 +1,224 @@
+//! The type checker: inference (`infer.rs`), weak head normalisation
+//! (`whnf.rs`), definitional equality (`defeq.rs`) and iota/K/structure
+//! reduction (`iota.rs`), all metered by one [`Meter`].
+//!
+//! A `TypeChecker` lives for one check. Its caches are keyed by term ids,
+//! which are unique per structure (hash-consing) and per free variable, so
+//! shared subterms are processed once.
+
+mod defeq;
+mod infer;
+mod iota;
+mod whnf;
+
+use crate::declaration::{ConstantInfo, ConstantKind, DefinitionSafety};
+use crate::env::{Environment, WellKnown};
+use crate::error::KernelError;
+use crate::expr::{ExprId, ExprNode};
+use crate::fuel::{Limits, Meter};
+use crate::level::LevelId;
+use crate::name::NameId;
+use crate::store::TermStore;
+use fxhash::{FxHashMap, FxHashSet};
+
+/// Result alias of the checker.
+pub type TcResult<T> = Result<T, KernelError>;
+
+/// A type checker for one declaration or one query.
+pub struct TypeChecker<'a> {
+    pub(crate) st: &'a mut TermStore,
+    pub(crate) env: &'a Environment,
+    pub(crate) wk: &'a WellKnown,
+    /// Constants of a block being checked, visible before it is added.
+    pub(crate) pending: FxHashMap<NameId, ConstantInfo>,
+    /// Universe parameters in scope (`None`: not checked).
+    pub(crate) lparams: Option<Vec<NameId>>,
+    pub(crate) safety: DefinitionSafety,
+    pub(crate) locals: Vec<ExprId>,
+    pub(crate) meter: Meter,
+    infer_cache: FxHashMap<ExprId, ExprId>,
+    infer_only_cache: FxHashMap<ExprId, ExprId>,
+    whnf_core_cache: FxHashMap<ExprId, ExprId>,
+    whnf_cache: FxHashMap<ExprId, ExprId>,
+    unfold_cache: FxHashMap<(NameId, crate::expr::LevelsId), Option<ExprId>>,
+    const_type_cache: FxHashMap<(NameId, crate::expr::LevelsId), ExprId>,
+    eq_parent: FxHashMap<ExprId, ExprId>,
+    failure_cache: FxHashSet<(ExprId, ExprId)>,
+    /// Whether the literal extensions' constants have their expected types
+    /// (see `literal.rs`), decided once per check.
+    pub(crate) literal_support: FxHashMap<NameId, bool>,
+}
+
+impl<'a> TypeChecker<'a> {
+    /// A checker over `env`, making new terms in `st` (which should be in
+    /// scratch mode for the duration of the check).
+    pub fn new(
+        st: &'a mut TermStore,
+        env: &'a Environment,
+        wk: &'a WellKnown,
+        limits: Limits,
+    ) -> TypeChecker<'a> {
+        TypeChecker {
+            st,
+            env,
+            wk,
+            pending: FxHashMap::default(),
+            lparams: None,
+            safety: DefinitionSafety::Safe,
+            locals: Vec::new(),
+            meter: Meter::new(limits),
+            infer_cache: FxHashMap::default(),
+            infer_only_cache: FxHashMap::default(),
+            whnf_core_cache: FxHashMap::default(),
+            whnf_cache: FxHashMap::default(),
+            unfold_cache: FxHashMap::default(),
+            const_type_cache: FxHashMap::default(),
+            eq_parent: FxHashMap::default(),
+            failure_cache: FxHashSet::default(),
+            literal_support: FxHashMap::default(),
+        }
+    }
+
+    /// Steps used so far.
+    pub fn steps(&self) -> u64 {
+        self.meter.used()
+    }
+
+    /// The term store.
+    pub fn store(&mut self) -> &mut TermStore {
+        self.st
+    }
+
+    /// Looks up a constant (pending block first).
+    pub(crate) fn lookup(&self, n: NameId) -> Option<&ConstantInfo> {
+        self.pending.get(&n).or_else(|| self.env.get(n))
+    }
+
+    pub(crate) fn name(&self, n: NameId) -> String {
+        self.st.names.display(n)
+    }
+
+    /// Rejects a term deeper than the traversal limit.
+    pub(crate) fn guard_depth(&self, e: ExprId) -> TcResult<()> {
+        let depth = self.st.depth(e);
+        // Depths saturate at u16::MAX, so no limit above that can be honoured.
+        let limit = self.meter.limits().max_term_depth.min(u16::MAX as u32 - 1);
+        if depth > limit {
+            return Err(KernelError::TermTooDeep { depth, limit });
+        }
+        Ok(())
+    }
+
+    /// A new free variable of type `ty`.
+    pub(crate) fn fvar(&mut self, ty: ExprId) -> ExprId {
+        let i = self.locals.len() as u32;
+        self.locals.push(ty);
+        self.st.mk(ExprNode::FVar(i))
+    }
+
+    /// Instantiates `e`'s loose indices with `subst` (last element is `#0`).
+    pub(crate) fn inst(&mut self, e: ExprId, subst: &[ExprId]) -> TcResult<ExprId> {
+        self.guard_depth(e)?;
+        for &s in subst {
+            self.guard_depth(s)?;
+        }
+        Ok(self.st.instantiate_rev(e, subst))
+    }
+
+    /// Abstracts `fvars` out of `e`.
+    pub(crate) fn abst(&mut self, e: ExprId, fvars: &[ExprId]) -> TcResult<ExprId> {
+        self.guard_depth(e)?;
+        Ok(self.st.abstract_fvars(e, fvars))
+    }
+
+    /// `(x1 : T1) → ... → body` over free variables.
+    pub(crate) fn close_pi(&mut self, fvars: &[ExprId], body: ExprId) -> TcResult<ExprId> {
+        self.close(fvars, body, true)
+    }
+
+    /// `fun (x1 : T1) ... => body` over free variables.
+    pub(crate) fn close_lambda(&mut self, fvars: &[ExprId], body: ExprId) -> TcResult<ExprId> {
+        self.close(fvars, body, false)
+    }
+
+    fn close(&mut self, fvars: &[ExprId], body: ExprId, pi: bool) -> TcResult<ExprId> {
+        let mut r = self.abst(body, fvars)?;
+        for i in (0..fvars.len()).rev() {
+            let ExprNode::FVar(k) = self.st.node(fvars[i]) else {
+                return Err(KernelError::Type(
+                    "internal: closing over a non-variable".into(),
+                ));
+            };
+            let ty = self.locals[k as usize];
+            let d = self.abst(ty, &fvars[..i])?;
+            r = if pi {
+                self.st.pi(d, r)
+            } else {
+                self.st.lam(d, r)
+            };
+        }
+        Ok(r)
+    }
+
+    /// Type of a free variable.
+    pub(crate) fn fvar_type(&self, e: ExprId) -> Option<ExprId> {
+        match self.st.node(e) {
+            ExprNode::FVar(k) => Some(self.locals[k as usize]),
+            _ => None,
+        }
+    }
+
+    /// Checks that a level only uses universe parameters in scope.
+    pub(crate) fn check_level(&self, l: LevelId) -> TcResult<()> {
+        if let Some(ps) = &self.lparams
+            && let Some(p) = self.st.levels.undeclared_param(l, ps)
+        {
+            return Err(KernelError::UndeclaredLevelParam(self.name(p)));
+        }
+        Ok(())
+    }
+
+    /// Inductive data of a type name, if it is an inductive type.
+    pub(crate) fn inductive_info(&self, n: NameId) -> Option<&ConstantInfo> {
+        self.lookup(n)
+            .filter(|c| matches!(c.kind, ConstantKind::Inductive { .. }))
+    }
+
+    /// Lean's `is_structure_like`: one constructor, no indices, not recursive.
+    pub(crate) fn is_structure_like(&self, n: NameId) -> bool {
+        matches!(
+            self.inductive_info(n).map(|c| &c.kind),
+            Some(ConstantKind::Inductive { ctors, num_indices: 0, is_rec: false, .. }) if ctors.len() == 1
+        )
+    }
+
+    /// Whether `e` is an application of a constructor (returns its data).
+    pub(crate) fn ctor_app(&self, e: ExprId) -> Option<(NameId, &ConstantInfo)> {
+        let (n, _) = self.st.head_const(e)?;
+        let c = self.lookup(n)?;
+        matches!(c.kind, ConstantKind::Constructor { .. }).then_some((n, c))
+    }
+
+    /// The type of a constant at the given levels (cached).
+    pub(crate) fn const_type(&mut self, n: NameId, ls: crate::expr::LevelsId) -> TcResult<ExprId> {
+        if let Some(&t) = self.const_type_cache.get(&(n, ls)) {
+            return Ok(t);
+        }
+        let Some(info) = self.lookup(n) else {
+            return Err(KernelError::UnknownConstant(self.name(n)));
+        };
+        let (ty, params) = (info.ty, info.level_params.clone());
+        let levels = self.st.levels_of(ls).to_vec();
+        if levels.len() != params.len() {
+            return Err(KernelError::WrongLevelCount {
+                name: self.name(n),
+                expected: params.len(),
+                got: levels.len(),
+            });
+        }
+        self.guard_depth(ty)?;
+        let t = self.st.instantiate_lparams(ty, &params, &levels);
+        self.const_type_cache.insert((n, ls), t);
+        Ok(t)
+    }
+}

@@ -1,0 +1,211 @@
+//! Weak head normalisation: beta, zeta, projections, iota and quotient
+//! reduction (`whnf_core`), plus delta unfolding and the Nat literal
+//! extension (`whnf`). Every step is counted.
+
+use super::{TcResult, TypeChecker};
+use crate::declaration::ConstantKind;
+use crate::expr::{ExprId, ExprNode};
+
+impl TypeChecker<'_> {
+    /// Weak head normal form without delta (definition unfolding).
+    pub fn whnf_core(&mut self, e: ExprId) -> TcResult<ExprId> {
+        self.whnf_core_with(e, false, false)
+    }
+
+    /// `whnf_core` where `cheap_rec`/`cheap_proj` use `whnf_core` instead of
+    /// `whnf` for recursor majors and projected structures.
+    pub(crate) fn whnf_core_with(
+        &mut self,
+        e: ExprId,
+        cheap_rec: bool,
+        cheap_proj: bool,
+    ) -> TcResult<ExprId> {
+        match self.st.node(e) {
+            ExprNode::BVar(_)
+            | ExprNode::FVar(_)
+            | ExprNode::Sort(_)
+            | ExprNode::Pi(..)
+            | ExprNode::Lam(..)
+            | ExprNode::Const(..)
+            | ExprNode::NatLit(_)
+            | ExprNode::StrLit(_) => return Ok(e),
+            _ => {}
+        }
+        let cacheable = !cheap_rec && !cheap_proj;
+        if cacheable && let Some(&r) = self.whnf_core_cache.get(&e) {
+            return Ok(r);
+        }
+        self.meter.enter()?;
+        let r = self.whnf_core_step(e, cheap_rec, cheap_proj);
+        self.meter.leave();
+        let r = r?;
+        if cacheable {
+            self.whnf_core_cache.insert(e, r);
+        }
+        Ok(r)
+    }
+
+    fn whnf_core_step(&mut self, e: ExprId, cheap_rec: bool, cheap_proj: bool) -> TcResult<ExprId> {
+        match self.st.node(e) {
+            ExprNode::App(..) => {
+                let (f0, args) = self.st.unfold_apps(e);
+                let f = self.whnf_core_with(f0, cheap_rec, cheap_proj)?;
+                if let ExprNode::Lam(..) = self.st.node(f) {
+                    let mut body = f;
+                    let mut m = 0;
+                    while m < args.len() {
+                        let ExprNode::Lam(_, b) = self.st.node(body) else {
+                            break;
+                        };
+                        body = b;
+                        m += 1;
+                    }
+                    let r = self.inst(body, &args[..m])?;
+                    let r = self.st.apps(r, &args[m..]);
+                    self.whnf_core_with(r, cheap_rec, cheap_proj)
+                } else if f == f0 {
+                    match self.reduce_recursor(e, cheap_rec, cheap_proj)? {
+                        Some(r) => self.whnf_core_with(r, cheap_rec, cheap_proj),
+                        None => Ok(e),
+                    }
+                } else {
+                    let r = self.st.apps(f, &args);
+                    self.whnf_core_with(r, cheap_rec, cheap_proj)
+                }
+            }
+            ExprNode::Let(_, v, b) => {
+                let r = self.inst(b, &[v])?;
+                self.whnf_core_with(r, cheap_rec, cheap_proj)
+            }
+            ExprNode::Proj(_, idx, s) => match self.reduce_proj(idx, s, cheap_rec, cheap_proj)? {
+                Some(r) => self.whnf_core_with(r, cheap_rec, cheap_proj),
+                None => Ok(e),
+            },
+            _ => Ok(e),
+        }
+    }
+
+    /// Projection of a constructor application (or string literal).
+    pub(crate) fn reduce_proj(
+        &mut self,
+        idx: u32,
+        s: ExprId,
+        cheap_rec: bool,
+        cheap_proj: bool,
+    ) -> TcResult<Option<ExprId>> {
+        let mut c = if cheap_proj {
+            self.whnf_core_with(s, cheap_rec, cheap_proj)?
+        } else {
+            self.whnf(s)?
+        };
+        if let ExprNode::StrLit(_) = self.st.node(c) {
+            // `String.ofList` may be a definition: reduce to the constructor.
+            let e = self.string_lit_to_ctor(c);
+            c = self.whnf(e)?;
+        }
+        let Some((_, info)) = self.ctor_app(c) else {
+            return Ok(None);
+        };
+        let ConstantKind::Constructor { num_params, .. } = info.kind else {
+            return Ok(None);
+        };
+        let (_, args) = self.st.unfold_apps(c);
+        Ok(args.get((num_params + idx) as usize).copied())
+    }
+
+    fn reduce_recursor(
+        &mut self,
+        e: ExprId,
+        cheap_rec: bool,
+        cheap_proj: bool,
+    ) -> TcResult<Option<ExprId>> {
+        if self.env.quot_ready()
+            && let Some(r) = self.quot_reduce(e)?
+        {
+            return Ok(Some(r));
+        }
+        self.inductive_reduce_rec(e, cheap_rec, cheap_proj)
+    }
+
+    /// `whnf` or `whnf_core`, as the cheap flags ask.
+    pub(crate) fn whnf_maybe_cheap(
+        &mut self,
+        e: ExprId,
+        cheap_rec: bool,
+        cheap_proj: bool,
+    ) -> TcResult<ExprId> {
+        if cheap_rec {
+            self.whnf_core_with(e, cheap_rec, cheap_proj)
+        } else {
+            self.whnf(e)
+        }
+    }
+
+    /// Unfolds the head constant of `e` if it is a definition (or theorem).
+    pub(crate) fn unfold_definition(&mut self, e: ExprId) -> TcResult<Option<ExprId>> {
+        let (head, args) = self.st.unfold_apps(e);
+        let ExprNode::Const(n, ls) = self.st.node(head) else {
+            return Ok(None);
+        };
+        let v = match self.unfold_cache.get(&(n, ls)) {
+            Some(v) => *v,
+            None => {
+                let v = match self.lookup(n) {
+                    Some(info) => match info.unfold_value() {
+                        Some((value, _))
+                            if info.level_params.len() == self.st.levels_of(ls).len() =>
+                        {
+                            let params = info.level_params.clone();
+                            let levels = self.st.levels_of(ls).to_vec();
+                            self.guard_depth(value)?;
+                            Some(self.st.instantiate_lparams(value, &params, &levels))
+                        }
+                        _ => None,
+                    },
+                    None => None,
+                };
+                self.unfold_cache.insert((n, ls), v);
+                v
+            }
+        };
+        self.meter.tick()?;
+        Ok(v.map(|v| self.st.apps(v, &args)))
+    }
+
+    /// Weak head normal form.
+    pub fn whnf(&mut self, e: ExprId) -> TcResult<ExprId> {
+        match self.st.node(e) {
+            ExprNode::BVar(_)
+            | ExprNode::Sort(_)
+            | ExprNode::Pi(..)
+            | ExprNode::Lam(..)
+            | ExprNode::NatLit(_)
+            | ExprNode::StrLit(_) => return Ok(e),
+            _ => {}
+        }
+        if let Some(&r) = self.whnf_cache.get(&e) {
+            return Ok(r);
+        }
+        self.meter.enter()?;
+        let r = self.whnf_loop(e);
+        self.meter.leave();
+        let r = r?;
+        self.whnf_cache.insert(e, r);
+        Ok(r)
+    }
+
+    fn whnf_loop(&mut self, e: ExprId) -> TcResult<ExprId> {
+        let mut t = e;
+        loop {
+            self.meter.tick()?;
+            let t1 = self.whnf_core(t)?;
+            if let Some(v) = self.reduce_nat(t1)? {
+                return Ok(v);
+            }
+            match self.unfold_definition(t1)? {
+                Some(next) => t = next,
+                None => return Ok(t1),
+            }
+        }
+    }
+}
