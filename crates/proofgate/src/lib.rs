@@ -4,3 +4,8 @@
 //! requirement; every decision is recorded in a tamper-evident ledger. See
 //! `ARCHITECTURE.md` at the workspace root.
 #![forbid(unsafe_code)]
+
+pub mod attestation;
+pub mod ledger;
+
+pub use attestation::{ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation};

@@ -1,0 +1,133 @@
+//! `proofgate ledger inspect DIR [--from N] [--to M]`.
+
+use super::outcome::{report, usage};
+use proofgate::ProofAttestation;
+use proofgate::ledger::ArchivePolicy;
+use proofgate::ledger::LedgerEntry;
+use proofgate::ledger::disk::read_dir;
+use proofgate::ledger::hash::to_hex;
+use serde_json::{Value, json};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+fn attestation_json(a: &ProofAttestation) -> Value {
+    json!({
+        "proof_term_hash": to_hex(&a.proof_term_hash),
+        "environment_hash": to_hex(&a.environment_hash),
+        "verification_timestamp_ns": a.verification_timestamp_ns,
+        "verifier_version": a.verifier_version,
+        "reduction_steps": a.reduction_steps,
+        "cache_hit_rate_bps": a.cache_hit_rate_bps.get(),
+    })
+}
+
+fn details(entry: &LedgerEntry) -> Value {
+    match entry {
+        LedgerEntry::Attestation(a) => json!({ "attestation": attestation_json(a) }),
+        LedgerEntry::Supersession(s) => json!({
+            "superseded_position": s.superseded_position,
+            "soundness_proof_id": s.soundness_proof_id,
+            "replacement": attestation_json(&s.replacement),
+        }),
+        LedgerEntry::CompactionSeal(s) => json!({
+            "first": s.first,
+            "end": s.end,
+            "seal": attestation_json(&s.seal),
+        }),
+        LedgerEntry::EpochBoundary(b) => json!({
+            "from_epoch": b.from_epoch,
+            "to_epoch": b.to_epoch,
+            "seal": attestation_json(&b.seal),
+            "new_config": {
+                "environment_hash": to_hex(&b.new_config.environment_hash),
+                "verifier_version": b.new_config.verifier_version,
+                "standard_fuel": b.new_config.standard_fuel,
+                "deep_fuel": b.new_config.deep_fuel,
+            },
+        }),
+        LedgerEntry::ScopeTransition(t) => json!({
+            "from_partition": t.from_partition,
+            "to_partition": t.to_partition,
+            "min_cut_value": t.min_cut_value,
+            "seal": attestation_json(&t.seal),
+        }),
+    }
+}
+
+/// Lists entries `from..to` while verifying the whole directory.
+pub fn run(dir: &Path, from: u64, to: Option<u64>, as_json: bool) -> ExitCode {
+    if let Some(to) = to
+        && to < from
+    {
+        return usage(&format!("--to {to} is before --from {from}"), as_json);
+    }
+    let end = to.unwrap_or(u64::MAX);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut listed = 0u64;
+    let result = read_dir(dir, ArchivePolicy::Discard, &mut |v| {
+        if v.position < from || v.position >= end {
+            return;
+        }
+        listed += 1;
+        let a = v.entry.attestation();
+        // A closed pipe (e.g. `| head`) is not an error of the ledger.
+        let _ = if as_json {
+            let line = json!({
+                "position": v.position,
+                "kind": v.entry.kind(),
+                "file": v.file.display().to_string(),
+                "byte": v.offset,
+                "head": to_hex(&v.head),
+                "entry": details(v.entry),
+            });
+            writeln!(out, "{line}")
+        } else {
+            writeln!(
+                out,
+                "{:>8}  {:<16} {}@{}  steps {:>10}  bps {:>5}  proof {}  head {}",
+                v.position,
+                v.entry.kind(),
+                v.file
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default(),
+                v.offset,
+                a.reduction_steps,
+                a.cache_hit_rate_bps.get(),
+                &to_hex(&a.proof_term_hash)[..16],
+                &to_hex(&v.head)[..16],
+            )
+        };
+    });
+    drop(out);
+    match result {
+        Err(e) => report(&e, as_json),
+        Ok((ledger, scan)) => {
+            if let Some(to) = to
+                && to > ledger.len()
+            {
+                return usage(
+                    &format!(
+                        "--to {to} is beyond the {} records of the ledger",
+                        ledger.len()
+                    ),
+                    as_json,
+                );
+            }
+            if !as_json {
+                eprintln!("{listed} of {} records listed", scan.records);
+                if let Some(t) = scan.torn {
+                    eprintln!(
+                        "warning: torn tail at {} byte {} ({} bytes) not listed",
+                        t.file.display(),
+                        t.offset,
+                        t.bytes
+                    );
+                }
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! Compaction: the live prefix moves to a sealed, immutable segment; the live
+//! ledger keeps the frontier (so later roots are still computable) and a seal
+//! attestation committing to the root and chain head of everything archived.
+
+use super::entry::LedgerEntry;
+use super::error::LedgerError;
+use super::hash::{Hash, chain_link, leaf_hash};
+use super::merkle::{MerkleLevels, NodeSource, root_of};
+use crate::attestation::{BasisPoints, ProofAttestation};
+
+/// `verifier_version` of the seal attestations the ledger itself issues.
+pub const SEAL_VERIFIER_VERSION: u32 = 1;
+
+/// The seal of one compaction, appended as the first live entry after it.
+///
+/// `seal.proof_term_hash` is the Merkle root of entries `0..end`,
+/// `seal.environment_hash` the chain head after entry `end - 1`,
+/// `seal.reduction_steps` the saturating sum of the steps attested in
+/// `first..end`, `seal.verification_timestamp_ns` their latest timestamp and
+/// `seal.cache_hit_rate_bps` their mean hit rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompactionSeal {
+    /// First entry moved to the segment.
+    pub first: u64,
+    /// One past the last entry moved (the seal's own position).
+    pub end: u64,
+    /// The seal attestation.
+    pub seal: ProofAttestation,
+}
+
+/// Running totals of the attestations since the last seal, so sealing costs
+/// no pass over the entries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct SealAccumulator {
+    steps: u32,
+    latest_ns: u64,
+    bps_sum: u64,
+    count: u64,
+}
+
+impl SealAccumulator {
+    #[inline]
+    pub(crate) fn add(&mut self, entry: &LedgerEntry) {
+        let att = match entry {
+            LedgerEntry::Attestation(a) => a,
+            LedgerEntry::Supersession(s) => &s.replacement,
+            _ => return,
+        };
+        self.add_attestation(att);
+    }
+
+    #[inline]
+    pub(crate) fn add_attestation(&mut self, att: &ProofAttestation) {
+        self.steps = self.steps.saturating_add(att.reduction_steps);
+        self.latest_ns = self.latest_ns.max(att.verification_timestamp_ns);
+        self.bps_sum += u64::from(att.cache_hit_rate_bps.get());
+        self.count += 1;
+    }
+
+    /// The seal attestation over `root` and `head`.
+    pub(crate) fn seal(&self, root: Hash, head: Hash) -> ProofAttestation {
+        let mean = self.bps_sum.checked_div(self.count).unwrap_or(0);
+        ProofAttestation {
+            proof_term_hash: root,
+            environment_hash: head,
+            verification_timestamp_ns: self.latest_ns,
+            verifier_version: SEAL_VERIFIER_VERSION,
+            reduction_steps: self.steps,
+            // The mean of values <= 10_000 is <= 10_000.
+            cache_hit_rate_bps: BasisPoints::new(mean as u16).unwrap_or(BasisPoints::FULL),
+        }
+    }
+}
+
+/// Entries `first..end`, immutable once sealed, with their chain heads and the
+/// tree nodes over them (including the frontier at `first`, so the segment
+/// alone reproduces the root at `end`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SealedSegment {
+    pub(crate) first: u64,
+    pub(crate) head_before: Hash,
+    pub(crate) entries: Vec<LedgerEntry>,
+    pub(crate) heads: Vec<Hash>,
+    pub(crate) levels: MerkleLevels,
+    pub(crate) seal: CompactionSeal,
+}
+
+impl NodeSource for SealedSegment {
+    fn node(&self, level: u32, index: u64) -> Option<Hash> {
+        self.levels.node(level, index)
+    }
+}
+
+impl SealedSegment {
+    /// First entry of the segment.
+    pub fn first(&self) -> u64 {
+        self.first
+    }
+    /// One past the last entry.
+    pub fn end(&self) -> u64 {
+        self.first + self.entries.len() as u64
+    }
+    /// The archived entries.
+    pub fn entries(&self) -> &[LedgerEntry] {
+        &self.entries
+    }
+    /// The chain head before the first entry.
+    pub fn head_before(&self) -> Hash {
+        self.head_before
+    }
+    /// The seal that closed the segment.
+    pub fn seal(&self) -> &CompactionSeal {
+        &self.seal
+    }
+
+    /// Recomputes the chain and every stored node, and checks both against
+    /// the seal.
+    pub fn verify(&self) -> Result<(), LedgerError> {
+        let mut head = self.head_before;
+        for (i, entry) in self.entries.iter().enumerate() {
+            let position = self.first + i as u64;
+            let bytes = entry.encode();
+            head = chain_link(&head, bytes.as_slice());
+            if self.heads.get(i) != Some(&head) {
+                return Err(LedgerError::ChainMismatch { position });
+            }
+            if self.levels.node(0, position) != Some(leaf_hash(bytes.as_slice())) {
+                return Err(LedgerError::LeafMismatch { position });
+            }
+        }
+        check_interior(&self.levels)?;
+        let end = self.end();
+        if self.seal.first != self.first || self.seal.end != end {
+            return Err(LedgerError::SealMismatch {
+                position: end,
+                reason: "covered range",
+            });
+        }
+        if self.seal.seal.environment_hash != head {
+            return Err(LedgerError::SealMismatch {
+                position: end,
+                reason: "chain head",
+            });
+        }
+        if root_of(&self.levels, end)? != self.seal.seal.proof_term_hash {
+            return Err(LedgerError::SealMismatch {
+                position: end,
+                reason: "Merkle root",
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Every stored interior node whose children are both stored must be their
+/// hash (nodes whose children were archived are checked through the seal).
+pub(crate) fn check_interior(levels: &MerkleLevels) -> Result<(), LedgerError> {
+    for (k, lvl) in levels.levels.iter().enumerate().skip(1) {
+        for (j, hash) in lvl.nodes.iter().enumerate() {
+            let index = lvl.offset + j as u64;
+            let below = (k - 1) as u32;
+            if let (Some(l), Some(r)) = (
+                levels.node(below, 2 * index),
+                levels.node(below, 2 * index + 1),
+            ) && super::hash::node_hash(&l, &r) != *hash
+            {
+                return Err(LedgerError::NodeMismatch {
+                    level: k as u32,
+                    index,
+                });
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,58 @@
+//! Errors of the on-disk ledger.
+
+use crate::ledger::LedgerError;
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// What went wrong reading or writing a ledger directory.
+#[derive(Debug, Error)]
+pub enum DiskError {
+    /// An operating-system call failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or directory involved.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Another writer holds the directory's lock file.
+    #[error("{}: another writer holds the ledger lock", dir.display())]
+    Locked {
+        /// The ledger directory.
+        dir: PathBuf,
+    },
+    /// The directory was altered (not merely cut short by a crash).
+    #[error("{}: record {position} at byte {offset}: {reason}", file.display())]
+    Corrupt {
+        /// The segment file.
+        file: PathBuf,
+        /// Ledger position of the damaged record (for a segment header, the
+        /// position of the file's first entry).
+        position: u64,
+        /// Byte offset in the file of the damaged field.
+        offset: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A file in the directory looks like a segment but its name does not parse.
+    #[error("{}: not a segment file name (expected seg-<20 digits>.pgl)", path.display())]
+    BadFileName {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The in-memory ledger refused the operation.
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+    /// An earlier write failed, so memory and disk may disagree; reopen the
+    /// directory to recover.
+    #[error("an earlier write failed ({0}); reopen the ledger")]
+    Poisoned(String),
+}
+
+impl DiskError {
+    pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> DiskError {
+        let path = path.into();
+        move |source| DiskError::Io { path, source }
+    }
+}
