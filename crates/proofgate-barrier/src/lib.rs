@@ -1,5 +1,48 @@
 //! The provisioning readiness barrier engine (layer L4).
 //!
-//! Mirrors the Lean model in `lean/` one to one. See `ARCHITECTURE.md` at the
-//! workspace root.
+//! `n` hosts are provisioned concurrently; each ends [`HostState::Ready`] or
+//! [`HostState::Failed`]. A readiness barrier decides when the cluster may
+//! converge: proceed iff the evidence satisfies a declared [`Policy`], fail
+//! once no host is provisioning and the policy does not hold, otherwise wait.
+//!
+//! The names mirror the Lean model in `lean/` one to one (`HostState`,
+//! `Phase`, the policies `StrictAll`/`AtLeast`/`Percent`/`MaxFailures`/`Both`,
+//! and the gate `decide` returning `Converge`/`Fail`/`Wait`). The Lean
+//! theorems are checked on this engine by the property tests in
+//! `tests/theorems.rs`, one test per theorem, under the same name.
+//!
+//! Layout, one concept per module:
+//! - [`host`]: host states and cluster phases;
+//! - [`evidence`], [`policy`], [`gate`]: what the gate sees, what it requires,
+//!   and the decision;
+//! - [`event`], [`cluster`], [`error`]: the state machine and its typed refusals;
+//! - [`controller`]: the eager and settled controllers that drive a cluster,
+//!   with the [`controller::ConvergeAuthority`] hook a Converge passes through;
+//! - [`schedule`], [`scenario`]: seeded failure patterns and named scenarios;
+//! - [`checker`]: the streaming invariant checker, independent of the engine;
+//! - [`suite`]: the fuzz suite that runs scenarios through both;
+//! - [`trace`]: the line format shared with the Lean oracle.
 #![forbid(unsafe_code)]
+
+pub mod checker;
+pub mod cluster;
+pub mod controller;
+pub mod error;
+pub mod event;
+pub mod evidence;
+pub mod gate;
+pub mod host;
+pub mod policy;
+pub mod scenario;
+pub mod schedule;
+pub mod suite;
+pub mod trace;
+
+pub use cluster::Cluster;
+pub use controller::Controller;
+pub use error::StepError;
+pub use event::{Event, Outcome};
+pub use evidence::Evidence;
+pub use gate::{Decision, decide};
+pub use host::{HostState, Phase};
+pub use policy::Policy;
