@@ -20,13 +20,21 @@ enum T {
 }
 
 fn term() -> impl Strategy<Value = T> {
-    let leaf = prop_oneof![(0u32..4).prop_map(T::BVar), (0u32..3).prop_map(T::FVar), Just(T::Sort)];
+    let leaf = prop_oneof![
+        (0u32..4).prop_map(T::BVar),
+        (0u32..3).prop_map(T::FVar),
+        Just(T::Sort)
+    ];
     leaf.prop_recursive(5, 40, 3, |inner| {
         prop_oneof![
             (inner.clone(), inner.clone()).prop_map(|(a, b)| T::App(Box::new(a), Box::new(b))),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| T::Lam(Box::new(a), Box::new(b))),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| T::Pi(Box::new(a), Box::new(b))),
-            (inner.clone(), inner.clone(), inner).prop_map(|(a, b, c)| T::Let(Box::new(a), Box::new(b), Box::new(c))),
+            (inner.clone(), inner.clone(), inner).prop_map(|(a, b, c)| T::Let(
+                Box::new(a),
+                Box::new(b),
+                Box::new(c)
+            )),
         ]
     })
 }
@@ -149,12 +157,22 @@ fn build_level(t: &mut LevelTable, l: &L, ps: [NameId; 2]) -> LevelId {
 fn eval(t: &LevelTable, l: LevelId, ps: [NameId; 2], vals: [u32; 2]) -> u32 {
     match t.node(l) {
         LevelNode::Zero => 0,
-        LevelNode::Param(n) => if n == ps[0] { vals[0] } else { vals[1] },
+        LevelNode::Param(n) => {
+            if n == ps[0] {
+                vals[0]
+            } else {
+                vals[1]
+            }
+        }
         LevelNode::Succ(a) => eval(t, a, ps, vals) + 1,
         LevelNode::Max(a, b) => eval(t, a, ps, vals).max(eval(t, b, ps, vals)),
         LevelNode::IMax(a, b) => {
             let vb = eval(t, b, ps, vals);
-            if vb == 0 { 0 } else { eval(t, a, ps, vals).max(vb) }
+            if vb == 0 {
+                0
+            } else {
+                eval(t, a, ps, vals).max(vb)
+            }
         }
     }
 }

@@ -1,0 +1,406 @@
+//! The gate end to end: each requirement kind, true and false, the tiers
+//! that decide them, the cache, and the attestation fields.
+
+use proofgate::invariant::{EDGE_BOUND, WITHIN_CAPACITY};
+use proofgate::{
+    GateError, GateSubject, ProofEnvironment, ProofGate, ProofRequirement, ProofTier, TierConfig,
+    VERIFIER_VERSION,
+};
+use proofgate_barrier::{Evidence, Policy};
+
+#[derive(Clone, Debug, Default)]
+struct Node {
+    dim: u64,
+    schema: u64,
+    coherence: f64,
+    len: u64,
+    cap: u64,
+    nodes: u64,
+    edges: u64,
+}
+
+impl GateSubject for Node {
+    fn dimension(&self) -> Option<u64> {
+        Some(self.dim)
+    }
+    fn schema_id(&self) -> Option<u64> {
+        Some(self.schema)
+    }
+    fn coherence(&self) -> Option<f64> {
+        Some(self.coherence)
+    }
+    fn invariant_arguments(&self, id: u32) -> Option<Vec<u64>> {
+        match id {
+            WITHIN_CAPACITY => Some(vec![self.len, self.cap]),
+            EDGE_BOUND => Some(vec![self.nodes, self.edges]),
+            _ => None,
+        }
+    }
+}
+
+fn env() -> ProofEnvironment {
+    ProofEnvironment::new().expect("the built-in prelude checks")
+}
+
+fn rejected(r: Result<proofgate::Proved, GateError>) -> Box<proofgate::ProofGateRejected> {
+    match r {
+        Err(GateError::Rejected(r)) => r,
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+}
+
+#[test]
+fn dimension_match_is_reflex_and_mismatch_is_a_standard_rejection() {
+    let mut env = env();
+    let node = Node {
+        dim: 3,
+        ..Node::default()
+    };
+    let ok = env
+        .prove(&ProofRequirement::DimensionMatch { expected: 3 }, &node)
+        .unwrap();
+    assert_eq!(ok.tier, ProofTier::Reflex);
+    assert_eq!(ok.attestation.reduction_steps, 0);
+    let r = rejected(env.prove(&ProofRequirement::DimensionMatch { expected: 4 }, &node));
+    assert_eq!(
+        r.tier,
+        ProofTier::Standard,
+        "a Reflex miss escalates once, then is final"
+    );
+    assert!(r.requirement.contains("DimensionMatch(4)"), "{r}");
+    assert!(r.reason.contains("expected type"), "{r}");
+}
+
+#[test]
+fn policies_are_evaluated_by_the_kernel() {
+    let mut env = env();
+    let ev = Evidence {
+        hosts: 10,
+        ready: 7,
+        failed: 2,
+        provisioning: 1,
+    };
+    let cases = [
+        (Policy::AtLeast(7), true),
+        (Policy::AtLeast(8), false),
+        (Policy::Percent(70), true),
+        (Policy::Percent(71), false),
+        (Policy::MaxFailures(2), true),
+        (Policy::MaxFailures(1), false),
+        (Policy::StrictAll, false),
+        (
+            Policy::both(Policy::AtLeast(5), Policy::MaxFailures(3)),
+            true,
+        ),
+        (
+            Policy::both(Policy::AtLeast(5), Policy::MaxFailures(0)),
+            false,
+        ),
+    ];
+    for (policy, holds) in cases {
+        let r = env.prove(&ProofRequirement::Policy(policy.clone()), &ev);
+        assert_eq!(r.is_ok(), holds, "{policy:?}: {r:?}");
+        if let Ok(p) = r {
+            assert_eq!(p.tier, ProofTier::Standard);
+            assert!(
+                p.attestation.reduction_steps > 0,
+                "the kernel did real work"
+            );
+        }
+    }
+    let all = Evidence {
+        hosts: 4,
+        ready: 4,
+        failed: 0,
+        provisioning: 0,
+    };
+    assert!(
+        env.prove(&ProofRequirement::Policy(Policy::StrictAll), &all)
+            .is_ok()
+    );
+}
+
+#[test]
+fn coherence_is_compared_exactly() {
+    let mut env = env();
+    let cases = [
+        (0.5, 0.5, true),
+        (0.5, 0.5000000000000001, false),
+        (0.30000000000000004, 0.3, true),
+        (0.1 + 0.2, 0.3, true),
+        (-0.25, -0.5, true),
+        (-0.5, -0.25, false),
+        (-0.0, 0.0, true),
+        (0.0, -0.0, true),
+        (-1e-300, 0.0, false),
+        (1e-300, -1e300, true),
+        (5e-324, 0.0, true),
+        (f64::MAX, f64::MAX, true),
+    ];
+    for (c, min, holds) in cases {
+        assert_eq!(c >= min, holds, "test table: {c} >= {min}");
+        let node = Node {
+            coherence: c,
+            ..Node::default()
+        };
+        let r = env.prove(
+            &ProofRequirement::CoherenceBound { min_coherence: min },
+            &node,
+        );
+        assert_eq!(r.is_ok(), holds, "{c} >= {min}: {r:?}");
+    }
+    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let node = Node {
+            coherence: bad,
+            ..Node::default()
+        };
+        let r = env.prove(
+            &ProofRequirement::CoherenceBound { min_coherence: 0.0 },
+            &node,
+        );
+        assert!(matches!(r, Err(GateError::InvalidEvidence { .. })), "{r:?}");
+        let node = Node {
+            coherence: 0.5,
+            ..Node::default()
+        };
+        let r = env.prove(
+            &ProofRequirement::CoherenceBound { min_coherence: bad },
+            &node,
+        );
+        assert!(matches!(r, Err(GateError::InvalidEvidence { .. })), "{r:?}");
+    }
+}
+
+#[test]
+fn invariants_and_composites() {
+    let mut env = env();
+    let node = Node {
+        dim: 8,
+        schema: 42,
+        coherence: 0.9,
+        len: 3,
+        cap: 4,
+        nodes: 10,
+        edges: 50,
+        ..Node::default()
+    };
+    let inv = |id| ProofRequirement::InvariantPreserved { invariant_id: id };
+    assert!(env.prove(&inv(WITHIN_CAPACITY), &node).is_ok());
+    assert!(env.prove(&inv(EDGE_BOUND), &node).is_ok());
+    let dense = Node {
+        edges: 51,
+        ..node.clone()
+    };
+    rejected(env.prove(&inv(EDGE_BOUND), &dense));
+    let over = Node {
+        len: 5,
+        ..node.clone()
+    };
+    rejected(env.prove(&inv(WITHIN_CAPACITY), &over));
+    assert!(matches!(
+        env.prove(&inv(99), &node),
+        Err(GateError::UnknownInvariant(99))
+    ));
+    let all = ProofRequirement::Composite(vec![
+        ProofRequirement::DimensionMatch { expected: 8 },
+        ProofRequirement::TypeMatch { schema_id: 42 },
+        ProofRequirement::CoherenceBound {
+            min_coherence: 0.75,
+        },
+        inv(WITHIN_CAPACITY),
+    ]);
+    assert!(env.prove(&all, &node).is_ok());
+    let wrong_schema = Node {
+        schema: 41,
+        ..node.clone()
+    };
+    rejected(env.prove(&all, &wrong_schema));
+    assert!(
+        env.prove(&ProofRequirement::Composite(vec![]), &node)
+            .is_ok()
+    );
+}
+
+/// A composite of many policy conjuncts: Standard runs out of fuel, Deep
+/// finishes it; with a smaller Deep budget nobody decides and the gate says so.
+#[test]
+fn the_deep_tier_takes_what_standard_cannot_finish() {
+    let mut env = env();
+    let req = ProofRequirement::Composite(
+        (0..100)
+            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t)))
+            .collect(),
+    );
+    let ev = Evidence {
+        hosts: 100,
+        ready: 100,
+        failed: 0,
+        provisioning: 0,
+    };
+    let p = env.prove(&req, &ev).unwrap();
+    assert_eq!(p.tier, ProofTier::Deep, "{p:?}");
+    assert!(u64::from(p.attestation.reduction_steps) > env.config().standard_fuel);
+    env.set_config(TierConfig {
+        deep_fuel: 1_200,
+        ..TierConfig::default()
+    });
+    let req = ProofRequirement::Composite(
+        (0..100)
+            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t)))
+            .collect(),
+    );
+    // Other evidence, so the cache cannot answer.
+    let ev2 = Evidence {
+        hosts: 200,
+        ready: 150,
+        failed: 0,
+        provisioning: 50,
+    };
+    let r = rejected(env.prove(&req, &ev2));
+    assert_eq!(r.tier, ProofTier::Deep);
+    assert!(r.reason.contains("could not decide"), "{r}");
+    assert_eq!(r.steps, Some(1_200));
+    // A definite rejection in a long composite is final at the first tier.
+    let req = ProofRequirement::Composite(
+        (0..60)
+            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t + 1)))
+            .collect(),
+    );
+    let ev = Evidence { ready: 0, ..ev };
+    let r = rejected(env.prove(&req, &ev));
+    assert_eq!(r.tier, ProofTier::Standard, "{r}");
+}
+
+#[test]
+fn the_cache_answers_repeats_and_feeds_the_hit_rate() {
+    let mut env = env();
+    let ev = Evidence {
+        hosts: 100,
+        ready: 60,
+        failed: 0,
+        provisioning: 40,
+    };
+    let req = ProofRequirement::Policy(Policy::Percent(50));
+    let first = env.prove(&req, &ev).unwrap();
+    assert!(!first.cached);
+    assert_eq!(first.attestation.cache_hit_rate_bps.get(), 0);
+    let second = env.prove(&req, &ev).unwrap();
+    assert!(second.cached);
+    assert_eq!(second.attestation.cache_hit_rate_bps.get(), 5_000);
+    assert_eq!(
+        second.attestation.proof_term_hash,
+        first.attestation.proof_term_hash
+    );
+    assert_eq!(
+        second.attestation.reduction_steps,
+        first.attestation.reduction_steps
+    );
+    assert_eq!((env.cache().hits(), env.cache().misses()), (1, 1));
+    assert_eq!(second.attestation.verifier_version, VERIFIER_VERSION);
+    let other = env
+        .prove(
+            &req,
+            &Evidence {
+                ready: 61,
+                provisioning: 39,
+                ..ev
+            },
+        )
+        .unwrap();
+    assert_ne!(
+        other.attestation.proof_term_hash,
+        first.attestation.proof_term_hash
+    );
+}
+
+#[test]
+fn missing_facts_are_typed_errors() {
+    let mut env = env();
+    let ev = Evidence {
+        hosts: 1,
+        ready: 1,
+        failed: 0,
+        provisioning: 0,
+    };
+    let r = env.prove(&ProofRequirement::DimensionMatch { expected: 1 }, &ev);
+    assert!(
+        matches!(
+            r,
+            Err(GateError::MissingEvidence {
+                fact: "dimension",
+                ..
+            })
+        ),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn the_gate_opens_only_with_a_proof_and_mutates_only_with_one() {
+    let mut env = env();
+    let mut gate = ProofGate::new(
+        Node {
+            dim: 2,
+            ..Node::default()
+        },
+        ProofRequirement::DimensionMatch { expected: 2 },
+    );
+    assert!(!gate.is_satisfied());
+    assert_eq!(gate.unlock(&mut env).unwrap().dim, 2);
+    assert!(gate.is_satisfied());
+    let refused = gate.mutate(&mut env, |n| Node {
+        dim: 3,
+        ..n.clone()
+    });
+    assert!(refused.is_err());
+    assert_eq!(
+        gate.unlock(&mut env).unwrap().dim,
+        2,
+        "a refused mutation changes nothing"
+    );
+    let att = gate
+        .mutate(&mut env, |n| Node {
+            coherence: 1.0,
+            ..n.clone()
+        })
+        .unwrap();
+    assert_eq!(att.to_bytes().len(), 82);
+    let (value, _) = gate.into_inner(&mut env).unwrap();
+    assert_eq!(value.coherence, 1.0);
+    let locked = ProofGate::new(
+        Node {
+            dim: 5,
+            ..Node::default()
+        },
+        ProofRequirement::DimensionMatch { expected: 2 },
+    );
+    assert!(locked.unlock(&mut env).is_err());
+    assert!(!locked.is_satisfied());
+    assert!(locked.into_inner(&mut env).is_err());
+}
+
+#[test]
+fn the_environment_hash_is_stable_and_tracks_declarations() {
+    let mut a = env();
+    let mut b = env();
+    assert_eq!(a.environment_hash(), b.environment_hash());
+    let before = a.environment_hash();
+    a.declare(&proofgate::prelude::PreludeDecl::Def {
+        level_params: vec![],
+        name: "Extra.two".into(),
+        ty: "Nat".into(),
+        value: "2".into(),
+        hints: proofgate::prelude::Hints::Regular(1),
+    })
+    .unwrap();
+    assert_ne!(a.environment_hash(), before);
+    // A wrong declaration is a kernel rejection, not a silent addition.
+    let bad = a.declare(&proofgate::prelude::PreludeDecl::Def {
+        level_params: vec![],
+        name: "Extra.bad".into(),
+        ty: "Bool".into(),
+        value: "2".into(),
+        hints: proofgate::prelude::Hints::Regular(1),
+    });
+    assert!(matches!(bad, Err(GateError::Declaration { .. })), "{bad:?}");
+}
