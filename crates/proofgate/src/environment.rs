@@ -11,7 +11,7 @@ use crate::obligation::Obligation;
 use crate::prelude::{PreludeDecl, gate_declarations, lean_declarations};
 use crate::requirement::{GateSubject, ProofRequirement};
 use crate::statement::{Builder, Terms};
-use crate::tier::{ProofTier, TierConfig, Verdict, route_proof, verify_tiered};
+use crate::tier::{Attempt, ProofTier, TierConfig, Verdict, attempt, route_proof, verify_tiered};
 use proofgate_kernel::{Declaration, ExportReader, Kernel, Limits, TermStore};
 use std::io::BufRead;
 use std::path::Path;
@@ -326,6 +326,12 @@ impl ProofEnvironment {
             cached,
             attestation,
         })
+    }
+
+    /// Runs exactly one tier on `ob`, bypassing the cache and the counters
+    /// (for differential testing of the tiers).
+    pub fn attempt_tier(&mut self, ob: &Obligation, tier: ProofTier) -> Attempt {
+        attempt(&mut self.kernel, ob, tier, &self.config)
     }
 
     /// blake3 over the domain tag and the digests of proposition and proof

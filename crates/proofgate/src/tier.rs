@@ -110,14 +110,24 @@ pub struct TierFailure {
     pub reason: String,
 }
 
-/// What one tier concluded.
-enum Attempt {
+/// What one tier concluded on its own (no escalation).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Attempt {
+    /// Accepted, with the kernel's step count.
     Accepted(u64),
+    /// Could not decide within this tier (steps when reported, reason).
     Undecided(Option<u64>, String),
+    /// Definitely rejected.
     Rejected(String),
 }
 
-fn attempt(kernel: &mut Kernel, ob: &Obligation, tier: ProofTier, config: &TierConfig) -> Attempt {
+/// Runs exactly one tier on an obligation.
+pub fn attempt(
+    kernel: &mut Kernel,
+    ob: &Obligation,
+    tier: ProofTier,
+    config: &TierConfig,
+) -> Attempt {
     let fuel = match tier {
         ProofTier::Reflex => {
             return if ob.is_reflexive() {
