@@ -2,18 +2,20 @@
 //! barrier engine decides must first pass a [`ProofGate`] whose requirement
 //! is the run's policy, proved by the kernel on the current evidence.
 
-use crate::attestation::ProofAttestation;
-use crate::environment::ProofEnvironment;
+use crate::environment::{ProofEnvironment, Proved};
 use crate::gate::ProofGate;
 use crate::requirement::ProofRequirement;
 use proofgate_barrier::controller::ConvergeAuthority;
 use proofgate_barrier::{Evidence, Policy};
 
-/// A [`ConvergeAuthority`] that asks the kernel, and hands every issued
-/// attestation to a sink (for example the ledger).
+/// Receives every accepted proof; an error refuses the Converge.
+pub type ProvedSink<'a> = dyn FnMut(&Proved) -> Result<(), String> + 'a;
+
+/// A [`ConvergeAuthority`] that asks the kernel, and hands every accepted
+/// proof (tier and attestation) to a sink (for example the ledger).
 pub struct GatedAuthority<'a> {
     env: ProofEnvironment,
-    sink: Option<Box<dyn FnMut(ProofAttestation) -> Result<(), String> + 'a>>,
+    sink: Option<Box<ProvedSink<'a>>>,
     converges: u64,
 }
 
@@ -27,11 +29,8 @@ impl<'a> GatedAuthority<'a> {
         }
     }
 
-    /// Sends every attestation to `sink`; a sink error refuses the Converge.
-    pub fn with_sink(
-        mut self,
-        sink: impl FnMut(ProofAttestation) -> Result<(), String> + 'a,
-    ) -> Self {
+    /// Sends every accepted proof to `sink`; a sink error refuses the Converge.
+    pub fn with_sink(mut self, sink: impl FnMut(&Proved) -> Result<(), String> + 'a) -> Self {
         self.sink = Some(Box::new(sink));
         self
     }
@@ -50,9 +49,9 @@ impl<'a> GatedAuthority<'a> {
 impl ConvergeAuthority for GatedAuthority<'_> {
     fn authorise(&mut self, policy: &Policy, evidence: &Evidence) -> Result<(), String> {
         let gate = ProofGate::new(*evidence, ProofRequirement::Policy(policy.clone()));
-        let (_, attestation) = gate.into_inner(&mut self.env).map_err(|e| e.to_string())?;
+        let (_, proved) = gate.into_proved(&mut self.env).map_err(|e| e.to_string())?;
         if let Some(sink) = &mut self.sink {
-            sink(attestation)?;
+            sink(&proved)?;
         }
         self.converges += 1;
         Ok(())

@@ -7,7 +7,7 @@
 //! before it replaces the old one: no proof, no mutation.
 
 use crate::attestation::ProofAttestation;
-use crate::environment::ProofEnvironment;
+use crate::environment::{ProofEnvironment, Proved};
 use crate::error::GateError;
 use crate::requirement::{GateSubject, ProofRequirement};
 use std::cell::Cell;
@@ -47,8 +47,14 @@ impl<T: GateSubject> ProofGate<T> {
         self,
         env: &mut ProofEnvironment,
     ) -> Result<(T, ProofAttestation), GateError> {
+        self.into_proved(env).map(|(v, p)| (v, p.attestation))
+    }
+
+    /// [`Self::into_inner`], also saying which tier accepted the proof and
+    /// whether the cache answered.
+    pub fn into_proved(self, env: &mut ProofEnvironment) -> Result<(T, Proved), GateError> {
         let proved = env.prove(&self.requirement, &self.inner)?;
-        Ok((self.inner, proved.attestation))
+        Ok((self.inner, proved))
     }
 
     /// Whether a proof has been accepted for the current value.

@@ -182,7 +182,6 @@ fn invariants_and_composites() {
         cap: 4,
         nodes: 10,
         edges: 50,
-        ..Node::default()
     };
     let inv = |id| ProofRequirement::InvariantPreserved { invariant_id: id };
     assert!(env.prove(&inv(WITHIN_CAPACITY), &node).is_ok());

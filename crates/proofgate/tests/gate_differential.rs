@@ -68,7 +68,8 @@ fn policy_near(ev: Evidence) -> BoxedStrategy<Policy> {
 fn requirement(s: &Subject) -> BoxedStrategy<ProofRequirement> {
     let (dim, schema, ev) = (s.dim, s.schema, s.ev);
     let leaf = prop_oneof![
-        prop_oneof![Just(dim), 0u64..=4].prop_map(|expected| ProofRequirement::DimensionMatch { expected }),
+        prop_oneof![Just(dim), 0u64..=4]
+            .prop_map(|expected| ProofRequirement::DimensionMatch { expected }),
         prop_oneof![Just(schema), Just(schema ^ 1)]
             .prop_map(|schema_id| ProofRequirement::TypeMatch { schema_id }),
         policy_near(ev).prop_map(ProofRequirement::Policy),
@@ -180,6 +181,9 @@ fn every_out_of_range_hit_rate_is_rejected() {
         assert!(ProofAttestation::from_bytes(&bytes).is_err(), "{bps}");
     }
     for len in [0, 1, 81, 83, 164] {
-        assert!(ProofAttestation::from_bytes(&vec![0u8; len]).is_err(), "{len}");
+        assert!(
+            ProofAttestation::from_bytes(&vec![0u8; len]).is_err(),
+            "{len}"
+        );
     }
 }
