@@ -15,6 +15,9 @@ pub struct CachedProof {
     pub steps: u64,
     /// blake3 of the canonical encoding of proposition and proof.
     pub proof_hash: [u8; 32],
+    /// When the kernel checked it (ns since the Unix epoch): a cache hit
+    /// attests that earlier check, so it carries that check's time.
+    pub checked_at_ns: u64,
 }
 
 /// Accepted obligations, with hit and miss counters.
@@ -39,6 +42,18 @@ impl ProofCache {
                 None
             }
         }
+    }
+
+    /// Looks an obligation up without counting.
+    pub fn peek(&self, prop: ExprId, proof: ExprId) -> Option<CachedProof> {
+        self.entries.get(&(prop, proof)).copied()
+    }
+
+    /// Counts a hit answered by a memo in front of the cache (the literal
+    /// equality fast path), so the hit rate covers every lookup.
+    #[inline]
+    pub fn record_hit(&mut self) {
+        self.hits += 1;
     }
 
     /// Remembers an accepted obligation.

@@ -11,7 +11,10 @@ use crate::obligation::Obligation;
 use crate::prelude::{PreludeDecl, gate_declarations, lean_declarations};
 use crate::requirement::{GateSubject, ProofRequirement};
 use crate::statement::{Builder, Terms};
-use crate::tier::{Attempt, ProofTier, TierConfig, Verdict, attempt, route_proof, verify_tiered};
+use crate::tier::{
+    Attempt, ProofTier, TierConfig, TierFailure, Verdict, attempt, route_proof, verify_tiered,
+};
+use fxhash::FxHashMap;
 use proofgate_kernel::{Declaration, ExportReader, Kernel, Limits, TermStore};
 use std::io::BufRead;
 use std::path::Path;
@@ -59,7 +62,12 @@ pub struct ProofEnvironment {
     invariants: InvariantRegistry,
     config: TierConfig,
     counts: TierCounts,
+    literal_eqs: FxHashMap<(u64, u64), (Obligation, Option<CachedProof>)>,
 }
+
+/// Literal-equality obligations remembered at most (the memo stops growing
+/// there; later ones are built each time).
+const LITERAL_MEMO_LIMIT: usize = 4_096;
 
 impl ProofEnvironment {
     /// The built-in prelude (Lean's definitions the gate needs, checked by
@@ -111,6 +119,7 @@ impl ProofEnvironment {
             invariants: InvariantRegistry::default(),
             config: TierConfig::default(),
             counts: TierCounts::default(),
+            literal_eqs: FxHashMap::default(),
         }
     }
 
@@ -245,13 +254,27 @@ impl ProofEnvironment {
         requirement: &ProofRequirement,
         subject: &dyn GateSubject,
     ) -> Result<Obligation, GateError> {
+        // Literal equalities are the hot path of mutation gates: remember
+        // their obligations instead of interning the same terms again.
+        let literal = literal_key(requirement, subject);
+        if let Some(key) = literal
+            && let Some((ob, _)) = self.literal_eqs.get(&key)
+        {
+            return Ok(*ob);
+        }
         let terms = self.terms;
-        Builder {
+        let ob = Builder {
             st: self.kernel.store_mut(),
             t: &terms,
             invariants: &self.invariants,
         }
-        .obligation(requirement, subject)
+        .obligation(requirement, subject)?;
+        if let Some(key) = literal
+            && self.literal_eqs.len() < LITERAL_MEMO_LIMIT
+        {
+            self.literal_eqs.insert(key, (ob, None));
+        }
+        Ok(ob)
     }
 
     /// An obligation from explicit terms (shape read from the store).
@@ -269,8 +292,23 @@ impl ProofEnvironment {
         requirement: &ProofRequirement,
         subject: &dyn GateSubject,
     ) -> Result<Proved, GateError> {
+        let literal = literal_key(requirement, subject);
+        if let Some(key) = literal
+            && let Some((_, Some(entry))) = self.literal_eqs.get(&key)
+        {
+            let entry = *entry;
+            self.cache.record_hit();
+            self.counts.cached += 1;
+            return Ok(self.issue(entry, true));
+        }
         let ob = self.obligation(requirement, subject)?;
-        self.prove_obligation(&ob, &|| requirement.to_string())
+        let proved = self.prove_obligation(&ob, &|| requirement.to_string())?;
+        if let Some(key) = literal
+            && let Some(slot) = self.literal_eqs.get_mut(&key)
+        {
+            slot.1 = self.cache.peek(ob.prop(), ob.proof());
+        }
+        Ok(proved)
     }
 
     /// Checks an obligation: the cache first, else the tiers from the one
@@ -305,27 +343,39 @@ impl ProofEnvironment {
                     tier,
                     steps,
                     proof_hash: self.proof_hash(ob),
+                    checked_at_ns: now_ns(),
                 };
                 self.cache.insert(ob.prop(), ob.proof(), entry);
                 (false, entry)
             }
         };
+        Ok(self.issue(entry, cached))
+    }
+
+    /// The attestation of an accepted (or cached) obligation.
+    #[inline]
+    fn issue(&mut self, entry: CachedProof, cached: bool) -> Proved {
         let attestation = ProofAttestation {
             proof_term_hash: entry.proof_hash,
             environment_hash: self.environment_hash(),
-            verification_timestamp_ns: now_ns(),
+            verification_timestamp_ns: entry.checked_at_ns,
             verifier_version: VERIFIER_VERSION,
             reduction_steps: u32::try_from(entry.steps).unwrap_or(u32::MAX),
-            cache_hit_rate_bps: BasisPoints::from_ratio(
-                self.cache.hits(),
-                self.cache.hits() + self.cache.misses(),
-            ),
+            cache_hit_rate_bps: hit_rate(self.cache.hits(), self.cache.misses()),
         };
-        Ok(Proved {
+        Proved {
             tier: entry.tier,
             cached,
             attestation,
-        })
+        }
+    }
+
+    /// Routes and checks `ob` through the tiers, bypassing the cache, the
+    /// counters and the attestation: the kernel work alone (for benches and
+    /// differential tests).
+    pub fn verify_uncached(&mut self, ob: &Obligation) -> Result<Verdict, TierFailure> {
+        let start = route_proof(ob, &self.config);
+        verify_tiered(&mut self.kernel, ob, start, &self.config)
     }
 
     /// Runs exactly one tier on `ob`, bypassing the cache and the counters
@@ -346,6 +396,32 @@ impl ProofEnvironment {
         h.update(&p);
         h.update(&q);
         *h.finalize().as_bytes()
+    }
+}
+
+/// The `(actual, expected)` Nat pair of a literal-equality requirement.
+#[inline]
+fn literal_key(requirement: &ProofRequirement, subject: &dyn GateSubject) -> Option<(u64, u64)> {
+    match requirement {
+        ProofRequirement::DimensionMatch { expected } => {
+            subject.dimension().map(|d| (d, *expected))
+        }
+        ProofRequirement::TypeMatch { schema_id } => subject.schema_id().map(|s| (s, *schema_id)),
+        _ => None,
+    }
+}
+
+/// `hits / (hits + misses)` in basis points, rounded down. In u64 while the
+/// counts allow (a u128 division costs more than the rest of a cache hit).
+#[inline]
+fn hit_rate(hits: u64, misses: u64) -> BasisPoints {
+    let total = hits.saturating_add(misses);
+    if total == 0 {
+        BasisPoints::ZERO
+    } else if hits <= u64::MAX / 10_000 {
+        BasisPoints::new((hits * 10_000 / total) as u16).unwrap_or(BasisPoints::FULL)
+    } else {
+        BasisPoints::from_ratio(hits, total)
     }
 }
 

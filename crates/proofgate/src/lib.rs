@@ -45,4 +45,4 @@ pub use error::{GateError, ProofGateRejected};
 pub use gate::ProofGate;
 pub use obligation::Obligation;
 pub use requirement::{GateSubject, ProofRequirement};
-pub use tier::{Attempt, ProofTier, TierConfig, route_proof, verify_tiered};
+pub use tier::{Attempt, ProofTier, TierConfig, TierFailure, Verdict, route_proof, verify_tiered};

@@ -61,6 +61,25 @@ fn dimension_match_is_reflex_and_mismatch_is_a_standard_rejection() {
         .unwrap();
     assert_eq!(ok.tier, ProofTier::Reflex);
     assert_eq!(ok.attestation.reduction_steps, 0);
+    let again = env
+        .prove(&ProofRequirement::DimensionMatch { expected: 3 }, &node)
+        .unwrap();
+    assert!(again.cached && again.tier == ProofTier::Reflex, "{again:?}");
+    assert_eq!(
+        again.attestation.proof_term_hash,
+        ok.attestation.proof_term_hash
+    );
+    assert_eq!(again.attestation.cache_hit_rate_bps.get(), 5_000);
+    // TypeMatch states the same literal equality: same obligation, cached.
+    let node7 = Node {
+        dim: 3,
+        schema: 3,
+        ..Node::default()
+    };
+    let same = env
+        .prove(&ProofRequirement::TypeMatch { schema_id: 3 }, &node7)
+        .unwrap();
+    assert!(same.cached);
     let r = rejected(env.prove(&ProofRequirement::DimensionMatch { expected: 4 }, &node));
     assert_eq!(
         r.tier,
