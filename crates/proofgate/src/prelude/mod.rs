@@ -1,9 +1,9 @@
 //! The built-in prelude, declared through the kernel.
 //!
-//! [`lean`] holds the part of Lean's `Init.Prelude` the gate needs (`Nat`,
+//! The `lean` module holds the part of Lean's `Init.Prelude` the gate needs (`Nat`,
 //! `Bool`, `Eq`, `And`, `True`, `False`, `Not`, `Decidable`, `Nat.le`, `LE`,
 //! `instLENat`, `Nat.ble`, `Nat.beq`, `Nat.add`, `Nat.mul` and their
-//! dependencies), identical to Lean's; [`proofgate`] adds the gate's own
+//! dependencies), identical to Lean's; the `proofgate` module adds the gate's own
 //! definitions. Both are written in the small term syntax of [`dsl`] and
 //! submitted to the kernel one declaration at a time, so nothing here is
 //! trusted: a mistake is a kernel rejection, not a wrong verdict.
