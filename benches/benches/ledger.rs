@@ -34,7 +34,9 @@ fn unbounded() -> LedgerConfig {
 fn ledger_of(n: u64) -> MutationLedger {
     let mut ledger = MutationLedger::with_config(unbounded());
     for i in 0..n {
-        ledger.append(att(i));
+        ledger
+            .append(att(i))
+            .expect("an unsealed ledger accepts appends");
     }
     ledger
 }

@@ -66,16 +66,16 @@ proptest! {
             match op {
                 Op::Append(seed) => {
                     let before = ledger.len();
-                    let p = ledger.append(att(seed));
+                    let p = ledger.append(att(seed)).unwrap();
                     prop_assert!(p >= before);
                     prop_assert_eq!(ledger.entry(p), Some(&LedgerEntry::Attestation(att(seed))));
                 }
                 Op::Compact => {
                     let had = !ledger.live_entries().is_empty();
-                    prop_assert_eq!(ledger.compact().is_some(), had);
+                    prop_assert_eq!(ledger.compact().unwrap().is_some(), had);
                 }
                 Op::SealEpoch(fuel) => {
-                    let b = ledger.seal_epoch(EpochConfig { standard_fuel: fuel, ..EpochConfig::default() });
+                    let b = ledger.seal_epoch(EpochConfig { standard_fuel: fuel, ..EpochConfig::default() }).unwrap();
                     prop_assert_eq!(b.from_epoch, epoch);
                     epoch += 1;
                     prop_assert_eq!(ledger.epoch(), epoch);
@@ -178,11 +178,11 @@ fn compose_chain_commits_to_every_constituent() {
 fn tampered_memory_is_caught_by_verify() {
     let mut ledger = MutationLedger::new();
     for i in 0..20 {
-        ledger.append(att(i));
+        ledger.append(att(i)).unwrap();
     }
-    ledger.compact();
+    ledger.compact().unwrap();
     for i in 20..30 {
-        ledger.append(att(i));
+        ledger.append(att(i)).unwrap();
     }
     ledger.verify().unwrap();
     // A replayed ledger with one entry changed has a different root.
@@ -200,5 +200,45 @@ fn tampered_memory_is_caught_by_verify() {
     assert!(
         forged.apply(seal).is_err(),
         "a seal must not accept a different history"
+    );
+}
+
+#[test]
+fn a_sealed_scope_ledger_refuses_changes() {
+    let mut scope = ProofScope::new(1, vec![], None, LedgerConfig::default()).unwrap();
+    scope.ledger_mut().append(att(1)).unwrap();
+    assert!(ProofScope::new(1, vec![], Some(f64::NAN), LedgerConfig::default()).is_err());
+    let (sealed, mut next) = scope.transition(2, vec![5], 1.5, Some(0.9)).unwrap();
+    let mut copy = sealed.ledger().clone();
+    let position = copy.len() - 1;
+    let refused = proofgate::ledger::LedgerError::ScopeSealed { position };
+    assert_eq!(copy.append(att(2)), Err(refused.clone()));
+    assert_eq!(copy.compact().map(|s| s.is_some()), Err(refused.clone()));
+    assert_eq!(
+        copy.seal_epoch(EpochConfig::default()).map(|_| ()),
+        Err(refused)
+    );
+    copy.verify().unwrap();
+    // The successor continues the chain and accepts appends.
+    assert_eq!(next.ledger_mut().append(att(3)), Ok(0));
+    next.ledger().verify().unwrap();
+}
+
+#[test]
+fn compose_range_states_the_positions_it_covers() {
+    let mut ledger = MutationLedger::new();
+    for i in 0..10 {
+        ledger.append(att(i)).unwrap();
+    }
+    let region = ledger.compose_range(2, 7).unwrap();
+    assert_eq!((region.first, region.end, region.regional.count), (2, 7, 5));
+    let atts: Vec<_> = (2..7).map(att).collect();
+    assert_eq!(region.regional, compose_chain(&atts));
+    assert!(ledger.compose_range(7, 2).is_err());
+    assert!(ledger.compose_range(0, 11).is_err());
+    ledger.compact().unwrap();
+    assert!(
+        ledger.compose_range(0, 3).is_err(),
+        "archived entries need their segment"
     );
 }

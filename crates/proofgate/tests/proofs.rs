@@ -12,7 +12,7 @@ use proofgate::ledger::{
 fn ledger_of(n: u64) -> (MutationLedger, Vec<Hash>) {
     let mut ledger = MutationLedger::new();
     for i in 0..n {
-        ledger.append(att(i));
+        ledger.append(att(i)).unwrap();
     }
     let leaves = (0..n).map(|i| ledger.leaf(i, &[]).unwrap()).collect();
     (ledger, leaves)
@@ -205,11 +205,11 @@ fn archived_entries_need_their_segment_and_stay_provable_with_it() {
     });
     let mut segments = Vec::new();
     for i in 0..40 {
-        ledger.append(att(i));
+        ledger.append(att(i)).unwrap();
         // Capture segments as automatic compaction makes them: compact by hand
         // at the same points in the reference to keep the leaves identical.
         if ledger.live_entries().len() >= 6 {
-            segments.push(ledger.compact().unwrap());
+            segments.push(ledger.compact().unwrap().unwrap());
         }
     }
     // The reference replays the same entries without ever dropping them.

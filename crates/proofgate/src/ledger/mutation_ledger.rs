@@ -2,6 +2,7 @@
 //! attestation, with compaction, epochs, supersession and scope sealing.
 
 use super::compaction::{CompactionSeal, SealAccumulator, SealedSegment, check_interior};
+use super::compose::{RegionalAttestation, compose_chain};
 use super::entry::{LedgerEntry, encode_attestation};
 use super::epoch::{EpochBoundary, EpochConfig};
 use super::error::LedgerError;
@@ -12,6 +13,19 @@ use super::scope::ScopeTransition;
 use super::supersession::SupersessionProof;
 use crate::attestation::ProofAttestation;
 use std::sync::Arc;
+
+/// A regional attestation over ledger positions `first..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LedgerRegion {
+    /// First position covered.
+    pub first: u64,
+    /// One past the last position covered.
+    pub end: u64,
+    /// The composition of the attestations those entries carry (for a seal,
+    /// boundary or transition, its seal attestation; for a supersession, its
+    /// replacement).
+    pub regional: RegionalAttestation,
+}
 
 /// Default number of live entries that triggers an automatic compaction.
 pub const DEFAULT_COMPACTION_THRESHOLD: usize = 1 << 16;
@@ -175,12 +189,14 @@ impl MutationLedger {
     }
 
     /// Records one attestation; returns its position. Compacts first when
-    /// the live ledger reached the threshold.
+    /// the live ledger reached the threshold. Fails only on a ledger sealed
+    /// by a scope transition.
     ///
     /// This is the gate's hot path: one encoding on the stack, one chain
     /// hash, one leaf hash and on average one interior hash.
     #[inline]
-    pub fn append(&mut self, att: ProofAttestation) -> u64 {
+    pub fn append(&mut self, att: ProofAttestation) -> Result<u64, LedgerError> {
+        self.check_open()?;
         if let Some(threshold) = self.config.compaction_threshold
             && self.entries.len() >= threshold
         {
@@ -188,7 +204,16 @@ impl MutationLedger {
         }
         let bytes = encode_attestation(&att);
         self.since_seal.add_attestation(&att);
-        self.push(LedgerEntry::Attestation(att), &bytes)
+        Ok(self.push(LedgerEntry::Attestation(att), &bytes))
+    }
+
+    /// Refuses changes to a ledger a scope transition sealed.
+    #[inline]
+    fn check_open(&self) -> Result<(), LedgerError> {
+        match self.sealed_at {
+            Some(position) => Err(LedgerError::ScopeSealed { position }),
+            None => Ok(()),
+        }
     }
 
     #[inline]
@@ -211,6 +236,7 @@ impl MutationLedger {
     /// replacement is recorded after it. The target must be an earlier
     /// attestation or supersession (checked when it is still live).
     pub fn supersede(&mut self, proof: SupersessionProof) -> Result<u64, LedgerError> {
+        self.check_open()?;
         self.check_supersession(&proof, self.len())?;
         Ok(self.push_entry(LedgerEntry::Supersession(proof)))
     }
@@ -243,7 +269,12 @@ impl MutationLedger {
     /// Moves every live entry to a sealed segment and appends the
     /// [`CompactionSeal`]. Returns the segment (also retained under
     /// [`ArchivePolicy::Retain`]); `None` when nothing is live.
-    pub fn compact(&mut self) -> Option<Arc<SealedSegment>> {
+    pub fn compact(&mut self) -> Result<Option<Arc<SealedSegment>>, LedgerError> {
+        self.check_open()?;
+        Ok(self.compact_open())
+    }
+
+    fn compact_open(&mut self) -> Option<Arc<SealedSegment>> {
         if self.entries.is_empty() {
             return None;
         }
@@ -263,7 +294,7 @@ impl MutationLedger {
     /// fresh pages.
     #[cold]
     fn auto_compact(&mut self) {
-        if let Some(segment) = self.compact()
+        if let Some(segment) = self.compact_open()
             && let Ok(mut segment) = Arc::try_unwrap(segment)
         {
             let live = self.entries.len();
@@ -301,7 +332,8 @@ impl MutationLedger {
 
     /// Closes the current epoch: compacts, then appends an
     /// [`EpochBoundary`] whose seal commits to everything before it.
-    pub fn seal_epoch(&mut self, new_config: EpochConfig) -> EpochBoundary {
+    pub fn seal_epoch(&mut self, new_config: EpochConfig) -> Result<EpochBoundary, LedgerError> {
+        self.check_open()?;
         let boundary = EpochBoundary {
             from_epoch: self.epoch,
             to_epoch: self.epoch + 1,
@@ -309,7 +341,7 @@ impl MutationLedger {
             new_config,
         };
         self.apply_epoch(boundary);
-        boundary
+        Ok(boundary)
     }
 
     fn apply_epoch(&mut self, boundary: EpochBoundary) {
@@ -335,9 +367,7 @@ impl MutationLedger {
         to_partition: u32,
         min_cut_value: f64,
     ) -> Result<ScopeTransition, LedgerError> {
-        if let Some(position) = self.sealed_at {
-            return Err(LedgerError::ScopeSealed { position });
-        }
+        self.check_open()?;
         let transition = ScopeTransition {
             from_partition,
             to_partition,
@@ -379,7 +409,7 @@ impl MutationLedger {
                 if s.seal != self.current_seal() {
                     return Err(mismatch("seal attestation"));
                 }
-                self.compact();
+                self.compact_open();
                 Ok(position)
             }
             LedgerEntry::EpochBoundary(b) => {
@@ -405,6 +435,28 @@ impl MutationLedger {
                 Ok(position)
             }
         }
+    }
+
+    /// Composes the attestations carried by the live entries `first..end`
+    /// (see [`compose_chain`]): the region states which positions it covers.
+    pub fn compose_range(&self, first: u64, end: u64) -> Result<LedgerRegion, LedgerError> {
+        if end > self.len() || first > end {
+            return Err(self.out_of_range(end.max(first)));
+        }
+        if first < self.live_start {
+            return Err(super::merkle::MissingLeaf { index: first }.into());
+        }
+        let from = (first - self.live_start) as usize;
+        let to = (end - self.live_start) as usize;
+        let atts: Vec<ProofAttestation> = self.entries[from..to]
+            .iter()
+            .map(|e| *e.attestation())
+            .collect();
+        Ok(LedgerRegion {
+            first,
+            end,
+            regional: compose_chain(&atts),
+        })
     }
 
     /// Root of the whole ledger.
@@ -433,6 +485,12 @@ impl MutationLedger {
     }
 
     /// Proof that entry `index` is in the tree of the first `size` entries.
+    ///
+    /// For an archived `index`, supply the segments from the one holding it
+    /// up to the live ledger (the sibling subtrees of its path may lie in any
+    /// of them); retained segments are used without being supplied. On disk,
+    /// `disk::read_dir(dir, ArchivePolicy::Retain, ..)` yields a ledger that
+    /// retains every segment.
     pub fn prove_inclusion(
         &self,
         index: u64,
@@ -599,7 +657,7 @@ impl MutationLedger {
             .iter()
             .filter(|e| matches!(e, LedgerEntry::EpochBoundary(_)))
             .count() as u64;
-        self.epoch - boundaries
+        self.epoch.saturating_sub(boundaries)
     }
 
     /// The first live entry after a compaction must seal exactly the

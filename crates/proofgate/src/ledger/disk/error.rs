@@ -41,6 +41,12 @@ pub enum DiskError {
         /// The file.
         path: PathBuf,
     },
+    /// The directory holds no segment file (a writer always creates one).
+    #[error("{}: not a ledger directory (no seg-*.pgl file)", dir.display())]
+    NotALedger {
+        /// The directory.
+        dir: PathBuf,
+    },
     /// The in-memory ledger refused the operation.
     #[error(transparent)]
     Ledger(#[from] LedgerError),

@@ -2,7 +2,7 @@
 //!
 //! * [`frame`]: record framing (magic, version, length, checksums).
 //! * [`writer`]: the segment writer and its [`Durability`] policy.
-//! * [`scan`]: reading back, torn-tail detection, refusal of alterations.
+//! * [`mod@scan`]: reading back, torn-tail detection, refusal of alterations.
 //! * [`lock`]: the lock file that refuses a second writer.
 //!
 //! Segment file `seg-<first position, 20 digits>.pgl` opens with a header
@@ -134,7 +134,7 @@ impl DiskLedger {
     /// threshold) and syncs as the policy says.
     pub fn append(&mut self, att: ProofAttestation) -> Result<AppendReceipt, DiskError> {
         self.check_poison()?;
-        let position = self.ledger.append(att);
+        let position = self.ledger.append(att)?;
         self.persist(position)
     }
 
@@ -148,7 +148,7 @@ impl DiskLedger {
     /// Compacts now: the next entries go to a new segment file.
     pub fn compact(&mut self) -> Result<Option<AppendReceipt>, DiskError> {
         self.check_poison()?;
-        if self.ledger.compact().is_none() {
+        if self.ledger.compact()?.is_none() {
             return Ok(None);
         }
         let position = self.ledger.len() - 1;
@@ -161,7 +161,7 @@ impl DiskLedger {
         config: EpochConfig,
     ) -> Result<(EpochBoundary, AppendReceipt), DiskError> {
         self.check_poison()?;
-        let boundary = self.ledger.seal_epoch(config);
+        let boundary = self.ledger.seal_epoch(config)?;
         let position = self.ledger.len() - 1;
         Ok((boundary, self.persist(position)?))
     }
@@ -296,6 +296,11 @@ pub fn read_dir(
         return Err(DiskError::Io {
             path: PathBuf::from(dir),
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a directory"),
+        });
+    }
+    if list_segments(dir)?.is_empty() {
+        return Err(DiskError::NotALedger {
+            dir: dir.to_path_buf(),
         });
     }
     let config = LedgerConfig {
