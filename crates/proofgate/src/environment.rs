@@ -15,6 +15,7 @@ use crate::tier::{
     Attempt, ProofTier, TierConfig, TierFailure, Verdict, attempt, route_proof, verify_tiered,
 };
 use fxhash::FxHashMap;
+use proofgate_barrier::{Evidence, Policy};
 use proofgate_kernel::{Declaration, ExportReader, Kernel, Limits, TermStore};
 use std::io::BufRead;
 use std::path::Path;
@@ -62,12 +63,12 @@ pub struct ProofEnvironment {
     invariants: InvariantRegistry,
     config: TierConfig,
     counts: TierCounts,
-    literal_eqs: FxHashMap<(u64, u64), (Obligation, Option<CachedProof>)>,
+    memo: FxHashMap<MemoKey, (Obligation, Option<CachedProof>)>,
 }
 
-/// Literal-equality obligations remembered at most (the memo stops growing
-/// there; later ones are built each time).
-const LITERAL_MEMO_LIMIT: usize = 4_096;
+/// Obligations remembered at most (the memo stops growing there; later
+/// ones are built each time, and still answered by the proof cache).
+const MEMO_LIMIT: usize = 4_096;
 
 impl ProofEnvironment {
     /// The built-in prelude (Lean's definitions the gate needs, checked by
@@ -119,7 +120,7 @@ impl ProofEnvironment {
             invariants: InvariantRegistry::default(),
             config: TierConfig::default(),
             counts: TierCounts::default(),
-            literal_eqs: FxHashMap::default(),
+            memo: FxHashMap::default(),
         }
     }
 
@@ -254,11 +255,12 @@ impl ProofEnvironment {
         requirement: &ProofRequirement,
         subject: &dyn GateSubject,
     ) -> Result<Obligation, GateError> {
-        // Literal equalities are the hot path of mutation gates: remember
-        // their obligations instead of interning the same terms again.
-        let literal = literal_key(requirement, subject);
-        if let Some(key) = literal
-            && let Some((ob, _)) = self.literal_eqs.get(&key)
+        // Literal equalities and policies are the hot paths (mutation gates,
+        // the barrier): remember their obligations instead of interning the
+        // same terms again.
+        let key = memo_key(requirement, subject);
+        if let Some(key) = &key
+            && let Some((ob, _)) = self.memo.get(key)
         {
             return Ok(*ob);
         }
@@ -269,10 +271,10 @@ impl ProofEnvironment {
             invariants: &self.invariants,
         }
         .obligation(requirement, subject)?;
-        if let Some(key) = literal
-            && self.literal_eqs.len() < LITERAL_MEMO_LIMIT
+        if let Some(key) = key
+            && self.memo.len() < MEMO_LIMIT
         {
-            self.literal_eqs.insert(key, (ob, None));
+            self.memo.insert(key, (ob, None));
         }
         Ok(ob)
     }
@@ -292,9 +294,9 @@ impl ProofEnvironment {
         requirement: &ProofRequirement,
         subject: &dyn GateSubject,
     ) -> Result<Proved, GateError> {
-        let literal = literal_key(requirement, subject);
-        if let Some(key) = literal
-            && let Some((_, Some(entry))) = self.literal_eqs.get(&key)
+        let key = memo_key(requirement, subject);
+        if let Some(key) = &key
+            && let Some((_, Some(entry))) = self.memo.get(key)
         {
             let entry = *entry;
             self.cache.record_hit();
@@ -303,8 +305,8 @@ impl ProofEnvironment {
         }
         let ob = self.obligation(requirement, subject)?;
         let proved = self.prove_obligation(&ob, &|| requirement.to_string())?;
-        if let Some(key) = literal
-            && let Some(slot) = self.literal_eqs.get_mut(&key)
+        if let Some(key) = &key
+            && let Some(slot) = self.memo.get_mut(key)
         {
             slot.1 = self.cache.peek(ob.prop(), ob.proof());
         }
@@ -399,27 +401,45 @@ impl ProofEnvironment {
     }
 }
 
-/// The `(actual, expected)` Nat pair of a literal-equality requirement.
+/// The requirements whose obligations are remembered: the hot paths of
+/// mutation gates (literal equalities) and of the barrier (policies on
+/// evidence). The key determines the obligation exactly.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum MemoKey {
+    /// `actual = expected` over Nat (DimensionMatch and TypeMatch alike).
+    Literal(u64, u64),
+    /// A policy of barrier evidence.
+    Policy(Policy, Evidence),
+}
+
 #[inline]
-fn literal_key(requirement: &ProofRequirement, subject: &dyn GateSubject) -> Option<(u64, u64)> {
+fn memo_key(requirement: &ProofRequirement, subject: &dyn GateSubject) -> Option<MemoKey> {
     match requirement {
         ProofRequirement::DimensionMatch { expected } => {
-            subject.dimension().map(|d| (d, *expected))
+            subject.dimension().map(|d| MemoKey::Literal(d, *expected))
         }
-        ProofRequirement::TypeMatch { schema_id } => subject.schema_id().map(|s| (s, *schema_id)),
+        ProofRequirement::TypeMatch { schema_id } => {
+            subject.schema_id().map(|s| MemoKey::Literal(s, *schema_id))
+        }
+        ProofRequirement::Policy(p) => subject
+            .policy_evidence()
+            .map(|e| MemoKey::Policy(p.clone(), e)),
         _ => None,
     }
 }
 
-/// `hits / (hits + misses)` in basis points, rounded down. In u64 while the
-/// counts allow (a u128 division costs more than the rest of a cache hit).
+/// `hits / (hits + misses)` in basis points, rounded down. Below 2^32
+/// lookups in f64 (exact: a quotient within 1/total of an integer cannot be
+/// rounded across it by an error of 2^-40), which costs a third of a u64
+/// division on the cache-hit path; beyond that, exact integer arithmetic.
 #[inline]
 fn hit_rate(hits: u64, misses: u64) -> BasisPoints {
     let total = hits.saturating_add(misses);
     if total == 0 {
         BasisPoints::ZERO
-    } else if hits <= u64::MAX / 10_000 {
-        BasisPoints::new((hits * 10_000 / total) as u16).unwrap_or(BasisPoints::FULL)
+    } else if total < 1 << 32 {
+        let bps = (hits as f64 * 10_000.0 / total as f64) as u16;
+        BasisPoints::new(bps).unwrap_or(BasisPoints::FULL)
     } else {
         BasisPoints::from_ratio(hits, total)
     }
@@ -429,4 +449,20 @@ fn now_ns() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hit_rate;
+    use crate::attestation::BasisPoints;
+
+    #[test]
+    fn hit_rate_matches_exact_integer_division() {
+        for total in (1u64..2_000).chain([65_537, 1 << 20, (1 << 32) - 1, 1 << 33]) {
+            for hits in [0, 1, total / 3, total / 2, total.saturating_sub(1), total] {
+                let want = BasisPoints::from_ratio(hits, total);
+                assert_eq!(hit_rate(hits, total - hits), want, "{hits}/{total}");
+            }
+        }
+    }
 }
