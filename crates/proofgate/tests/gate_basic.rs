@@ -422,3 +422,65 @@ fn the_environment_hash_is_stable_and_tracks_declarations() {
     });
     assert!(matches!(bad, Err(GateError::Declaration { .. })), "{bad:?}");
 }
+
+/// Routing reads the obligation's real shape: a literal equality is Reflex,
+/// a short policy Standard, a deeply nested proposition goes straight to Deep.
+#[test]
+fn routing_follows_the_shape() {
+    use proofgate::route_proof;
+    let mut env = env();
+    let cfg = *env.config();
+    let ev = Evidence {
+        hosts: 10,
+        ready: 10,
+        failed: 0,
+        provisioning: 0,
+    };
+    let node = Node {
+        dim: 7,
+        ..Node::default()
+    };
+    let reflex = env
+        .obligation(&ProofRequirement::DimensionMatch { expected: 7 }, &node)
+        .unwrap();
+    assert_eq!(route_proof(&reflex, &cfg), ProofTier::Reflex);
+    let unequal = env
+        .obligation(&ProofRequirement::DimensionMatch { expected: 8 }, &node)
+        .unwrap();
+    assert_eq!(route_proof(&unequal, &cfg), ProofTier::Standard);
+    let policy = env
+        .obligation(&ProofRequirement::Policy(Policy::StrictAll), &ev)
+        .unwrap();
+    assert_eq!(route_proof(&policy, &cfg), ProofTier::Standard);
+    let nested = (0..30).fold(Policy::AtLeast(1), |acc, t| {
+        Policy::both(Policy::AtLeast(t % 10), acc)
+    });
+    let deep = env
+        .obligation(&ProofRequirement::Policy(nested.clone()), &ev)
+        .unwrap();
+    assert!(deep.prop_depth() > cfg.deep_depth);
+    assert_eq!(route_proof(&deep, &cfg), ProofTier::Deep);
+    let p = env.prove(&ProofRequirement::Policy(nested), &ev).unwrap();
+    assert_eq!(p.tier, ProofTier::Deep);
+    // A hand-built reflexive-looking obligation that is not a Nat literal
+    // equality is not Reflex: the kernel must look at it.
+    let st = env.store_mut();
+    let nat = st.names.dotted("Nat");
+    let bool_ = st.names.dotted("Bool");
+    let bool_true = st.names.dotted("Bool.true");
+    let eq = st.names.dotted("Eq");
+    let refl = st.names.dotted("Eq.refl");
+    let one = st.levels.succ(proofgate_kernel::LevelId::ZERO);
+    let (nat_c, t) = (st.cnst(nat, &[]), st.cnst(bool_true, &[]));
+    let _ = st.cnst(bool_, &[]);
+    let (eq_c, refl_c) = (st.cnst(eq, &[one]), st.cnst(refl, &[one]));
+    // `@Eq Nat true true` by `@Eq.refl Nat true`: ill-typed, same ids.
+    let prop = st.apps(eq_c, &[nat_c, t, t]);
+    let proof = st.apps(refl_c, &[nat_c, t]);
+    let forged = env.obligation_from_terms(prop, proof);
+    assert!(!forged.is_reflexive());
+    assert!(
+        env.verify_uncached(&forged).is_err(),
+        "the kernel rejects the ill-typed proof"
+    );
+}
