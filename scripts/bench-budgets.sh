@@ -10,8 +10,14 @@ cd "$(dirname "$0")/.."
 root="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/criterion"
 
 if [[ "${1:-}" != "--no-run" ]]; then
-    nice -n 10 cargo bench -q -p proofgate-benches --bench gate -- \
-        --warm-up-time 0.3 --measurement-time 1 >/dev/null
+    log="$(mktemp)"
+    trap 'rm -f "$log"' EXIT
+    if ! nice -n 10 cargo bench -q -p proofgate-benches --bench gate -- \
+        --warm-up-time 0.3 --measurement-time 1 >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "bench-budgets: the gate benches failed" >&2
+        exit 1
+    fi
 fi
 
 python3 - "$root" <<'PY'
