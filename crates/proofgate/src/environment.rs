@@ -181,8 +181,23 @@ impl ProofEnvironment {
 
     fn register_existing(&mut self, id: u32, name: &str, arity: usize) -> Result<(), GateError> {
         let n = self.kernel.store_mut().names.dotted(name);
-        if !self.kernel.env().contains(n) {
+        let Some(declared) = self
+            .kernel
+            .env()
+            .get(n)
+            .map(|c| (c.ty, c.level_params.len()))
+        else {
             return Err(GateError::MissingConstant(name.to_owned()));
+        };
+        // The obligation applies it to `arity` Nat literals and compares with
+        // `Bool.true`: its type must be exactly `Nat -> ... -> Bool`.
+        let want_src = format!("{}Bool", "Nat -> ".repeat(arity));
+        let want = crate::prelude::parse_term(self.kernel.store_mut(), &[], &want_src)?;
+        if declared != (want, 0) {
+            return Err(GateError::InvariantType {
+                name: name.to_owned(),
+                expected: want_src,
+            });
         }
         let constant = self.kernel.store_mut().cnst(n, &[]);
         let inv = Invariant {

@@ -75,6 +75,14 @@ pub enum GateError {
         /// What the extractor returned.
         got: usize,
     },
+    /// An invariant's definition does not have the type the gate applies.
+    #[error("invariant '{name}' must have type `{expected}` (and no universe parameters)")]
+    InvariantType {
+        /// The definition.
+        name: String,
+        /// The type it needs.
+        expected: String,
+    },
     /// An invariant id is already taken.
     #[error("invariant id {0} is already registered")]
     DuplicateInvariant(u32),

@@ -484,3 +484,66 @@ fn routing_follows_the_shape() {
         "the kernel rejects the ill-typed proof"
     );
 }
+
+/// A user's own invariant: declared through the kernel, registered with its
+/// arity, and evaluated by the kernel on the arguments the value supplies.
+#[test]
+fn user_invariants_are_declared_checked_and_registered() {
+    use proofgate::prelude::{Hints, PreludeDecl};
+    struct Pair(u64, u64);
+    impl GateSubject for Pair {
+        fn invariant_arguments(&self, _: u32) -> Option<Vec<u64>> {
+            Some(vec![self.0, self.1])
+        }
+    }
+    let mut env = env();
+    let def = |name: &str, ty: &str, value: &str| PreludeDecl::Def {
+        level_params: vec![],
+        name: name.into(),
+        ty: ty.into(),
+        value: value.into(),
+        hints: Hints::Regular(2),
+    };
+    env.declare(&def(
+        "Test.sumIsTen",
+        "Nat -> Nat -> Bool",
+        "fun (a : Nat) (b : Nat) => Nat.beq (Nat.add a b) 10",
+    ))
+    .unwrap();
+    env.register_invariant(7, "Test.sumIsTen", 2).unwrap();
+    let req = ProofRequirement::InvariantPreserved { invariant_id: 7 };
+    assert!(env.prove(&req, &Pair(3, 7)).is_ok());
+    rejected(env.prove(&req, &Pair(3, 8)));
+    assert!(matches!(
+        env.register_invariant(7, "Test.sumIsTen", 2),
+        Err(GateError::DuplicateInvariant(7))
+    ));
+    assert!(matches!(
+        env.register_invariant(8, "Test.sumIsTen", 3),
+        Err(GateError::InvariantType { .. })
+    ));
+    assert!(matches!(
+        env.register_invariant(9, "Test.missing", 1),
+        Err(GateError::MissingConstant(_))
+    ));
+    env.declare(&def("Test.notBool", "Nat -> Nat", "fun (a : Nat) => a"))
+        .unwrap();
+    assert!(matches!(
+        env.register_invariant(10, "Test.notBool", 1),
+        Err(GateError::InvariantType { .. })
+    ));
+    struct One;
+    impl GateSubject for One {
+        fn invariant_arguments(&self, _: u32) -> Option<Vec<u64>> {
+            Some(vec![1])
+        }
+    }
+    assert!(matches!(
+        env.prove(&req, &One),
+        Err(GateError::InvariantArity {
+            id: 7,
+            expected: 2,
+            got: 1
+        })
+    ));
+}
