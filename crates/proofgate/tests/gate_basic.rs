@@ -547,3 +547,29 @@ fn user_invariants_are_declared_checked_and_registered() {
         })
     ));
 }
+
+/// `Nat.decEq` is in the prelude and the kernel evaluates it: `Nat.decEq 2 2`
+/// reduces to `isTrue` (the proofs inside agree by proof irrelevance) and
+/// `Nat.decEq 2 3` does not.
+#[test]
+fn nat_dec_eq_evaluates_in_the_kernel() {
+    use proofgate::prelude::parse_term;
+    let mut env = env();
+    let mut ob = |a: u64, b: u64| {
+        let src_prop = format!(
+            "Eq.{{1}} (Decidable (Eq.{{1}} Nat {a} {b})) (Nat.decEq {a} {b}) (Decidable.isTrue (Eq.{{1}} Nat {a} {b}) (Eq.refl.{{1}} Nat {a}))"
+        );
+        let src_proof =
+            format!("Eq.refl.{{1}} (Decidable (Eq.{{1}} Nat {a} {b})) (Nat.decEq {a} {b})");
+        let prop = parse_term(env.store_mut(), &[], &src_prop).unwrap();
+        let proof = parse_term(env.store_mut(), &[], &src_proof).unwrap();
+        let o = env.obligation_from_terms(prop, proof);
+        env.verify_uncached(&o)
+    };
+    let yes = ob(2, 2).expect("decEq 2 2 is isTrue");
+    assert!(yes.steps > 0);
+    assert!(
+        ob(2, 3).is_err(),
+        "Eq.refl 2 : 2 = 3 does not typecheck either way"
+    );
+}

@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! term  := 'fun' binder+ '=>' term | binder '->' term | app ('->' term)?
+//!        | 'let' ident ':' term ':=' term ';' term
 //! binder:= '(' ident ':' term ')' | '{' ... '}' | '[' ... ']'
 //! app   := atom atom*
 //! atom  := ident ('.{' level, ... '}')? | 'Sort' latom | 'Prop' | 'Type'
@@ -14,7 +15,9 @@
 //! ```
 //!
 //! Levels are built exactly as written (no simplification), so a term
-//! written like Lean's elaborated one interns to the same id.
+//! written like Lean's elaborated one interns to the same id. In names, a
+//! component made only of digits is a numeric component (Lean's private
+//! names such as `_private.Init.Prelude.0.Foo`).
 
 use num_bigint::BigUint;
 use proofgate_kernel::level::LevelNode;
@@ -41,8 +44,8 @@ enum Tok {
 }
 
 fn lex(src: &str) -> Result<Vec<(usize, Tok)>, DslError> {
-    const SYMS: [&str; 12] = [
-        "=>", "->", ".{", "(", ")", "{", "}", "[", "]", ":", ",", "+",
+    const SYMS: [&str; 14] = [
+        "=>", "->", ".{", ":=", "(", ")", "{", "}", "[", "]", ":", ",", "+", ";",
     ];
     let mut out = Vec::new();
     let b = src.as_bytes();
@@ -100,6 +103,16 @@ fn err(src: &str, at: usize, message: &str) -> DslError {
         message: message.to_owned(),
         snippet: src[lo..hi].to_owned(),
     }
+}
+
+/// Interns a dotted name; all-digit components are numeric.
+pub fn name_of(st: &mut TermStore, dotted: &str) -> NameId {
+    dotted
+        .split('.')
+        .fold(NameId::ANONYMOUS, |p, c| match c.parse::<u64>() {
+            Ok(k) if !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()) => st.names.num(p, k),
+            _ => st.names.str(p, c),
+        })
 }
 
 /// Parses terms into a kernel term store.
@@ -206,6 +219,19 @@ impl Parser<'_> {
     }
 
     fn term(&mut self) -> Result<ExprId, DslError> {
+        if self.is_word("let") {
+            self.pos += 1;
+            let name = self.ident()?;
+            self.expect(":")?;
+            let ty = self.term()?;
+            self.expect(":=")?;
+            let value = self.term()?;
+            self.expect(";")?;
+            self.locals.push(name);
+            let body = self.term();
+            self.locals.pop();
+            return Ok(self.st.mk(ExprNode::Let(ty, value, body?)));
+        }
         if self.is_word("fun") {
             self.pos += 1;
             let mut binders = Vec::new();
@@ -245,7 +271,7 @@ impl Parser<'_> {
     fn starts_atom(&self) -> bool {
         match self.peek() {
             Some(Tok::Num(_)) => true,
-            Some(Tok::Ident(w)) => w != "fun",
+            Some(Tok::Ident(w)) => w != "fun" && w != "let",
             Some(Tok::Sym("(")) => !self.at_binder(),
             _ => false,
         }
@@ -289,7 +315,7 @@ impl Parser<'_> {
                         let idx = self.num()?;
                         let idx = u32::try_from(idx).map_err(|_| self.error("index too large"))?;
                         let e = self.atom()?;
-                        let n = self.st.names.dotted(&s);
+                        let n = name_of(self.st, &s);
                         Ok(self.st.mk(ExprNode::Proj(n, idx, e)))
                     }
                     _ => self.name_ref(&w),
@@ -316,7 +342,7 @@ impl Parser<'_> {
             }
             self.expect("}")?;
         }
-        let n = self.st.names.dotted(w);
+        let n = name_of(self.st, w);
         Ok(self.st.cnst(n, &levels))
     }
 

@@ -6,8 +6,10 @@
 //! are dropped by the kernel, so they are shortened here): a declaration
 //! built from this table interns to the same term ids as the one read from a
 //! Lean export, which `tests/gate_prelude.rs` checks against
-//! `init-prelude.ndjson`. `Nat.decEq` and `Nat.decLe` are not included: their
-//! values are match-compiled proofs of about 2,800 term nodes.
+//! `init-prelude.ndjson`. `Nat.decEq` and what it needs are in
+//! `lean_dec_eq`; `Nat.decLe` is not included (its closure adds about 40
+//! more declarations of match-compiled proofs: `HAdd`, `Nat.le.below`,
+//! `Nat.le_of_ble_eq_true`, ...).
 
 use super::{Hints, PreludeDecl};
 
