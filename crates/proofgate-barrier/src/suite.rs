@@ -6,7 +6,7 @@
 
 use crate::checker::{Checker, Violation, ViolationKind};
 use crate::cluster::Cluster;
-use crate::controller::{self, Controller, Observer, RunOutcome, Unconditional};
+use crate::controller::{self, Controller, ConvergeAuthority, Observer, RunOutcome, Unconditional};
 use crate::error::CapacityError;
 use crate::event::Event;
 use crate::policy::Policy;
@@ -130,6 +130,20 @@ pub fn run_suite(
     config: &SuiteConfig,
     on_run: &(dyn Fn() + Sync),
 ) -> Result<SuiteReport, SuiteError> {
+    run_suite_with_authority(config, on_run, &|| Box::new(Unconditional))
+}
+
+/// Makes the converge authority of one worker thread (called once per
+/// thread, on that thread).
+pub type AuthorityFactory<'a> = dyn Fn() -> Box<dyn ConvergeAuthority + 'a> + Sync + 'a;
+
+/// [`run_suite`] with every Converge authorised by an authority from
+/// `authority` (for example a proof gate); a refusal is a run error.
+pub fn run_suite_with_authority(
+    config: &SuiteConfig,
+    on_run: &(dyn Fn() + Sync),
+    authority: &AuthorityFactory<'_>,
+) -> Result<SuiteReport, SuiteError> {
     if config.scenarios.is_empty() || config.controllers.is_empty() {
         return Err(SuiteError::Empty);
     }
@@ -144,13 +158,15 @@ pub fn run_suite(
         .max(1)
         .min(usize::try_from(runs.end - runs.start).unwrap_or(1).max(1));
     let mut results = if threads == 1 {
-        Worker::new(config)?.run_all(runs, 1, on_run)?
+        Worker::new(config, authority())?.run_all(runs, 1, on_run)?
     } else {
         let parts: Vec<Result<Vec<RunResult>, SuiteError>> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..threads as u64)
                 .map(|t| {
                     let runs = runs.start + t..runs.end;
-                    scope.spawn(move || Worker::new(config)?.run_all(runs, threads as u64, on_run))
+                    scope.spawn(move || {
+                        Worker::new(config, authority())?.run_all(runs, threads as u64, on_run)
+                    })
                 })
                 .collect();
             handles
@@ -169,10 +185,11 @@ pub fn run_suite(
 }
 
 /// Per-thread state: one cluster and one checker, reused across runs.
-struct Worker<'a> {
+struct Worker<'a, 'b> {
     config: &'a SuiteConfig,
     cluster: Cluster,
     checker: Checker,
+    authority: Box<dyn ConvergeAuthority + 'b>,
 }
 
 /// Records events when asked, and always feeds the checker.
@@ -193,9 +210,13 @@ impl Observer for Recorder<'_> {
     }
 }
 
-impl<'a> Worker<'a> {
-    fn new(config: &'a SuiteConfig) -> Result<Self, SuiteError> {
+impl<'a, 'b> Worker<'a, 'b> {
+    fn new(
+        config: &'a SuiteConfig,
+        authority: Box<dyn ConvergeAuthority + 'b>,
+    ) -> Result<Self, SuiteError> {
         Ok(Worker {
+            authority,
             config,
             cluster: Cluster::new(config.hosts)?,
             checker: Checker::new(config.hosts, &Policy::StrictAll, Controller::Eager, 0),
@@ -237,7 +258,7 @@ impl<'a> Worker<'a> {
                 &instance.policy,
                 instance.schedule.reports(),
                 &mut recorder,
-                &mut Unconditional,
+                &mut *self.authority,
             );
             let events = recorder.events.take();
             let reports = match &result {

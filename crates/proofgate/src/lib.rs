@@ -3,9 +3,46 @@
 //! A value is reachable only when the kernel has checked a proof of its
 //! requirement; every decision is recorded in a tamper-evident ledger. See
 //! `ARCHITECTURE.md` at the workspace root.
+//!
+//! ```
+//! use proofgate::{GateSubject, ProofEnvironment, ProofGate, ProofRequirement};
+//!
+//! struct Embedding(Vec<f32>);
+//! impl GateSubject for Embedding {
+//!     fn dimension(&self) -> Option<u64> { Some(self.0.len() as u64) }
+//! }
+//!
+//! let mut env = ProofEnvironment::new()?; // prelude checked by the kernel
+//! let gate = ProofGate::new(Embedding(vec![0.0; 3]), ProofRequirement::DimensionMatch { expected: 3 });
+//! let (value, attestation) = gate.into_inner(&mut env)?; // no proof, no value
+//! assert_eq!(value.0.len(), 3);
+//! assert_eq!(attestation.to_bytes().len(), 82);
+//! # Ok::<(), proofgate::GateError>(())
+//! ```
 #![forbid(unsafe_code)]
 
 pub mod attestation;
+pub mod barrier_gate;
+pub mod cache;
+pub mod canonical;
+mod coherence;
+pub mod environment;
+pub mod error;
+pub mod gate;
+pub mod invariant;
 pub mod ledger;
+pub mod obligation;
+pub mod prelude;
+pub mod requirement;
+mod statement;
+pub mod tier;
 
 pub use attestation::{ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation};
+pub use barrier_gate::GatedAuthority;
+pub use coherence::decompose as decompose_f64;
+pub use environment::{ProofEnvironment, Proved, TierCounts, VERIFIER_VERSION};
+pub use error::{GateError, ProofGateRejected};
+pub use gate::ProofGate;
+pub use obligation::Obligation;
+pub use requirement::{GateSubject, ProofRequirement};
+pub use tier::{Attempt, ProofTier, TierConfig, TierFailure, Verdict, route_proof, verify_tiered};

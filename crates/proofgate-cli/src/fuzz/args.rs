@@ -86,6 +86,10 @@ pub struct FuzzArgs {
     /// (needs `--hosts` at most 64).
     #[arg(long, value_name = "DIR")]
     pub emit_trace: Option<PathBuf>,
+    /// Append the attestation of every gated Converge to the ledger in DIR
+    /// (created if missing; verified and recovered if present).
+    #[arg(long, value_name = "DIR")]
+    pub ledger: Option<PathBuf>,
 }
 
 impl FuzzArgs {

@@ -3,10 +3,13 @@
 //! Runs the barrier scenarios through the engine with both controllers,
 //! checks every invariant on the fly with the independent streaming checker,
 //! prints a table per scenario, and exits 1 on any violation (with the
-//! command that replays it), 2 on bad arguments.
+//! command that replays it), 2 on bad arguments. Every Converge passes a
+//! proof gate (the kernel proves the policy of the evidence); the report
+//! counts the tiers used, and `--ledger DIR` records every attestation.
 
 mod args;
 mod emit;
+mod gated;
 mod progress;
 mod report;
 #[cfg(test)]
@@ -14,7 +17,7 @@ mod tests;
 
 pub use args::FuzzArgs;
 
-use proofgate_barrier::suite::{SuiteReport, run_suite};
+use proofgate_barrier::suite::SuiteReport;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -79,8 +82,7 @@ pub fn execute(args: &FuzzArgs, out: &mut dyn Write, tty: bool) -> Result<Outcom
         tty && !args.json,
     );
     let start = Instant::now();
-    let report =
-        run_suite(&config, &|| progress.tick()).map_err(|e| FuzzError::Usage(e.to_string()))?;
+    let (report, gate) = gated::run(&config, &|| progress.tick(), args.ledger.as_deref())?;
     let elapsed = start.elapsed();
     progress.finish();
     if let Some(dir) = &args.emit_trace {
@@ -91,9 +93,10 @@ pub fn execute(args: &FuzzArgs, out: &mut dyn Write, tty: bool) -> Result<Outcom
         source,
     };
     if args.json {
-        report::json(out, args, &config, &report, elapsed).map_err(io)?;
+        report::json(out, args, &config, &report, elapsed, &gate).map_err(io)?;
     } else {
         report::table(out, args, &config, &report, elapsed).map_err(io)?;
+        writeln!(out, "{}", gated::describe(&gate)).map_err(io)?;
     }
     Ok(Outcome { report })
 }

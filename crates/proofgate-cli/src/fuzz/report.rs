@@ -113,6 +113,7 @@ pub fn json(
     config: &SuiteConfig,
     report: &SuiteReport,
     elapsed: Duration,
+    gate: &super::gated::GateSummary,
 ) -> io::Result<()> {
     let scenarios: Vec<_> = rows(config, report)
         .into_iter()
@@ -159,6 +160,18 @@ pub fn json(
         "reports_per_second": per_second(reports, elapsed),
         "violation_count": report.violations(),
         "violations": violations,
+        "gate": {
+            "gated_converges": gate.gated(),
+            "tiers": super::gated::tier_names()
+                .iter()
+                .zip(gate.tiers)
+                .map(|(name, n)| ((*name).to_owned(), json!(n)))
+                .collect::<serde_json::Map<_, _>>(),
+            "cached": gate.cached,
+            "ledger": gate.ledger.as_ref().map(|d| d.display().to_string()),
+            "ledger_appended": gate.ledger_appended,
+            "ledger_len": gate.ledger_len,
+        },
     });
     writeln!(out, "{summary}")
 }

@@ -1,0 +1,209 @@
+//! Gate budgets: Reflex <= 2 ns, a Standard policy check <= 200 ns, a Deep
+//! check using 10,000 reduction steps <= 30 us, and <= 0.5% overhead on a
+//! pass of 10,000 gated mutations versus the same mutations ungated.
+//!
+//! The kernel checks are measured uncached (`verify_uncached`: routing plus
+//! the real kernel check, no cache, no attestation); the full `prove` path
+//! with a cache hit is measured separately and labelled as such.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use proofgate::{
+    GateSubject, Obligation, ProofEnvironment, ProofGate, ProofRequirement, ProofTier, route_proof,
+};
+use proofgate_barrier::{Evidence, Policy};
+use std::hint::black_box;
+use std::time::Duration;
+
+const DIM: usize = 1024;
+
+/// A 1024-dimensional embedding with a schema tag.
+#[derive(Clone)]
+struct Embedding {
+    data: Box<[f32; DIM]>,
+}
+
+impl GateSubject for Embedding {
+    fn dimension(&self) -> Option<u64> {
+        Some(self.data.len() as u64)
+    }
+}
+
+/// The mutation: one step of an exponential moving average towards a
+/// target, then renormalisation (what an attention-weight update does).
+fn update(e: &Embedding, target: &[f32; DIM]) -> Embedding {
+    let mut data = e.data.clone();
+    let mut norm = 0.0f32;
+    for (x, t) in data.iter_mut().zip(target) {
+        *x = 0.9 * *x + 0.1 * t;
+        norm += *x * *x;
+    }
+    let inv = 1.0 / norm.sqrt().max(f32::MIN_POSITIVE);
+    for x in data.iter_mut() {
+        *x *= inv;
+    }
+    Embedding { data }
+}
+
+fn policy_obligation(env: &mut ProofEnvironment) -> Obligation {
+    let ev = Evidence {
+        hosts: 10_000,
+        ready: 9_000,
+        failed: 100,
+        provisioning: 900,
+    };
+    env.obligation(&ProofRequirement::Policy(Policy::Percent(90)), &ev)
+        .expect("builds")
+}
+
+/// A composite of `k` distinct policy conjuncts over one evidence.
+fn composite(k: u64) -> ProofRequirement {
+    ProofRequirement::Composite(
+        (0..k)
+            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t)))
+            .collect(),
+    )
+}
+
+/// The composite whose uncached check uses closest to 10,000 steps (within
+/// the Deep budget), and its step count.
+fn deep_obligation(env: &mut ProofEnvironment) -> (Obligation, u64) {
+    let ev = Evidence {
+        hosts: 1_000_000,
+        ready: 1_000_000,
+        failed: 0,
+        provisioning: 0,
+    };
+    let mut best = None;
+    for k in (100..=1_000).step_by(5) {
+        let ob = env.obligation(&composite(k), &ev).expect("builds");
+        match env.verify_uncached(&ob) {
+            Ok(v) if v.steps <= 10_000 => best = Some((ob, v.steps)),
+            _ => break,
+        }
+    }
+    best.expect("some composite fits the Deep budget")
+}
+
+fn benches(c: &mut Criterion) {
+    let mut env = ProofEnvironment::new().expect("prelude");
+    let cfg = *env.config();
+
+    // Reflex: routing plus the tier's decision on a built obligation.
+    let reflex = env
+        .obligation(
+            &ProofRequirement::DimensionMatch { expected: 1024 },
+            &Embedding {
+                data: Box::new([0.0; DIM]),
+            },
+        )
+        .expect("builds");
+    assert_eq!(route_proof(&reflex, &cfg), ProofTier::Reflex);
+    c.bench_function("gate/reflex/decide", |b| {
+        b.iter(|| {
+            let ob = black_box(&reflex);
+            let tier = route_proof(ob, &cfg);
+            black_box(env_reflex_accepts(ob, tier))
+        })
+    });
+    let subject = Embedding {
+        data: Box::new([0.0; DIM]),
+    };
+    let req = ProofRequirement::DimensionMatch { expected: 1024 };
+    c.bench_function("gate/reflex/build_obligation_and_decide", |b| {
+        b.iter(|| {
+            let ob = env
+                .obligation(black_box(&req), black_box(&subject))
+                .expect("builds");
+            black_box(route_proof(&ob, &cfg))
+        })
+    });
+
+    // Standard: the kernel's real check of a Percent policy, uncached.
+    let std_ob = policy_obligation(&mut env);
+    let v = env.verify_uncached(&std_ob).expect("holds");
+    assert_eq!(v.tier, ProofTier::Standard);
+    eprintln!("standard policy check: {} kernel steps", v.steps);
+    // The floor of any kernel check: the literal equality `1024 = 1024`
+    // sent to the Standard tier (a few steps), so the fixed cost of a kernel
+    // call is visible beside the policy check.
+    c.bench_function("gate/standard/trivial_check_floor", |b| {
+        b.iter(|| black_box(env.attempt_tier(black_box(&reflex), ProofTier::Standard)))
+    });
+    c.bench_function("gate/standard/policy_check_uncached", |b| {
+        b.iter(|| black_box(env.verify_uncached(black_box(&std_ob)).expect("holds")))
+    });
+    // The full gate path answered by the proof cache (obligation built from
+    // the requirement, one lookup, attestation with timestamp).
+    let ev = Evidence {
+        hosts: 10_000,
+        ready: 9_000,
+        failed: 100,
+        provisioning: 900,
+    };
+    let preq = ProofRequirement::Policy(Policy::Percent(90));
+    env.prove(&preq, &ev).expect("holds");
+    c.bench_function("gate/standard/policy_prove_cached", |b| {
+        b.iter(|| black_box(env.prove(black_box(&preq), black_box(&ev)).expect("holds")))
+    });
+
+    // Deep: a composite whose check uses about 10,000 kernel steps.
+    let (deep_ob, steps) = deep_obligation(&mut env);
+    let v = env.verify_uncached(&deep_ob).expect("holds");
+    assert_eq!(v.tier, ProofTier::Deep);
+    eprintln!("deep composite check: {steps} kernel steps");
+    c.bench_function("gate/deep/composite_10k_steps_uncached", |b| {
+        b.iter(|| black_box(env.verify_uncached(black_box(&deep_ob)).expect("holds")))
+    });
+
+    // 10,000 mutations of a 1024-dim embedding, ungated and gated.
+    let target: Box<[f32; DIM]> = Box::new(std::array::from_fn(|i| (i as f32).sin()));
+    let start = Embedding {
+        data: Box::new(std::array::from_fn(|i| (i as f32).cos())),
+    };
+    let mut group = c.benchmark_group("gate/mutations_10000");
+    group.sample_size(20);
+    group.bench_function("ungated", |b| {
+        b.iter(|| {
+            let mut v = start.clone();
+            for _ in 0..10_000 {
+                v = update(&v, &target);
+            }
+            black_box(v.data[0])
+        })
+    });
+    group.bench_function("gated", |b| {
+        b.iter(|| {
+            let mut gate = ProofGate::new(
+                start.clone(),
+                ProofRequirement::DimensionMatch {
+                    expected: DIM as u64,
+                },
+            );
+            for _ in 0..10_000 {
+                gate.mutate(&mut env, |v| update(v, &target))
+                    .expect("proved");
+            }
+            black_box(gate.is_satisfied())
+        })
+    });
+    group.finish();
+}
+
+/// The Reflex tier's answer: accepted without a kernel call.
+#[inline]
+fn env_reflex_accepts(ob: &Obligation, tier: ProofTier) -> bool {
+    tier == ProofTier::Reflex && ob.is_reflexive()
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+}
+
+criterion_group! {
+    name = gate;
+    config = config();
+    targets = benches
+}
+criterion_main!(gate);

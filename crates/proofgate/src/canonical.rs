@@ -1,0 +1,263 @@
+//! Canonical encoding of terms and declarations for hashing.
+//!
+//! A term's digest is a Merkle hash over its tree: each node is encoded as a
+//! tag byte, its own data (names and universe levels spelled out, literals
+//! in decimal-free little-endian bytes) and the 32-byte digests of its
+//! children, and hashed with blake3. The digest therefore depends only on
+//! the term's structure, never on the ids a particular store gave it, and a
+//! shared subterm is hashed once (digests are memoised per id).
+
+use fxhash::FxHashMap;
+use proofgate_kernel::level::LevelNode;
+use proofgate_kernel::name::NameNode;
+use proofgate_kernel::{
+    Declaration, ExprId, ExprNode, LevelId, NameId, ReducibilityHints, TermStore,
+};
+
+/// Memoised term digests for one store.
+#[derive(Default, Debug)]
+pub struct TermDigests {
+    memo: FxHashMap<ExprId, [u8; 32]>,
+}
+
+/// Appends a name's components.
+pub fn encode_name(st: &TermStore, n: NameId, out: &mut Vec<u8>) {
+    let mut parts = Vec::new();
+    let mut cur = n;
+    loop {
+        match st.names.node(cur) {
+            NameNode::Anonymous => break,
+            NameNode::Str(p, s) => {
+                parts.push(Err(s.as_ref()));
+                cur = *p;
+            }
+            NameNode::Num(p, k) => {
+                parts.push(Ok(*k));
+                cur = *p;
+            }
+        }
+    }
+    out.extend_from_slice(&(parts.len() as u32).to_le_bytes());
+    for part in parts.iter().rev() {
+        match part {
+            Err(s) => {
+                out.push(1);
+                out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+                out.extend_from_slice(s.as_bytes());
+            }
+            Ok(k) => {
+                out.push(2);
+                out.extend_from_slice(&k.to_le_bytes());
+            }
+        }
+    }
+}
+
+/// Appends a universe level, spelled out as written.
+pub fn encode_level(st: &TermStore, l: LevelId, out: &mut Vec<u8>) {
+    match st.levels.node(l) {
+        LevelNode::Zero => out.push(0),
+        LevelNode::Succ(a) => {
+            out.push(1);
+            encode_level(st, a, out);
+        }
+        LevelNode::Max(a, b) => {
+            out.push(2);
+            encode_level(st, a, out);
+            encode_level(st, b, out);
+        }
+        LevelNode::IMax(a, b) => {
+            out.push(3);
+            encode_level(st, a, out);
+            encode_level(st, b, out);
+        }
+        LevelNode::Param(n) => {
+            out.push(4);
+            encode_name(st, n, out);
+        }
+    }
+}
+
+impl TermDigests {
+    /// The digest of `e` (memoised; iterative, so deep terms are fine).
+    pub fn digest(&mut self, st: &TermStore, e: ExprId) -> [u8; 32] {
+        if let Some(d) = self.memo.get(&e) {
+            return *d;
+        }
+        let mut stack = vec![(e, false)];
+        let mut buf = Vec::new();
+        while let Some((x, expanded)) = stack.pop() {
+            if self.memo.contains_key(&x) {
+                continue;
+            }
+            let node = st.node(x);
+            let kids: &[ExprId] = &match node {
+                ExprNode::App(a, b) | ExprNode::Lam(a, b) | ExprNode::Pi(a, b) => vec![a, b],
+                ExprNode::Let(a, b, c) => vec![a, b, c],
+                ExprNode::Proj(_, _, s) => vec![s],
+                _ => vec![],
+            };
+            if !expanded && kids.iter().any(|k| !self.memo.contains_key(k)) {
+                stack.push((x, true));
+                stack.extend(kids.iter().map(|k| (*k, false)));
+                continue;
+            }
+            buf.clear();
+            match node {
+                ExprNode::BVar(i) => {
+                    buf.push(1);
+                    buf.extend_from_slice(&i.to_le_bytes());
+                }
+                ExprNode::FVar(i) => {
+                    buf.push(2);
+                    buf.extend_from_slice(&i.to_le_bytes());
+                }
+                ExprNode::Sort(l) => {
+                    buf.push(3);
+                    encode_level(st, l, &mut buf);
+                }
+                ExprNode::Const(n, ls) => {
+                    buf.push(4);
+                    encode_name(st, n, &mut buf);
+                    let ls = st.levels_of(ls);
+                    buf.extend_from_slice(&(ls.len() as u32).to_le_bytes());
+                    for l in ls {
+                        encode_level(st, *l, &mut buf);
+                    }
+                }
+                ExprNode::App(..) => buf.push(5),
+                ExprNode::Lam(..) => buf.push(6),
+                ExprNode::Pi(..) => buf.push(7),
+                ExprNode::Let(..) => buf.push(8),
+                ExprNode::Proj(n, i, _) => {
+                    buf.push(9);
+                    encode_name(st, n, &mut buf);
+                    buf.extend_from_slice(&i.to_le_bytes());
+                }
+                ExprNode::NatLit(l) => {
+                    buf.push(10);
+                    let bytes = st.nat(l).to_bytes_le();
+                    buf.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+                    buf.extend_from_slice(&bytes);
+                }
+                ExprNode::StrLit(l) => {
+                    buf.push(11);
+                    let s = st.string(l);
+                    buf.extend_from_slice(&(s.len() as u32).to_le_bytes());
+                    buf.extend_from_slice(s.as_bytes());
+                }
+            }
+            for k in kids {
+                buf.extend_from_slice(&self.memo[k]);
+            }
+            self.memo.insert(x, *blake3::hash(&buf).as_bytes());
+        }
+        self.memo[&e]
+    }
+}
+
+/// Appends the canonical encoding of a declaration (terms by digest).
+pub fn encode_declaration(
+    st: &TermStore,
+    digests: &mut TermDigests,
+    decl: &Declaration,
+    out: &mut Vec<u8>,
+) {
+    let lps = |out: &mut Vec<u8>, ps: &[NameId]| {
+        out.extend_from_slice(&(ps.len() as u32).to_le_bytes());
+        for p in ps {
+            encode_name(st, *p, out);
+        }
+    };
+    match decl {
+        Declaration::Axiom {
+            name,
+            level_params,
+            ty,
+            is_unsafe,
+        } => {
+            out.push(1);
+            encode_name(st, *name, out);
+            lps(out, level_params);
+            out.extend_from_slice(&digests.digest(st, *ty));
+            out.push(u8::from(*is_unsafe));
+        }
+        Declaration::Definition {
+            name,
+            level_params,
+            ty,
+            value,
+            hints,
+            safety,
+        } => {
+            out.push(2);
+            encode_name(st, *name, out);
+            lps(out, level_params);
+            out.extend_from_slice(&digests.digest(st, *ty));
+            out.extend_from_slice(&digests.digest(st, *value));
+            match hints {
+                ReducibilityHints::Opaque => out.push(0),
+                ReducibilityHints::Abbrev => out.push(1),
+                ReducibilityHints::Regular(h) => {
+                    out.push(2);
+                    out.extend_from_slice(&h.to_le_bytes());
+                }
+            }
+            out.push(*safety as u8);
+        }
+        Declaration::Theorem {
+            name,
+            level_params,
+            ty,
+            value,
+        } => {
+            out.push(3);
+            encode_name(st, *name, out);
+            lps(out, level_params);
+            out.extend_from_slice(&digests.digest(st, *ty));
+            out.extend_from_slice(&digests.digest(st, *value));
+        }
+        Declaration::Opaque {
+            name,
+            level_params,
+            ty,
+            value,
+            is_unsafe,
+        } => {
+            out.push(4);
+            encode_name(st, *name, out);
+            lps(out, level_params);
+            out.extend_from_slice(&digests.digest(st, *ty));
+            out.extend_from_slice(&digests.digest(st, *value));
+            out.push(u8::from(*is_unsafe));
+        }
+        Declaration::Quot {
+            name,
+            level_params,
+            ty,
+            kind,
+        } => {
+            out.push(5);
+            encode_name(st, *name, out);
+            lps(out, level_params);
+            out.extend_from_slice(&digests.digest(st, *ty));
+            out.push(*kind as u8);
+        }
+        Declaration::Inductive(b) => {
+            out.push(6);
+            lps(out, &b.level_params);
+            out.extend_from_slice(&b.num_params.to_le_bytes());
+            out.push(u8::from(b.is_unsafe));
+            out.extend_from_slice(&(b.types.len() as u32).to_le_bytes());
+            for t in &b.types {
+                encode_name(st, t.name, out);
+                out.extend_from_slice(&digests.digest(st, t.ty));
+                out.extend_from_slice(&(t.ctors.len() as u32).to_le_bytes());
+                for (cn, ct) in &t.ctors {
+                    encode_name(st, *cn, out);
+                    out.extend_from_slice(&digests.digest(st, *ct));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! What can go wrong at the gate, as typed errors.
+
+use crate::prelude::DslError;
+use crate::tier::ProofTier;
+use proofgate_kernel::{CheckFailure, ExportError, KernelError};
+use std::fmt;
+use thiserror::Error;
+
+/// The kernel did not accept the obligation of a requirement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProofGateRejected {
+    /// The requirement whose obligation was rejected (its description).
+    pub requirement: String,
+    /// The last tier that tried.
+    pub tier: ProofTier,
+    /// Steps the kernel used in that tier, when it reports them (it does on
+    /// fuel exhaustion; a definite type error does not carry a count).
+    pub steps: Option<u64>,
+    /// The kernel's reason.
+    pub reason: String,
+}
+
+impl fmt::Display for ProofGateRejected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "proof rejected for {} at tier {}",
+            self.requirement,
+            self.tier.name()
+        )?;
+        match self.steps {
+            Some(s) => write!(f, " after {s} steps")?,
+            None => write!(f, " (steps not reported for a definite rejection)")?,
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+impl std::error::Error for ProofGateRejected {}
+
+/// Every way a gate operation can fail.
+#[derive(Debug, Error)]
+pub enum GateError {
+    /// The kernel rejected the proof (or could not decide within the Deep budget).
+    #[error(transparent)]
+    Rejected(#[from] Box<ProofGateRejected>),
+    /// The value does not expose a fact the requirement reads.
+    #[error("{requirement} needs the value's {fact}, which it does not provide")]
+    MissingEvidence {
+        /// The requirement.
+        requirement: String,
+        /// The missing fact.
+        fact: &'static str,
+    },
+    /// A fact has a value no proposition can be stated about.
+    #[error("{requirement}: invalid {fact}: {reason}")]
+    InvalidEvidence {
+        /// The requirement.
+        requirement: String,
+        /// The fact.
+        fact: &'static str,
+        /// Why it is invalid.
+        reason: String,
+    },
+    /// No invariant is registered under this id.
+    #[error("no invariant is registered under id {0}")]
+    UnknownInvariant(u32),
+    /// An invariant got the wrong number of arguments from its extractor.
+    #[error("invariant {id} takes {expected} arguments, the value supplied {got}")]
+    InvariantArity {
+        /// The invariant.
+        id: u32,
+        /// Its arity.
+        expected: usize,
+        /// What the extractor returned.
+        got: usize,
+    },
+    /// An invariant's definition does not have the type the gate applies.
+    #[error("invariant '{name}' must have type `{expected}` (and no universe parameters)")]
+    InvariantType {
+        /// The definition.
+        name: String,
+        /// The type it needs.
+        expected: String,
+    },
+    /// An invariant id is already taken.
+    #[error("invariant id {0} is already registered")]
+    DuplicateInvariant(u32),
+    /// A declaration was rejected by the kernel while building the environment.
+    #[error("declaration '{name}' rejected by the kernel: {error}")]
+    Declaration {
+        /// The declaration.
+        name: String,
+        /// The kernel's reason.
+        error: KernelError,
+    },
+    /// Declaration source text did not parse.
+    #[error(transparent)]
+    Syntax(#[from] DslError),
+    /// A Lean export could not be read.
+    #[error("reading the export: {0}")]
+    Export(#[from] ExportError),
+    /// A Lean export was rejected.
+    #[error("loading the export: {0}")]
+    Load(#[from] CheckFailure),
+    /// The export file could not be opened.
+    #[error("opening {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The environment lacks a constant the gate needs.
+    #[error("the environment lacks '{0}', which the gate needs")]
+    MissingConstant(String),
+}

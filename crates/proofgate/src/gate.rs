@@ -1,0 +1,84 @@
+//! `ProofGate<T>`: a value reachable only through a kernel-checked proof.
+//!
+//! The value is a private field and no method hands it out without first
+//! proving the gate's requirement in a [`ProofEnvironment`]: there is no
+//! `Deref`, no `AsRef`, no `get_unchecked`. Changing the value goes through
+//! [`ProofGate::mutate`], which proves the requirement of the *new* value
+//! before it replaces the old one: no proof, no mutation.
+
+use crate::attestation::ProofAttestation;
+use crate::environment::{ProofEnvironment, Proved};
+use crate::error::GateError;
+use crate::requirement::{GateSubject, ProofRequirement};
+use std::cell::Cell;
+
+/// A value gated behind a machine-checked proof of `requirement`.
+pub struct ProofGate<T> {
+    inner: T,
+    requirement: ProofRequirement,
+    attestation: Cell<Option<ProofAttestation>>,
+}
+
+impl<T: GateSubject> ProofGate<T> {
+    /// Gates `value` behind `requirement` (nothing is checked yet).
+    pub fn new(value: T, requirement: ProofRequirement) -> Self {
+        ProofGate {
+            inner: value,
+            requirement,
+            attestation: Cell::new(None),
+        }
+    }
+
+    /// The requirement.
+    pub fn requirement(&self) -> &ProofRequirement {
+        &self.requirement
+    }
+
+    /// Proves the requirement of the current value and returns it.
+    pub fn unlock(&self, env: &mut ProofEnvironment) -> Result<&T, GateError> {
+        let proved = env.prove(&self.requirement, &self.inner)?;
+        self.attestation.set(Some(proved.attestation));
+        Ok(&self.inner)
+    }
+
+    /// Proves the requirement and gives up the gate: the value and the
+    /// attestation of its proof.
+    pub fn into_inner(
+        self,
+        env: &mut ProofEnvironment,
+    ) -> Result<(T, ProofAttestation), GateError> {
+        self.into_proved(env).map(|(v, p)| (v, p.attestation))
+    }
+
+    /// [`Self::into_inner`], also saying which tier accepted the proof and
+    /// whether the cache answered.
+    pub fn into_proved(self, env: &mut ProofEnvironment) -> Result<(T, Proved), GateError> {
+        let proved = env.prove(&self.requirement, &self.inner)?;
+        Ok((self.inner, proved))
+    }
+
+    /// Whether a proof has been accepted for the current value.
+    pub fn is_satisfied(&self) -> bool {
+        self.attestation.get().is_some()
+    }
+
+    /// The attestation of the last accepted proof for the current value.
+    pub fn attestation(&self) -> Option<ProofAttestation> {
+        self.attestation.get()
+    }
+
+    /// Computes a new value from the current one and installs it only if the
+    /// kernel accepts the requirement's proof for the new value. On
+    /// rejection the gate keeps the old value and the error says why.
+    pub fn mutate(
+        &mut self,
+        env: &mut ProofEnvironment,
+        f: impl FnOnce(&T) -> T,
+    ) -> Result<ProofAttestation, GateError> {
+        let candidate = f(&self.inner);
+        let proved = env.prove(&self.requirement, &candidate)?;
+        self.inner = candidate;
+        self.attestation.set(Some(proved.attestation));
+        Ok(proved.attestation)
+    }
+}

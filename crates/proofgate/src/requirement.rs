@@ -1,0 +1,96 @@
+//! What a gate requires, and what a value must expose for it to be checked.
+
+use proofgate_barrier::{Evidence, Policy};
+use std::fmt;
+
+/// A requirement a value must meet before the gate opens.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProofRequirement {
+    /// The value's dimension equals `expected`: `@Eq Nat d expected`.
+    DimensionMatch {
+        /// The required dimension.
+        expected: u64,
+    },
+    /// The value's schema id equals `schema_id`: `@Eq Nat s schema_id`.
+    TypeMatch {
+        /// The required schema.
+        schema_id: u64,
+    },
+    /// A registered invariant holds of the value: `inv args = true`.
+    InvariantPreserved {
+        /// The registered invariant.
+        invariant_id: u32,
+    },
+    /// The value's coherence is at least `min_coherence`, compared exactly
+    /// as rationals (no rounding): `Proofgate.Coherence.atLeast .. = true`.
+    CoherenceBound {
+        /// The threshold.
+        min_coherence: f64,
+    },
+    /// A barrier policy holds of the value's evidence: `Proofgate.Barrier.* = true`.
+    Policy(Policy),
+    /// Every sub-requirement holds (a conjunction; empty is `True`).
+    Composite(Vec<ProofRequirement>),
+}
+
+impl fmt::Display for ProofRequirement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProofRequirement::DimensionMatch { expected } => {
+                write!(f, "DimensionMatch({expected})")
+            }
+            ProofRequirement::TypeMatch { schema_id } => write!(f, "TypeMatch({schema_id})"),
+            ProofRequirement::InvariantPreserved { invariant_id } => {
+                write!(f, "InvariantPreserved({invariant_id})")
+            }
+            ProofRequirement::CoherenceBound { min_coherence } => {
+                write!(f, "CoherenceBound({min_coherence:?})")
+            }
+            ProofRequirement::Policy(p) => write!(f, "Policy({p:?})"),
+            ProofRequirement::Composite(rs) => {
+                write!(f, "Composite[")?;
+                for (i, r) in rs.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, ", ")?;
+                    }
+                    write!(f, "{r}")?;
+                }
+                write!(f, "]")
+            }
+        }
+    }
+}
+
+/// The facts about a value that requirements read. Implement the ones your
+/// type has; a requirement that reads a missing fact is refused with
+/// [`crate::GateError::MissingEvidence`].
+pub trait GateSubject {
+    /// Its dimension (for `DimensionMatch`).
+    fn dimension(&self) -> Option<u64> {
+        None
+    }
+    /// Its schema id (for `TypeMatch`).
+    fn schema_id(&self) -> Option<u64> {
+        None
+    }
+    /// Its coherence (for `CoherenceBound`).
+    fn coherence(&self) -> Option<f64> {
+        None
+    }
+    /// Barrier evidence (for `Policy`).
+    fn policy_evidence(&self) -> Option<Evidence> {
+        None
+    }
+    /// The Nat arguments of invariant `invariant_id` (for `InvariantPreserved`).
+    fn invariant_arguments(&self, invariant_id: u32) -> Option<Vec<u64>> {
+        let _ = invariant_id;
+        None
+    }
+}
+
+/// Barrier evidence is a subject of `Policy` requirements.
+impl GateSubject for Evidence {
+    fn policy_evidence(&self) -> Option<Evidence> {
+        Some(*self)
+    }
+}

@@ -1,0 +1,575 @@
+//! The gate end to end: each requirement kind, true and false, the tiers
+//! that decide them, the cache, and the attestation fields.
+
+use proofgate::invariant::{EDGE_BOUND, WITHIN_CAPACITY};
+use proofgate::{
+    GateError, GateSubject, ProofEnvironment, ProofGate, ProofRequirement, ProofTier, TierConfig,
+    VERIFIER_VERSION,
+};
+use proofgate_barrier::{Evidence, Policy};
+
+#[derive(Clone, Debug, Default)]
+struct Node {
+    dim: u64,
+    schema: u64,
+    coherence: f64,
+    len: u64,
+    cap: u64,
+    nodes: u64,
+    edges: u64,
+}
+
+impl GateSubject for Node {
+    fn dimension(&self) -> Option<u64> {
+        Some(self.dim)
+    }
+    fn schema_id(&self) -> Option<u64> {
+        Some(self.schema)
+    }
+    fn coherence(&self) -> Option<f64> {
+        Some(self.coherence)
+    }
+    fn invariant_arguments(&self, id: u32) -> Option<Vec<u64>> {
+        match id {
+            WITHIN_CAPACITY => Some(vec![self.len, self.cap]),
+            EDGE_BOUND => Some(vec![self.nodes, self.edges]),
+            _ => None,
+        }
+    }
+}
+
+fn env() -> ProofEnvironment {
+    ProofEnvironment::new().expect("the built-in prelude checks")
+}
+
+fn rejected(r: Result<proofgate::Proved, GateError>) -> Box<proofgate::ProofGateRejected> {
+    match r {
+        Err(GateError::Rejected(r)) => r,
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+}
+
+#[test]
+fn dimension_match_is_reflex_and_mismatch_is_a_standard_rejection() {
+    let mut env = env();
+    let node = Node {
+        dim: 3,
+        ..Node::default()
+    };
+    let ok = env
+        .prove(&ProofRequirement::DimensionMatch { expected: 3 }, &node)
+        .unwrap();
+    assert_eq!(ok.tier, ProofTier::Reflex);
+    assert_eq!(ok.attestation.reduction_steps, 0);
+    let again = env
+        .prove(&ProofRequirement::DimensionMatch { expected: 3 }, &node)
+        .unwrap();
+    assert!(again.cached && again.tier == ProofTier::Reflex, "{again:?}");
+    assert_eq!(
+        again.attestation.proof_term_hash,
+        ok.attestation.proof_term_hash
+    );
+    assert_eq!(again.attestation.cache_hit_rate_bps.get(), 5_000);
+    // TypeMatch states the same literal equality: same obligation, cached.
+    let node7 = Node {
+        dim: 3,
+        schema: 3,
+        ..Node::default()
+    };
+    let same = env
+        .prove(&ProofRequirement::TypeMatch { schema_id: 3 }, &node7)
+        .unwrap();
+    assert!(same.cached);
+    let r = rejected(env.prove(&ProofRequirement::DimensionMatch { expected: 4 }, &node));
+    assert_eq!(
+        r.tier,
+        ProofTier::Standard,
+        "a Reflex miss escalates once, then is final"
+    );
+    assert!(r.requirement.contains("DimensionMatch(4)"), "{r}");
+    assert!(r.reason.contains("expected type"), "{r}");
+}
+
+#[test]
+fn policies_are_evaluated_by_the_kernel() {
+    let mut env = env();
+    let ev = Evidence {
+        hosts: 10,
+        ready: 7,
+        failed: 2,
+        provisioning: 1,
+    };
+    let cases = [
+        (Policy::AtLeast(7), true),
+        (Policy::AtLeast(8), false),
+        (Policy::Percent(70), true),
+        (Policy::Percent(71), false),
+        (Policy::MaxFailures(2), true),
+        (Policy::MaxFailures(1), false),
+        (Policy::StrictAll, false),
+        (
+            Policy::both(Policy::AtLeast(5), Policy::MaxFailures(3)),
+            true,
+        ),
+        (
+            Policy::both(Policy::AtLeast(5), Policy::MaxFailures(0)),
+            false,
+        ),
+    ];
+    for (policy, holds) in cases {
+        let r = env.prove(&ProofRequirement::Policy(policy.clone()), &ev);
+        assert_eq!(r.is_ok(), holds, "{policy:?}: {r:?}");
+        if let Ok(p) = r {
+            assert_eq!(p.tier, ProofTier::Standard);
+            assert!(
+                p.attestation.reduction_steps > 0,
+                "the kernel did real work"
+            );
+        }
+    }
+    let all = Evidence {
+        hosts: 4,
+        ready: 4,
+        failed: 0,
+        provisioning: 0,
+    };
+    assert!(
+        env.prove(&ProofRequirement::Policy(Policy::StrictAll), &all)
+            .is_ok()
+    );
+}
+
+#[test]
+fn coherence_is_compared_exactly() {
+    let mut env = env();
+    let cases = [
+        (0.5, 0.5, true),
+        (0.5, 0.5000000000000001, false),
+        (0.30000000000000004, 0.3, true),
+        (0.1 + 0.2, 0.3, true),
+        (-0.25, -0.5, true),
+        (-0.5, -0.25, false),
+        (-0.0, 0.0, true),
+        (0.0, -0.0, true),
+        (-1e-300, 0.0, false),
+        (1e-300, -1e300, true),
+        (5e-324, 0.0, true),
+        (f64::MAX, f64::MAX, true),
+    ];
+    for (c, min, holds) in cases {
+        assert_eq!(c >= min, holds, "test table: {c} >= {min}");
+        let node = Node {
+            coherence: c,
+            ..Node::default()
+        };
+        let r = env.prove(
+            &ProofRequirement::CoherenceBound { min_coherence: min },
+            &node,
+        );
+        assert_eq!(r.is_ok(), holds, "{c} >= {min}: {r:?}");
+    }
+    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let node = Node {
+            coherence: bad,
+            ..Node::default()
+        };
+        let r = env.prove(
+            &ProofRequirement::CoherenceBound { min_coherence: 0.0 },
+            &node,
+        );
+        assert!(matches!(r, Err(GateError::InvalidEvidence { .. })), "{r:?}");
+        let node = Node {
+            coherence: 0.5,
+            ..Node::default()
+        };
+        let r = env.prove(
+            &ProofRequirement::CoherenceBound { min_coherence: bad },
+            &node,
+        );
+        assert!(matches!(r, Err(GateError::InvalidEvidence { .. })), "{r:?}");
+    }
+}
+
+#[test]
+fn invariants_and_composites() {
+    let mut env = env();
+    let node = Node {
+        dim: 8,
+        schema: 42,
+        coherence: 0.9,
+        len: 3,
+        cap: 4,
+        nodes: 10,
+        edges: 50,
+    };
+    let inv = |id| ProofRequirement::InvariantPreserved { invariant_id: id };
+    assert!(env.prove(&inv(WITHIN_CAPACITY), &node).is_ok());
+    assert!(env.prove(&inv(EDGE_BOUND), &node).is_ok());
+    let dense = Node {
+        edges: 51,
+        ..node.clone()
+    };
+    rejected(env.prove(&inv(EDGE_BOUND), &dense));
+    let over = Node {
+        len: 5,
+        ..node.clone()
+    };
+    rejected(env.prove(&inv(WITHIN_CAPACITY), &over));
+    assert!(matches!(
+        env.prove(&inv(99), &node),
+        Err(GateError::UnknownInvariant(99))
+    ));
+    let all = ProofRequirement::Composite(vec![
+        ProofRequirement::DimensionMatch { expected: 8 },
+        ProofRequirement::TypeMatch { schema_id: 42 },
+        ProofRequirement::CoherenceBound {
+            min_coherence: 0.75,
+        },
+        inv(WITHIN_CAPACITY),
+    ]);
+    assert!(env.prove(&all, &node).is_ok());
+    let wrong_schema = Node {
+        schema: 41,
+        ..node.clone()
+    };
+    rejected(env.prove(&all, &wrong_schema));
+    assert!(
+        env.prove(&ProofRequirement::Composite(vec![]), &node)
+            .is_ok()
+    );
+}
+
+/// A composite of many policy conjuncts: Standard runs out of fuel, Deep
+/// finishes it; with a smaller Deep budget nobody decides and the gate says so.
+#[test]
+fn the_deep_tier_takes_what_standard_cannot_finish() {
+    let mut env = env();
+    let req = ProofRequirement::Composite(
+        (0..100)
+            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t)))
+            .collect(),
+    );
+    let ev = Evidence {
+        hosts: 100,
+        ready: 100,
+        failed: 0,
+        provisioning: 0,
+    };
+    let p = env.prove(&req, &ev).unwrap();
+    assert_eq!(p.tier, ProofTier::Deep, "{p:?}");
+    assert!(u64::from(p.attestation.reduction_steps) > env.config().standard_fuel);
+    env.set_config(TierConfig {
+        deep_fuel: 1_200,
+        ..TierConfig::default()
+    });
+    let req = ProofRequirement::Composite(
+        (0..100)
+            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t)))
+            .collect(),
+    );
+    // Other evidence, so the cache cannot answer.
+    let ev2 = Evidence {
+        hosts: 200,
+        ready: 150,
+        failed: 0,
+        provisioning: 50,
+    };
+    let r = rejected(env.prove(&req, &ev2));
+    assert_eq!(r.tier, ProofTier::Deep);
+    assert!(r.reason.contains("could not decide"), "{r}");
+    assert_eq!(r.steps, Some(1_200));
+    // A definite rejection in a long composite is final at the first tier.
+    let req = ProofRequirement::Composite(
+        (0..60)
+            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t + 1)))
+            .collect(),
+    );
+    let ev = Evidence { ready: 0, ..ev };
+    let r = rejected(env.prove(&req, &ev));
+    assert_eq!(r.tier, ProofTier::Standard, "{r}");
+}
+
+#[test]
+fn the_cache_answers_repeats_and_feeds_the_hit_rate() {
+    let mut env = env();
+    let ev = Evidence {
+        hosts: 100,
+        ready: 60,
+        failed: 0,
+        provisioning: 40,
+    };
+    let req = ProofRequirement::Policy(Policy::Percent(50));
+    let first = env.prove(&req, &ev).unwrap();
+    assert!(!first.cached);
+    assert_eq!(first.attestation.cache_hit_rate_bps.get(), 0);
+    let second = env.prove(&req, &ev).unwrap();
+    assert!(second.cached);
+    assert_eq!(second.attestation.cache_hit_rate_bps.get(), 5_000);
+    assert_eq!(
+        second.attestation.proof_term_hash,
+        first.attestation.proof_term_hash
+    );
+    assert_eq!(
+        second.attestation.reduction_steps,
+        first.attestation.reduction_steps
+    );
+    assert_eq!((env.cache().hits(), env.cache().misses()), (1, 1));
+    assert_eq!(second.attestation.verifier_version, VERIFIER_VERSION);
+    let other = env
+        .prove(
+            &req,
+            &Evidence {
+                ready: 61,
+                provisioning: 39,
+                ..ev
+            },
+        )
+        .unwrap();
+    assert_ne!(
+        other.attestation.proof_term_hash,
+        first.attestation.proof_term_hash
+    );
+}
+
+#[test]
+fn missing_facts_are_typed_errors() {
+    let mut env = env();
+    let ev = Evidence {
+        hosts: 1,
+        ready: 1,
+        failed: 0,
+        provisioning: 0,
+    };
+    let r = env.prove(&ProofRequirement::DimensionMatch { expected: 1 }, &ev);
+    assert!(
+        matches!(
+            r,
+            Err(GateError::MissingEvidence {
+                fact: "dimension",
+                ..
+            })
+        ),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn the_gate_opens_only_with_a_proof_and_mutates_only_with_one() {
+    let mut env = env();
+    let mut gate = ProofGate::new(
+        Node {
+            dim: 2,
+            ..Node::default()
+        },
+        ProofRequirement::DimensionMatch { expected: 2 },
+    );
+    assert!(!gate.is_satisfied());
+    assert_eq!(gate.unlock(&mut env).unwrap().dim, 2);
+    assert!(gate.is_satisfied());
+    let refused = gate.mutate(&mut env, |n| Node {
+        dim: 3,
+        ..n.clone()
+    });
+    assert!(refused.is_err());
+    assert_eq!(
+        gate.unlock(&mut env).unwrap().dim,
+        2,
+        "a refused mutation changes nothing"
+    );
+    let att = gate
+        .mutate(&mut env, |n| Node {
+            coherence: 1.0,
+            ..n.clone()
+        })
+        .unwrap();
+    assert_eq!(att.to_bytes().len(), 82);
+    let (value, _) = gate.into_inner(&mut env).unwrap();
+    assert_eq!(value.coherence, 1.0);
+    let locked = ProofGate::new(
+        Node {
+            dim: 5,
+            ..Node::default()
+        },
+        ProofRequirement::DimensionMatch { expected: 2 },
+    );
+    assert!(locked.unlock(&mut env).is_err());
+    assert!(!locked.is_satisfied());
+    assert!(locked.into_inner(&mut env).is_err());
+}
+
+#[test]
+fn the_environment_hash_is_stable_and_tracks_declarations() {
+    let mut a = env();
+    let mut b = env();
+    assert_eq!(a.environment_hash(), b.environment_hash());
+    let before = a.environment_hash();
+    a.declare(&proofgate::prelude::PreludeDecl::Def {
+        level_params: vec![],
+        name: "Extra.two".into(),
+        ty: "Nat".into(),
+        value: "2".into(),
+        hints: proofgate::prelude::Hints::Regular(1),
+    })
+    .unwrap();
+    assert_ne!(a.environment_hash(), before);
+    // A wrong declaration is a kernel rejection, not a silent addition.
+    let bad = a.declare(&proofgate::prelude::PreludeDecl::Def {
+        level_params: vec![],
+        name: "Extra.bad".into(),
+        ty: "Bool".into(),
+        value: "2".into(),
+        hints: proofgate::prelude::Hints::Regular(1),
+    });
+    assert!(matches!(bad, Err(GateError::Declaration { .. })), "{bad:?}");
+}
+
+/// Routing reads the obligation's real shape: a literal equality is Reflex,
+/// a short policy Standard, a deeply nested proposition goes straight to Deep.
+#[test]
+fn routing_follows_the_shape() {
+    use proofgate::route_proof;
+    let mut env = env();
+    let cfg = *env.config();
+    let ev = Evidence {
+        hosts: 10,
+        ready: 10,
+        failed: 0,
+        provisioning: 0,
+    };
+    let node = Node {
+        dim: 7,
+        ..Node::default()
+    };
+    let reflex = env
+        .obligation(&ProofRequirement::DimensionMatch { expected: 7 }, &node)
+        .unwrap();
+    assert_eq!(route_proof(&reflex, &cfg), ProofTier::Reflex);
+    let unequal = env
+        .obligation(&ProofRequirement::DimensionMatch { expected: 8 }, &node)
+        .unwrap();
+    assert_eq!(route_proof(&unequal, &cfg), ProofTier::Standard);
+    let policy = env
+        .obligation(&ProofRequirement::Policy(Policy::StrictAll), &ev)
+        .unwrap();
+    assert_eq!(route_proof(&policy, &cfg), ProofTier::Standard);
+    let nested = (0..30).fold(Policy::AtLeast(1), |acc, t| {
+        Policy::both(Policy::AtLeast(t % 10), acc)
+    });
+    let deep = env
+        .obligation(&ProofRequirement::Policy(nested.clone()), &ev)
+        .unwrap();
+    assert!(deep.prop_depth() > cfg.deep_depth);
+    assert_eq!(route_proof(&deep, &cfg), ProofTier::Deep);
+    let p = env.prove(&ProofRequirement::Policy(nested), &ev).unwrap();
+    assert_eq!(p.tier, ProofTier::Deep);
+    // A hand-built reflexive-looking obligation that is not a Nat literal
+    // equality is not Reflex: the kernel must look at it.
+    let st = env.store_mut();
+    let nat = st.names.dotted("Nat");
+    let bool_ = st.names.dotted("Bool");
+    let bool_true = st.names.dotted("Bool.true");
+    let eq = st.names.dotted("Eq");
+    let refl = st.names.dotted("Eq.refl");
+    let one = st.levels.succ(proofgate_kernel::LevelId::ZERO);
+    let (nat_c, t) = (st.cnst(nat, &[]), st.cnst(bool_true, &[]));
+    let _ = st.cnst(bool_, &[]);
+    let (eq_c, refl_c) = (st.cnst(eq, &[one]), st.cnst(refl, &[one]));
+    // `@Eq Nat true true` by `@Eq.refl Nat true`: ill-typed, same ids.
+    let prop = st.apps(eq_c, &[nat_c, t, t]);
+    let proof = st.apps(refl_c, &[nat_c, t]);
+    let forged = env.obligation_from_terms(prop, proof);
+    assert!(!forged.is_reflexive());
+    assert!(
+        env.verify_uncached(&forged).is_err(),
+        "the kernel rejects the ill-typed proof"
+    );
+}
+
+/// A user's own invariant: declared through the kernel, registered with its
+/// arity, and evaluated by the kernel on the arguments the value supplies.
+#[test]
+fn user_invariants_are_declared_checked_and_registered() {
+    use proofgate::prelude::{Hints, PreludeDecl};
+    struct Pair(u64, u64);
+    impl GateSubject for Pair {
+        fn invariant_arguments(&self, _: u32) -> Option<Vec<u64>> {
+            Some(vec![self.0, self.1])
+        }
+    }
+    let mut env = env();
+    let def = |name: &str, ty: &str, value: &str| PreludeDecl::Def {
+        level_params: vec![],
+        name: name.into(),
+        ty: ty.into(),
+        value: value.into(),
+        hints: Hints::Regular(2),
+    };
+    env.declare(&def(
+        "Test.sumIsTen",
+        "Nat -> Nat -> Bool",
+        "fun (a : Nat) (b : Nat) => Nat.beq (Nat.add a b) 10",
+    ))
+    .unwrap();
+    env.register_invariant(7, "Test.sumIsTen", 2).unwrap();
+    let req = ProofRequirement::InvariantPreserved { invariant_id: 7 };
+    assert!(env.prove(&req, &Pair(3, 7)).is_ok());
+    rejected(env.prove(&req, &Pair(3, 8)));
+    assert!(matches!(
+        env.register_invariant(7, "Test.sumIsTen", 2),
+        Err(GateError::DuplicateInvariant(7))
+    ));
+    assert!(matches!(
+        env.register_invariant(8, "Test.sumIsTen", 3),
+        Err(GateError::InvariantType { .. })
+    ));
+    assert!(matches!(
+        env.register_invariant(9, "Test.missing", 1),
+        Err(GateError::MissingConstant(_))
+    ));
+    env.declare(&def("Test.notBool", "Nat -> Nat", "fun (a : Nat) => a"))
+        .unwrap();
+    assert!(matches!(
+        env.register_invariant(10, "Test.notBool", 1),
+        Err(GateError::InvariantType { .. })
+    ));
+    struct One;
+    impl GateSubject for One {
+        fn invariant_arguments(&self, _: u32) -> Option<Vec<u64>> {
+            Some(vec![1])
+        }
+    }
+    assert!(matches!(
+        env.prove(&req, &One),
+        Err(GateError::InvariantArity {
+            id: 7,
+            expected: 2,
+            got: 1
+        })
+    ));
+}
+
+/// `Nat.decEq` is in the prelude and the kernel evaluates it: `Nat.decEq 2 2`
+/// reduces to `isTrue` (the proofs inside agree by proof irrelevance) and
+/// `Nat.decEq 2 3` does not.
+#[test]
+fn nat_dec_eq_evaluates_in_the_kernel() {
+    use proofgate::prelude::parse_term;
+    let mut env = env();
+    let mut ob = |a: u64, b: u64| {
+        let src_prop = format!(
+            "Eq.{{1}} (Decidable (Eq.{{1}} Nat {a} {b})) (Nat.decEq {a} {b}) (Decidable.isTrue (Eq.{{1}} Nat {a} {b}) (Eq.refl.{{1}} Nat {a}))"
+        );
+        let src_proof =
+            format!("Eq.refl.{{1}} (Decidable (Eq.{{1}} Nat {a} {b})) (Nat.decEq {a} {b})");
+        let prop = parse_term(env.store_mut(), &[], &src_prop).unwrap();
+        let proof = parse_term(env.store_mut(), &[], &src_proof).unwrap();
+        let o = env.obligation_from_terms(prop, proof);
+        env.verify_uncached(&o)
+    };
+    let yes = ob(2, 2).expect("decEq 2 2 is isTrue");
+    assert!(yes.steps > 0);
+    assert!(
+        ob(2, 3).is_err(),
+        "Eq.refl 2 : 2 = 3 does not typecheck either way"
+    );
+}
