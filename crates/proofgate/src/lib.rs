@@ -46,3 +46,9 @@ pub use gate::ProofGate;
 pub use obligation::Obligation;
 pub use requirement::{GateSubject, ProofRequirement};
 pub use tier::{Attempt, ProofTier, TierConfig, TierFailure, Verdict, route_proof, verify_tiered};
+
+/// The README's usage example, compiled and run as a doc test so it cannot
+/// drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeUsage;
