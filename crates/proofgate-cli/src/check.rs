@@ -4,6 +4,7 @@
 //! 1 a declaration was rejected or a file is not a valid export; 2 an input
 //! was declined (unreadable, or a format version this checker does not know).
 
+use crate::stdout::outln;
 use clap::Args;
 use proofgate_kernel::{
     CheckFailure, FileReport, Kernel, Limits, check_export, run_with_kernel_stack,
@@ -69,7 +70,7 @@ fn json_line(
         "peak_memory_kib": peak_memory_kib(),
         "reason": reason,
     });
-    println!("{v}");
+    outln!("{v}");
 }
 
 fn check_file_as(path: &Path, limits: Limits, stats: bool, json: bool) -> Verdict {
@@ -113,23 +114,24 @@ fn check_file_as(path: &Path, limits: Limits, stats: bool, json: bool) -> Verdic
     }
     match result {
         Ok(report) => {
-            println!(
+            outln!(
                 "{}: accepted {} declarations",
                 path.display(),
                 report.declarations
             );
             if stats {
-                println!("  declarations:     {}", report.declarations);
-                println!(
+                outln!("  declarations:     {}", report.declarations);
+                outln!(
                     "  terms interned:   {} (peak scratch {})",
-                    report.terms, report.scratch_peak
+                    report.terms,
+                    report.scratch_peak
                 );
-                println!("  reduction steps:  {}", report.steps);
-                println!("  peak recursion:   {}", report.peak_recursion);
-                println!("  time:             {:.3} s", elapsed.as_secs_f64());
+                outln!("  reduction steps:  {}", report.steps);
+                outln!("  peak recursion:   {}", report.peak_recursion);
+                outln!("  time:             {:.3} s", elapsed.as_secs_f64());
                 match peak_memory_kib() {
-                    Some(k) => println!("  peak memory:      {:.1} MiB", k as f64 / 1024.0),
-                    None => println!("  peak memory:      unavailable"),
+                    Some(k) => outln!("  peak memory:      {:.1} MiB", k as f64 / 1024.0),
+                    None => outln!("  peak memory:      unavailable"),
                 }
             }
             Verdict::Accepted

@@ -8,6 +8,7 @@
 mod check;
 mod fuzz;
 mod ledger;
+mod stdout;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -1,5 +1,6 @@
 //! How ledger errors become messages and exit codes.
 
+use crate::stdout::outln;
 use proofgate::ledger::disk::DiskError;
 use serde_json::{Value, json};
 use std::process::ExitCode;
@@ -44,7 +45,7 @@ pub fn classify(err: &DiskError) -> (u8, Value) {
 pub fn report(err: &DiskError, as_json: bool) -> ExitCode {
     let (code, value) = classify(err);
     if as_json {
-        println!("{value}");
+        outln!("{value}");
     } else {
         let what = if code == FAILED {
             "verification failed"
@@ -59,7 +60,7 @@ pub fn report(err: &DiskError, as_json: bool) -> ExitCode {
 /// Reports a usage error.
 pub fn usage(message: &str, as_json: bool) -> ExitCode {
     if as_json {
-        println!(
+        outln!(
             "{}",
             json!({ "ok": false, "error": "usage", "reason": message })
         );

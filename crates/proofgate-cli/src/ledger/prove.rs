@@ -2,6 +2,7 @@
 //! `proofgate ledger prove DIR --consistency M N`.
 
 use super::outcome::{FAILED, report, usage};
+use crate::stdout::outln;
 use proofgate::ledger::disk::read_dir;
 use proofgate::ledger::hash::to_hex;
 use proofgate::ledger::{ArchivePolicy, LedgerError, MutationLedger};
@@ -32,7 +33,7 @@ pub fn run(
 
 fn failed(what: &str, err: &LedgerError, as_json: bool) -> ExitCode {
     if as_json {
-        println!(
+        outln!(
             "{}",
             json!({ "ok": false, "error": "proof", "reason": format!("{what}: {err}") })
         );
@@ -56,7 +57,7 @@ fn inclusion(ledger: &MutationLedger, index: u64, size: u64, as_json: bool) -> E
     }
     let path: Vec<String> = proof.path.iter().map(to_hex).collect();
     if as_json {
-        println!(
+        outln!(
             "{}",
             json!({
                 "ok": true,
@@ -69,10 +70,10 @@ fn inclusion(ledger: &MutationLedger, index: u64, size: u64, as_json: bool) -> E
             })
         );
     } else {
-        println!("inclusion of entry {index} in the tree of {size} entries (verified)");
-        println!("leaf {}\nroot {}", to_hex(&leaf), to_hex(&root));
+        outln!("inclusion of entry {index} in the tree of {size} entries (verified)");
+        outln!("leaf {}\nroot {}", to_hex(&leaf), to_hex(&root));
         for (k, h) in path.iter().enumerate() {
-            println!("path[{k}] {h}");
+            outln!("path[{k}] {h}");
         }
     }
     ExitCode::SUCCESS
@@ -92,7 +93,7 @@ fn consistency_proof(ledger: &MutationLedger, m: u64, n: u64, as_json: bool) -> 
     }
     let path: Vec<String> = proof.path.iter().map(to_hex).collect();
     if as_json {
-        println!(
+        outln!(
             "{}",
             json!({
                 "ok": true,
@@ -105,14 +106,14 @@ fn consistency_proof(ledger: &MutationLedger, m: u64, n: u64, as_json: bool) -> 
             })
         );
     } else {
-        println!("consistency of {m} -> {n} entries (verified)");
-        println!(
+        outln!("consistency of {m} -> {n} entries (verified)");
+        outln!(
             "old root {}\nnew root {}",
             to_hex(&old_root),
             to_hex(&new_root)
         );
         for (k, h) in path.iter().enumerate() {
-            println!("path[{k}] {h}");
+            outln!("path[{k}] {h}");
         }
     }
     ExitCode::SUCCESS

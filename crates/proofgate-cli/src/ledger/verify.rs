@@ -1,6 +1,7 @@
 //! `proofgate ledger verify DIR`.
 
 use super::outcome::{FAILED, report};
+use crate::stdout::outln;
 use proofgate::ledger::disk::verify_dir;
 use proofgate::ledger::hash::to_hex;
 use serde_json::json;
@@ -15,7 +16,7 @@ pub fn run(dir: &Path, as_json: bool) -> ExitCode {
     };
     let torn = report_ok.scan.torn.as_ref();
     if as_json {
-        println!(
+        outln!(
             "{}",
             json!({
                 "ok": torn.is_none(),
@@ -44,7 +45,7 @@ pub fn run(dir: &Path, as_json: bool) -> ExitCode {
             report_ok.scan.records
         );
     } else {
-        println!(
+        outln!(
             "ok: {} records in {} segment file(s), epoch {}\nroot {}\nhead {}",
             report_ok.scan.records,
             report_ok.scan.files,
