@@ -2,12 +2,13 @@
 //!
 //! Exit codes (the Lean Kernel Arena contract): 0 every file accepted;
 //! 1 a declaration was rejected or a file is not a valid export; 2 an input
-//! was declined (unreadable, or a format version this checker does not know).
+//! was declined (unreadable, a format version this checker does not know, or a
+//! declaration that exhausted a fuel, recursion or depth limit before a verdict).
 
 use crate::stdout::outln;
 use clap::Args;
 use proofgate_kernel::{
-    CheckFailure, FileReport, Kernel, Limits, check_export, run_with_kernel_stack,
+    CheckFailure, FileReport, Kernel, KernelError, Limits, check_export, run_with_kernel_stack,
 };
 use std::fs::File;
 use std::io::BufReader;
@@ -20,7 +21,8 @@ use std::time::Instant;
 #[command(after_help = "Exit status (the Lean Kernel Arena contract):\n  \
     0  every file accepted (\"accepted N declarations\")\n  \
     1  a file was rejected: the first failing declaration, its line and the reason\n  \
-    2  a file was declined: unreadable, or an export format this checker does not know\n\n\
+    2  a file was declined: unreadable, an export format this checker does not know,\n     \
+    or a declaration that ran out of fuel, recursion or term depth before a verdict\n\n\
 Each file is checked in an empty environment; the fuel budget applies per declaration.")]
 pub struct CheckArgs {
     /// Export files (NDJSON, format 3.1.0), each checked in an empty
@@ -95,24 +97,19 @@ fn check_file_as(path: &Path, limits: Limits, stats: bool, json: bool) -> Verdic
     let mut kernel = Kernel::new();
     let result = check_export(&mut kernel, BufReader::new(file), limits);
     let elapsed = start.elapsed();
+    let verdict = verdict_of(&result);
     if json {
-        let secs = elapsed.as_secs_f64();
-        return match result {
-            Ok(report) => {
-                json_line(path, "accepted", Some(&report), secs, None);
-                Verdict::Accepted
-            }
-            Err(CheckFailure::Export(e)) if e.is_unsupported() => {
-                json_line(path, "declined", None, secs, Some(e.to_string()));
-                Verdict::Declined
-            }
-            Err(e) => {
-                json_line(path, "rejected", None, secs, Some(e.to_string()));
-                Verdict::Rejected
-            }
+        let report = result.as_ref().ok();
+        let reason = result.as_ref().err().map(|e| e.to_string());
+        let label = match verdict {
+            Verdict::Accepted => "accepted",
+            Verdict::Rejected => "rejected",
+            Verdict::Declined => "declined",
         };
+        json_line(path, label, report, elapsed.as_secs_f64(), reason);
+        return verdict;
     }
-    match result {
+    match &result {
         Ok(report) => {
             outln!(
                 "{}: accepted {} declarations",
@@ -120,30 +117,48 @@ fn check_file_as(path: &Path, limits: Limits, stats: bool, json: bool) -> Verdic
                 report.declarations
             );
             if stats {
-                outln!("  declarations:     {}", report.declarations);
-                outln!(
-                    "  terms interned:   {} (peak scratch {})",
-                    report.terms,
-                    report.scratch_peak
-                );
-                outln!("  reduction steps:  {}", report.steps);
-                outln!("  peak recursion:   {}", report.peak_recursion);
-                outln!("  time:             {:.3} s", elapsed.as_secs_f64());
-                match peak_memory_kib() {
-                    Some(k) => outln!("  peak memory:      {:.1} MiB", k as f64 / 1024.0),
-                    None => outln!("  peak memory:      unavailable"),
-                }
+                print_stats(report, elapsed.as_secs_f64());
             }
-            Verdict::Accepted
         }
-        Err(CheckFailure::Export(e)) if e.is_unsupported() => {
+        Err(e) if matches!(verdict, Verdict::Declined) => {
             eprintln!("{}: declined: {e}", path.display());
-            Verdict::Declined
         }
-        Err(e) => {
-            eprintln!("{}: rejected: {e}", path.display());
-            Verdict::Rejected
-        }
+        Err(e) => eprintln!("{}: rejected: {e}", path.display()),
+    }
+    verdict
+}
+
+/// A declaration that exhausts a limit (fuel, recursion, term depth) was
+/// neither shown well-typed nor ill-typed: the file is declined, not rejected,
+/// so a limit never passes for a verdict.
+fn verdict_of(result: &Result<FileReport, CheckFailure>) -> Verdict {
+    match result {
+        Ok(_) => Verdict::Accepted,
+        Err(CheckFailure::Export(e)) if e.is_unsupported() => Verdict::Declined,
+        Err(CheckFailure::Rejected {
+            error:
+                KernelError::OutOfFuel { .. }
+                | KernelError::RecursionLimit { .. }
+                | KernelError::TermTooDeep { .. },
+            ..
+        }) => Verdict::Declined,
+        Err(_) => Verdict::Rejected,
+    }
+}
+
+fn print_stats(report: &FileReport, secs: f64) {
+    outln!("  declarations:     {}", report.declarations);
+    outln!(
+        "  terms interned:   {} (peak scratch {})",
+        report.terms,
+        report.scratch_peak
+    );
+    outln!("  reduction steps:  {}", report.steps);
+    outln!("  peak recursion:   {}", report.peak_recursion);
+    outln!("  time:             {secs:.3} s");
+    match peak_memory_kib() {
+        Some(k) => outln!("  peak memory:      {:.1} MiB", k as f64 / 1024.0),
+        None => outln!("  peak memory:      unavailable"),
     }
 }
 
@@ -209,6 +224,24 @@ mod tests {
         assert!(matches!(
             check_file_as(&missing, Limits::DEFAULT, false, true),
             Verdict::Declined
+        ));
+    }
+
+    #[test]
+    fn running_out_of_fuel_declines_instead_of_rejecting() {
+        let ok = fixture("accept/structure.ndjson");
+        let starved = Limits::with_fuel(1);
+        for json in [false, true] {
+            assert!(matches!(
+                check_file_as(&ok, starved, false, json),
+                Verdict::Declined
+            ));
+        }
+        // With the default budget the same file is accepted: the decline came
+        // from the limit, not from the file.
+        assert!(matches!(
+            check_file_as(&ok, Limits::DEFAULT, false, false),
+            Verdict::Accepted
         ));
     }
 }
