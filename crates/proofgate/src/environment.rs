@@ -425,6 +425,8 @@ enum MemoKey {
     Literal(u64, u64),
     /// A policy of barrier evidence.
     Policy(Policy, Evidence),
+    /// A policy of barrier evidence in `decide` form.
+    DecidedPolicy(Policy, Evidence),
 }
 
 #[inline]
@@ -439,6 +441,9 @@ fn memo_key(requirement: &ProofRequirement, subject: &dyn GateSubject) -> Option
         ProofRequirement::Policy(p) => subject
             .policy_evidence()
             .map(|e| MemoKey::Policy(p.clone(), e)),
+        ProofRequirement::DecidedPolicy(p) => subject
+            .policy_evidence()
+            .map(|e| MemoKey::DecidedPolicy(p.clone(), e)),
         _ => None,
     }
 }

@@ -206,6 +206,9 @@ fn policy_obligations_check_in_an_environment_loaded_from_lean() {
             if let Ok(p) = r {
                 assert_eq!(p.tier, ProofTier::Standard);
             }
+            // The decide form needs only Lean's own declarations.
+            let d = env.prove(&ProofRequirement::DecidedPolicy(policy.clone()), &ev);
+            assert_eq!(d.is_ok(), holds, "decide form of {policy:?}: {d:?}");
         }
         // Lean's own environment hashes differently from the built-in one.
         let mut builtin = ProofEnvironment::new().unwrap();

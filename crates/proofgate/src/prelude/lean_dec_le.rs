@@ -4,7 +4,7 @@
 //! with `Nat.le.brecOn`, and the theorems `Nat.le_of_ble_eq_true` /
 //! `Nat.not_le_of_not_ble_eq_true` with the lemmas and private match
 //! auxiliaries they are compiled to, all identical to Lean's `Init.Prelude`
-//! (binder names shortened; the kernel drops them).
+//! (binder names shortened; the kernel drops them), and `Decidable.decide`.
 
 use super::{Hints, PreludeDecl};
 
@@ -378,6 +378,15 @@ pub(crate) fn declarations() -> Vec<PreludeDecl> {
                 "fun (n : Nat) (m : Nat) => dite.{{1}} (Decidable ({LE} n m)) ({BLE} n m) Bool.true) (instDecidableEqBool (Nat.ble n m) Bool.true) (fun (h : {BLE} n m) Bool.true) => Decidable.isTrue ({LE} n m) (Nat.le_of_ble_eq_true n m h)) (fun (h : Not ({BLE} n m) Bool.true)) => Decidable.isFalse ({LE} n m) (Nat.not_le_of_not_ble_eq_true n m h))"
             ),
             Hints::Regular(4),
+        ),
+        // Not in `Nat.decLe`'s closure: what turns a decision into a `Bool`
+        // for `decide p = true` obligations.
+        def(
+            &[],
+            "Decidable.decide",
+            "(p : Prop) -> Decidable p -> Bool",
+            "fun (p : Prop) (h : Decidable p) => Decidable.casesOn.{1} p (fun (x : Decidable p) => Bool) h (fun (x : Not p) => Bool.false) (fun (x : p) => Bool.true)",
+            Hints::Regular(2),
         ),
     ]
 }
