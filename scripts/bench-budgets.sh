@@ -59,6 +59,9 @@ g = median_ns("gate_mutations_10000/gated")
 ov = (g / u - 1) * 100
 budget("10,000 gated vs ungated mutations (1024-dim update)", "<= 0.5 %", ov <= 0.5,
        f"{ov:.2f} % ({fmt(g)} vs {fmt(u)})")
+o = median_ns("gate_mutations_10000/gate_only")
+budget("  gate's own cost per mutation (no-op update) / ungated", "<= 0.5 %", o / u * 100 <= 0.5,
+       f"{o / 1e4:.2f} ns = {o / u * 100:.3f} %")
 
 w = [max(len(r[i]) for r in rows + [("budget", "goal", "measured median", "verdict")]) for i in range(4)]
 line = lambda r: "| " + " | ".join(x.ljust(w[i]) for i, x in enumerate(r)) + " |"

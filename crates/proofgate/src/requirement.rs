@@ -97,6 +97,26 @@ pub trait GateSubject {
     }
 }
 
+/// A reference to a subject is one (lets generic callers pass `&&S` where a
+/// `&dyn GateSubject` is needed, `S` possibly unsized).
+impl<S: GateSubject + ?Sized> GateSubject for &S {
+    fn dimension(&self) -> Option<u64> {
+        (**self).dimension()
+    }
+    fn schema_id(&self) -> Option<u64> {
+        (**self).schema_id()
+    }
+    fn coherence(&self) -> Option<f64> {
+        (**self).coherence()
+    }
+    fn policy_evidence(&self) -> Option<Evidence> {
+        (**self).policy_evidence()
+    }
+    fn invariant_arguments(&self, invariant_id: u32) -> Option<Vec<u64>> {
+        (**self).invariant_arguments(invariant_id)
+    }
+}
+
 /// Barrier evidence is a subject of `Policy` requirements.
 impl GateSubject for Evidence {
     fn policy_evidence(&self) -> Option<Evidence> {
