@@ -623,3 +623,39 @@ fn lazy_attestation_equals_the_eager_one_of_its_moment() {
         Err(GateError::ForeignReceipt)
     ));
 }
+
+/// A receipt keeps the environment hash of its moment: after a declaration
+/// is added, a new receipt for the same (cached) obligation attests the
+/// new hash and the old one still attests the old.
+#[test]
+fn receipts_keep_the_environment_hash_of_their_epoch() {
+    let mut env = env();
+    let node = Node {
+        dim: 7,
+        ..Node::default()
+    };
+    let req = ProofRequirement::DimensionMatch { expected: 7 };
+    let before = env.prove_receipt(&req, &node).unwrap();
+    let again = env.prove_receipt(&req, &node).unwrap();
+    let old_hash = env.environment_hash();
+    env.declare(&proofgate::prelude::PreludeDecl::Def {
+        level_params: Vec::new(),
+        name: "Test.seven".to_owned(),
+        ty: "Nat".to_owned(),
+        value: "7".to_owned(),
+        hints: proofgate::prelude::Hints::Regular(1),
+    })
+    .unwrap();
+    let after = env.prove_receipt(&req, &node).unwrap();
+    assert!(after.cached());
+    let (a0, a1, a2) = (
+        env.attestation(&before).unwrap(),
+        env.attestation(&again).unwrap(),
+        env.attestation(&after).unwrap(),
+    );
+    assert_eq!(a0.environment_hash, old_hash);
+    assert_eq!(a1.environment_hash, old_hash);
+    assert_eq!(a2.environment_hash, env.environment_hash());
+    assert_ne!(a2.environment_hash, old_hash);
+    assert_eq!(a2.proof_term_hash, a0.proof_term_hash);
+}
