@@ -79,10 +79,14 @@ pub struct ProofEnvironment {
     invariants: InvariantRegistry,
     config: TierConfig,
     counts: TierCounts,
-    memo: FxHashMap<MemoKey, (Obligation, Option<Accepted>)>,
+    memo: FxHashMap<MemoKey, MemoEntry>,
     /// The literal equality `(actual, expected)` the memo answered last.
     last_literal: Option<((u64, u64), u32)>,
 }
+
+/// A memoised obligation, its accepted proof once checked, and that
+/// proof's receipt record with the epoch it was made in.
+type MemoEntry = (Obligation, Option<Accepted>, Option<(u32, u32)>);
 
 /// An accepted proof as attested in one epoch of the environment.
 #[derive(Clone, Copy, Debug)]
@@ -346,7 +350,7 @@ impl ProofEnvironment {
         // same terms again.
         let key = memo_key(requirement, subject);
         if let Some(key) = &key
-            && let Some((ob, _)) = self.memo.get(key)
+            && let Some((ob, _, _)) = self.memo.get(key)
         {
             return Ok(*ob);
         }
@@ -360,7 +364,7 @@ impl ProofEnvironment {
         if let Some(key) = key
             && self.memo.len() < MEMO_LIMIT
         {
-            self.memo.insert(key, (ob, None));
+            self.memo.insert(key, (ob, None, None));
         }
         Ok(ob)
     }
@@ -422,9 +426,20 @@ impl ProofEnvironment {
     ) -> Result<ProofReceipt, GateError> {
         let key = memo_key(requirement, subject);
         if let Some(key) = &key
-            && let Some((_, Some(accepted))) = self.memo.get(key)
+            && let Some((_, Some(accepted), made)) = self.memo.get(key)
         {
-            let record = self.record_for(*accepted)?;
+            let (accepted, made) = (*accepted, *made);
+            let epoch = self.current_epoch();
+            let record = match made {
+                Some((e, r)) if e == epoch => r,
+                _ => {
+                    let r = self.record_for(accepted)?;
+                    if let Some(slot) = self.memo.get_mut(key) {
+                        slot.2 = Some((epoch, r));
+                    }
+                    r
+                }
+            };
             if let MemoKey::Literal(a, e) = key {
                 self.last_literal = Some(((*a, *e), record));
             }
