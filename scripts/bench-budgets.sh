@@ -48,6 +48,8 @@ r = median_ns("gate_reflex_build_obligation_and_decide")
 budget("Reflex incl. obligation from requirement (memoised)", "(info)", None, fmt(r))
 s = median_ns("gate_standard_policy_check_uncached")
 budget("Standard policy check, kernel, uncached", "<= 200 ns", s <= 200, fmt(s))
+dd = median_ns("gate_standard_policy_decide_check_uncached")
+budget("  same policy in decide form (Nat.decLe), uncached", "(info)", None, fmt(dd))
 f = median_ns("gate_standard_trivial_check_floor")
 budget("  floor: any kernel call (1024 = 1024 via Standard)", "(info)", None, fmt(f))
 c = median_ns("gate_standard_policy_prove_cached")
@@ -59,6 +61,9 @@ g = median_ns("gate_mutations_10000/gated")
 ov = (g / u - 1) * 100
 budget("10,000 gated vs ungated mutations (1024-dim update)", "<= 0.5 %", ov <= 0.5,
        f"{ov:.2f} % ({fmt(g)} vs {fmt(u)})")
+o = median_ns("gate_mutations_10000/gate_only")
+budget("  gate's own cost per mutation (no-op update) / ungated", "<= 0.5 %", o / u * 100 <= 0.5,
+       f"{o / 1e4:.2f} ns = {o / u * 100:.3f} %")
 
 w = [max(len(r[i]) for r in rows + [("budget", "goal", "measured median", "verdict")]) for i in range(4)]
 line = lambda r: "| " + " | ".join(x.ljust(w[i]) for i, x in enumerate(r)) + " |"

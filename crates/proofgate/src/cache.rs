@@ -15,6 +15,8 @@ pub struct CachedProof {
     pub steps: u64,
     /// blake3 of the canonical encoding of proposition and proof.
     pub proof_hash: [u8; 32],
+    /// Where the environment keeps that hash for receipts.
+    pub proof_index: u32,
     /// When the kernel checked it (ns since the Unix epoch): a cache hit
     /// attests that earlier check, so it carries that check's time.
     pub checked_at_ns: u64,
@@ -62,11 +64,13 @@ impl ProofCache {
     }
 
     /// Lookups answered from the cache.
+    #[inline]
     pub fn hits(&self) -> u64 {
         self.hits
     }
 
     /// Lookups that went to the kernel.
+    #[inline]
     pub fn misses(&self) -> u64 {
         self.misses
     }

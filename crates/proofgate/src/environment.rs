@@ -9,6 +9,7 @@ use crate::error::{GateError, ProofGateRejected};
 use crate::invariant::{EDGE_BOUND, Invariant, InvariantRegistry, WITHIN_CAPACITY};
 use crate::obligation::Obligation;
 use crate::prelude::{PreludeDecl, gate_declarations, lean_declarations};
+use crate::receipt::ProofReceipt;
 use crate::requirement::{GateSubject, ProofRequirement};
 use crate::statement::{Builder, Terms};
 use crate::tier::{
@@ -19,6 +20,7 @@ use proofgate_barrier::{Evidence, Policy};
 use proofgate_kernel::{Declaration, ExportReader, Kernel, Limits, TermStore};
 use std::io::BufRead;
 use std::path::Path;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Version of this verifier, carried by every attestation.
@@ -57,18 +59,73 @@ pub struct ProofEnvironment {
     terms: Terms,
     digests: TermDigests,
     env_hasher: blake3::Hasher,
-    env_hash: Option<[u8; 32]>,
+    /// Every environment hash attested so far; the last is current unless
+    /// a declaration was added since (`env_epoch` is then `None`).
+    env_hashes: Vec<[u8; 32]>,
+    env_epoch: Option<u32>,
+    /// Proof hashes of accepted obligations, indexed by `CachedProof::proof_index`.
+    proof_hashes: Vec<[u8; 32]>,
+    /// Tells receipts of this environment from those of another.
+    id: u32,
+    /// What receipts point at: an accepted proof in one environment epoch.
+    records: Vec<Record>,
+    record_ids: FxHashMap<(u32, u32), u32>,
+    /// The lookup sequence number (hits + misses) of every cache miss, in
+    /// order: with a receipt's sequence number it gives the hit rate of
+    /// that moment.
+    miss_seqs: Vec<u64>,
     declarations: usize,
     cache: ProofCache,
     invariants: InvariantRegistry,
     config: TierConfig,
     counts: TierCounts,
-    memo: FxHashMap<MemoKey, (Obligation, Option<CachedProof>)>,
+    memo: FxHashMap<MemoKey, MemoEntry>,
+    /// The literal equality `(actual, expected)` the memo answered last.
+    last_literal: Option<((u64, u64), u32)>,
+}
+
+/// A memoised obligation, its accepted proof once checked, and that
+/// proof's receipt record with the epoch it was made in.
+type MemoEntry = (Obligation, Option<Accepted>, Option<(u32, u32)>);
+
+/// An accepted proof as attested in one epoch of the environment.
+#[derive(Clone, Copy, Debug)]
+struct Record {
+    accepted: Accepted,
+    epoch: u32,
+}
+
+/// What a receipt needs of an accepted obligation (the cache entry without
+/// its 32-byte hash, which the environment keeps at `proof`).
+#[derive(Clone, Copy, Debug)]
+struct Accepted {
+    checked_at_ns: u64,
+    steps: u32,
+    proof: u32,
+    tier: ProofTier,
+}
+
+impl From<CachedProof> for Accepted {
+    #[inline]
+    fn from(c: CachedProof) -> Self {
+        Accepted {
+            checked_at_ns: c.checked_at_ns,
+            steps: u32::try_from(c.steps).unwrap_or(u32::MAX),
+            proof: c.proof_index,
+            tier: c.tier,
+        }
+    }
 }
 
 /// Obligations remembered at most (the memo stops growing there; later
 /// ones are built each time, and still answered by the proof cache).
 const MEMO_LIMIT: usize = 4_096;
+
+/// Records addressable by a receipt (31 bits).
+const RECORD_LIMIT: u32 = 1 << 31;
+
+/// Environment ids for receipts (wrapping after 2^32 environments).
+static NEXT_ENV_ID: AtomicU32 = AtomicU32::new(1);
 
 impl ProofEnvironment {
     /// The built-in prelude (Lean's definitions the gate needs, checked by
@@ -114,13 +171,20 @@ impl ProofEnvironment {
             terms,
             digests: TermDigests::default(),
             env_hasher: blake3::Hasher::new_derive_key("proofgate environment v1"),
-            env_hash: None,
+            env_hashes: Vec::new(),
+            env_epoch: None,
+            proof_hashes: Vec::new(),
+            id: NEXT_ENV_ID.fetch_add(1, Ordering::Relaxed),
+            records: Vec::new(),
+            record_ids: FxHashMap::default(),
+            miss_seqs: Vec::new(),
             declarations: 0,
             cache: ProofCache::default(),
             invariants: InvariantRegistry::default(),
             config: TierConfig::default(),
             counts: TierCounts::default(),
             memo: FxHashMap::default(),
+            last_literal: None,
         }
     }
 
@@ -162,7 +226,9 @@ impl ProofEnvironment {
         encode_declaration(self.kernel.store(), &mut self.digests, decl, &mut buf);
         self.env_hasher.update(&(buf.len() as u64).to_le_bytes());
         self.env_hasher.update(&buf);
-        self.env_hash = None;
+        self.env_epoch = None;
+        // Its record names the previous epoch's environment hash.
+        self.last_literal = None;
         self.declarations += 1;
         Ok(())
     }
@@ -246,12 +312,21 @@ impl ProofEnvironment {
     /// blake3 over the canonical encoding of every declaration, in the
     /// order added (computed once per change of the environment).
     pub fn environment_hash(&mut self) -> [u8; 32] {
-        if let Some(h) = self.env_hash {
-            return h;
+        let epoch = self.current_epoch();
+        self.env_hashes[epoch as usize]
+    }
+
+    /// The index of the current environment hash in `env_hashes`.
+    #[inline]
+    fn current_epoch(&mut self) -> u32 {
+        if let Some(e) = self.env_epoch {
+            return e;
         }
         let h = *self.env_hasher.clone().finalize().as_bytes();
-        self.env_hash = Some(h);
-        h
+        let e = u32::try_from(self.env_hashes.len()).unwrap_or(u32::MAX);
+        self.env_hashes.push(h);
+        self.env_epoch = Some(e);
+        e
     }
 
     /// The proof cache.
@@ -275,7 +350,7 @@ impl ProofEnvironment {
         // same terms again.
         let key = memo_key(requirement, subject);
         if let Some(key) = &key
-            && let Some((ob, _)) = self.memo.get(key)
+            && let Some((ob, _, _)) = self.memo.get(key)
         {
             return Ok(*ob);
         }
@@ -289,7 +364,7 @@ impl ProofEnvironment {
         if let Some(key) = key
             && self.memo.len() < MEMO_LIMIT
         {
-            self.memo.insert(key, (ob, None));
+            self.memo.insert(key, (ob, None, None));
         }
         Ok(ob)
     }
@@ -309,23 +384,75 @@ impl ProofEnvironment {
         requirement: &ProofRequirement,
         subject: &dyn GateSubject,
     ) -> Result<Proved, GateError> {
+        let r = self.prove_receipt(requirement, subject)?;
+        self.proved(&r)
+    }
+
+    /// [`Self::prove`] without assembling the attestation: the receipt
+    /// holds what it needs, and [`Self::attestation`] builds it on request.
+    /// A repeated literal or policy obligation is answered from the memo
+    /// (a real hit of the proof the kernel accepted for it).
+    #[inline]
+    pub fn prove_receipt<S: GateSubject + ?Sized>(
+        &mut self,
+        requirement: &ProofRequirement,
+        subject: &S,
+    ) -> Result<ProofReceipt, GateError> {
+        // A gate mutating one value asks the same literal equality each
+        // time: the last one the memo answered is compared before hashing.
+        if let Some(lit) = literal_key(requirement, subject)
+            && let Some((last, record)) = self.last_literal
+            && last == lit
+        {
+            return Ok(self.hit(record));
+        }
+        self.prove_receipt_memo(requirement, &subject)
+    }
+
+    /// A memo hit: counted as a cache hit (it is one: the memo holds the
+    /// cache's entry for that obligation), answered with a receipt.
+    #[inline]
+    fn hit(&mut self, record: u32) -> ProofReceipt {
+        self.cache.record_hit();
+        self.counts.cached += 1;
+        self.receipt(record, true)
+    }
+
+    #[inline(never)]
+    fn prove_receipt_memo(
+        &mut self,
+        requirement: &ProofRequirement,
+        subject: &dyn GateSubject,
+    ) -> Result<ProofReceipt, GateError> {
         let key = memo_key(requirement, subject);
         if let Some(key) = &key
-            && let Some((_, Some(entry))) = self.memo.get(key)
+            && let Some((_, Some(accepted), made)) = self.memo.get(key)
         {
-            let entry = *entry;
-            self.cache.record_hit();
-            self.counts.cached += 1;
-            return Ok(self.issue(entry, true));
+            let (accepted, made) = (*accepted, *made);
+            let epoch = self.current_epoch();
+            let record = match made {
+                Some((e, r)) if e == epoch => r,
+                _ => {
+                    let r = self.record_for(accepted)?;
+                    if let Some(slot) = self.memo.get_mut(key) {
+                        slot.2 = Some((epoch, r));
+                    }
+                    r
+                }
+            };
+            if let MemoKey::Literal(a, e) = key {
+                self.last_literal = Some(((*a, *e), record));
+            }
+            return Ok(self.hit(record));
         }
         let ob = self.obligation(requirement, subject)?;
-        let proved = self.prove_obligation(&ob, &|| requirement.to_string())?;
+        let r = self.prove_obligation_receipt(&ob, &|| requirement.to_string())?;
         if let Some(key) = &key
             && let Some(slot) = self.memo.get_mut(key)
         {
-            slot.1 = self.cache.peek(ob.prop(), ob.proof());
+            slot.1 = self.cache.peek(ob.prop(), ob.proof()).map(Accepted::from);
         }
-        Ok(proved)
+        Ok(r)
     }
 
     /// Checks an obligation: the cache first, else the tiers from the one
@@ -335,12 +462,23 @@ impl ProofEnvironment {
         ob: &Obligation,
         describe: &dyn Fn() -> String,
     ) -> Result<Proved, GateError> {
+        let r = self.prove_obligation_receipt(ob, describe)?;
+        self.proved(&r)
+    }
+
+    /// [`Self::prove_obligation`], answering with a receipt.
+    pub fn prove_obligation_receipt(
+        &mut self,
+        ob: &Obligation,
+        describe: &dyn Fn() -> String,
+    ) -> Result<ProofReceipt, GateError> {
         let (cached, entry) = match self.cache.lookup(ob.prop(), ob.proof()) {
             Some(entry) => {
                 self.counts.cached += 1;
                 (true, entry)
             }
             None => {
+                self.miss_seqs.push(self.cache.hits() + self.cache.misses());
                 let start = route_proof(ob, &self.config);
                 let Verdict { tier, steps } =
                     verify_tiered(&mut self.kernel, ob, start, &self.config).map_err(|f| {
@@ -356,35 +494,91 @@ impl ProofEnvironment {
                     ProofTier::Standard => self.counts.standard += 1,
                     ProofTier::Deep => self.counts.deep += 1,
                 }
+                let proof_hash = self.proof_hash(ob);
+                let proof_index = u32::try_from(self.proof_hashes.len()).unwrap_or(u32::MAX);
+                self.proof_hashes.push(proof_hash);
                 let entry = CachedProof {
                     tier,
                     steps,
-                    proof_hash: self.proof_hash(ob),
+                    proof_hash,
+                    proof_index,
                     checked_at_ns: now_ns(),
                 };
                 self.cache.insert(ob.prop(), ob.proof(), entry);
                 (false, entry)
             }
         };
-        Ok(self.issue(entry, cached))
+        let record = self.record_for(entry.into())?;
+        Ok(self.receipt(record, cached))
     }
 
-    /// The attestation of an accepted (or cached) obligation.
-    #[inline]
-    fn issue(&mut self, entry: CachedProof, cached: bool) -> Proved {
-        let attestation = ProofAttestation {
-            proof_term_hash: entry.proof_hash,
-            environment_hash: self.environment_hash(),
-            verification_timestamp_ns: entry.checked_at_ns,
-            verifier_version: VERIFIER_VERSION,
-            reduction_steps: u32::try_from(entry.steps).unwrap_or(u32::MAX),
-            cache_hit_rate_bps: hit_rate(self.cache.hits(), self.cache.misses()),
-        };
-        Proved {
-            tier: entry.tier,
-            cached,
-            attestation,
+    /// The record of `accepted` in the current epoch (one per proof and
+    /// epoch, so repeated hits add nothing).
+    fn record_for(&mut self, accepted: Accepted) -> Result<u32, GateError> {
+        let epoch = self.current_epoch();
+        let next = u32::try_from(self.records.len()).unwrap_or(u32::MAX);
+        let id = *self
+            .record_ids
+            .entry((accepted.proof, epoch))
+            .or_insert(next);
+        if id == next {
+            // A receipt addresses 2^31 records; refuse rather than alias.
+            if next >= RECORD_LIMIT {
+                self.record_ids.remove(&(accepted.proof, epoch));
+                return Err(GateError::ReceiptsExhausted);
+            }
+            self.records.push(Record { accepted, epoch });
         }
+        Ok(id)
+    }
+
+    /// The receipt of an accepted (or cached) obligation: two words, no
+    /// hashing, no division (the attestation is assembled on request).
+    #[inline]
+    fn receipt(&self, record: u32, cached: bool) -> ProofReceipt {
+        let seq = self.cache.hits() + self.cache.misses();
+        ProofReceipt::new(seq, self.id, record, cached)
+    }
+
+    fn record(&self, r: &ProofReceipt) -> Result<Record, GateError> {
+        if r.env_id() != self.id {
+            return Err(GateError::ForeignReceipt);
+        }
+        self.records
+            .get(r.record() as usize)
+            .copied()
+            .ok_or(GateError::ForeignReceipt)
+    }
+
+    /// The 82-byte attestation of a receipt this environment issued: the
+    /// proof hash and environment hash of that proof, its time and steps,
+    /// and the cache hit rate when it was issued.
+    pub fn attestation(&self, r: &ProofReceipt) -> Result<ProofAttestation, GateError> {
+        let rec = self.record(r)?;
+        Ok(ProofAttestation {
+            proof_term_hash: self.proof_hashes[rec.accepted.proof as usize],
+            environment_hash: self.env_hashes[rec.epoch as usize],
+            verification_timestamp_ns: rec.accepted.checked_at_ns,
+            verifier_version: VERIFIER_VERSION,
+            reduction_steps: rec.accepted.steps,
+            cache_hit_rate_bps: {
+                let misses = self.miss_seqs.partition_point(|&m| m <= r.seq) as u64;
+                hit_rate(r.seq - misses, misses)
+            },
+        })
+    }
+
+    /// The tier that accepted the proof of a receipt this environment issued.
+    pub fn receipt_tier(&self, r: &ProofReceipt) -> Result<ProofTier, GateError> {
+        Ok(self.record(r)?.accepted.tier)
+    }
+
+    fn proved(&self, r: &ProofReceipt) -> Result<Proved, GateError> {
+        Ok(Proved {
+            tier: self.receipt_tier(r)?,
+            cached: r.cached(),
+            attestation: self.attestation(r)?,
+        })
     }
 
     /// Routes and checks `ob` through the tiers, bypassing the cache, the
@@ -425,9 +619,25 @@ enum MemoKey {
     Literal(u64, u64),
     /// A policy of barrier evidence.
     Policy(Policy, Evidence),
+    /// A policy of barrier evidence in `decide` form.
+    DecidedPolicy(Policy, Evidence),
 }
 
+/// `(actual, expected)` of a literal-equality requirement.
 #[inline]
+fn literal_key<S: GateSubject + ?Sized>(
+    requirement: &ProofRequirement,
+    subject: &S,
+) -> Option<(u64, u64)> {
+    match requirement {
+        ProofRequirement::DimensionMatch { expected } => {
+            subject.dimension().map(|d| (d, *expected))
+        }
+        ProofRequirement::TypeMatch { schema_id } => subject.schema_id().map(|s| (s, *schema_id)),
+        _ => None,
+    }
+}
+
 fn memo_key(requirement: &ProofRequirement, subject: &dyn GateSubject) -> Option<MemoKey> {
     match requirement {
         ProofRequirement::DimensionMatch { expected } => {
@@ -439,6 +649,9 @@ fn memo_key(requirement: &ProofRequirement, subject: &dyn GateSubject) -> Option
         ProofRequirement::Policy(p) => subject
             .policy_evidence()
             .map(|e| MemoKey::Policy(p.clone(), e)),
+        ProofRequirement::DecidedPolicy(p) => subject
+            .policy_evidence()
+            .map(|e| MemoKey::DecidedPolicy(p.clone(), e)),
         _ => None,
     }
 }

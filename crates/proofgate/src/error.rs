@@ -41,6 +41,12 @@ impl std::error::Error for ProofGateRejected {}
 /// Every way a gate operation can fail.
 #[derive(Debug, Error)]
 pub enum GateError {
+    /// A receipt was presented to an environment that did not issue it.
+    #[error("this proof receipt was issued by another proof environment")]
+    ForeignReceipt,
+    /// The environment issued receipts for 2^31 distinct proofs and epochs.
+    #[error("this proof environment cannot address more proof receipts")]
+    ReceiptsExhausted,
     /// The kernel rejected the proof (or could not decide within the Deep budget).
     #[error(transparent)]
     Rejected(#[from] Box<ProofGateRejected>),

@@ -9,6 +9,7 @@
 use crate::attestation::ProofAttestation;
 use crate::environment::{ProofEnvironment, Proved};
 use crate::error::GateError;
+use crate::receipt::ProofReceipt;
 use crate::requirement::{GateSubject, ProofRequirement};
 use std::cell::Cell;
 
@@ -16,7 +17,7 @@ use std::cell::Cell;
 pub struct ProofGate<T> {
     inner: T,
     requirement: ProofRequirement,
-    attestation: Cell<Option<ProofAttestation>>,
+    receipt: Cell<Option<ProofReceipt>>,
 }
 
 impl<T: GateSubject> ProofGate<T> {
@@ -25,7 +26,7 @@ impl<T: GateSubject> ProofGate<T> {
         ProofGate {
             inner: value,
             requirement,
-            attestation: Cell::new(None),
+            receipt: Cell::new(None),
         }
     }
 
@@ -36,8 +37,8 @@ impl<T: GateSubject> ProofGate<T> {
 
     /// Proves the requirement of the current value and returns it.
     pub fn unlock(&self, env: &mut ProofEnvironment) -> Result<&T, GateError> {
-        let proved = env.prove(&self.requirement, &self.inner)?;
-        self.attestation.set(Some(proved.attestation));
+        let receipt = env.prove_receipt(&self.requirement, &self.inner)?;
+        self.receipt.set(Some(receipt));
         Ok(&self.inner)
     }
 
@@ -59,26 +60,41 @@ impl<T: GateSubject> ProofGate<T> {
 
     /// Whether a proof has been accepted for the current value.
     pub fn is_satisfied(&self) -> bool {
-        self.attestation.get().is_some()
+        self.receipt.get().is_some()
     }
 
-    /// The attestation of the last accepted proof for the current value.
-    pub fn attestation(&self) -> Option<ProofAttestation> {
-        self.attestation.get()
+    /// The receipt of the last accepted proof for the current value.
+    pub fn receipt(&self) -> Option<ProofReceipt> {
+        self.receipt.get()
+    }
+
+    /// The 82-byte attestation of the last accepted proof for the current
+    /// value, assembled by `env` (the environment that proved it) from the
+    /// receipt. `None` if no proof was accepted yet;
+    /// [`GateError::ForeignReceipt`] for another environment.
+    pub fn attestation(
+        &self,
+        env: &ProofEnvironment,
+    ) -> Result<Option<ProofAttestation>, GateError> {
+        self.receipt.get().map(|r| env.attestation(&r)).transpose()
     }
 
     /// Computes a new value from the current one and installs it only if the
-    /// kernel accepts the requirement's proof for the new value. On
-    /// rejection the gate keeps the old value and the error says why.
+    /// kernel accepts the requirement's proof for the new value (or the
+    /// proof cache holds the kernel's earlier acceptance of that same
+    /// obligation). On rejection the gate keeps the old value and the error
+    /// says why. The receipt's attestation is built on request
+    /// ([`ProofEnvironment::attestation`]).
+    #[inline]
     pub fn mutate(
         &mut self,
         env: &mut ProofEnvironment,
         f: impl FnOnce(&T) -> T,
-    ) -> Result<ProofAttestation, GateError> {
+    ) -> Result<ProofReceipt, GateError> {
         let candidate = f(&self.inner);
-        let proved = env.prove(&self.requirement, &candidate)?;
+        let receipt = env.prove_receipt(&self.requirement, &candidate)?;
         self.inner = candidate;
-        self.attestation.set(Some(proved.attestation));
-        Ok(proved.attestation)
+        self.receipt.set(Some(receipt));
+        Ok(receipt)
     }
 }

@@ -13,7 +13,9 @@
 //! }
 //!
 //! let mut env = ProofEnvironment::new()?; // prelude checked by the kernel
-//! let gate = ProofGate::new(Embedding(vec![0.0; 3]), ProofRequirement::DimensionMatch { expected: 3 });
+//! let mut gate = ProofGate::new(Embedding(vec![0.0; 3]), ProofRequirement::DimensionMatch { expected: 3 });
+//! let receipt = gate.mutate(&mut env, |e| Embedding(e.0.iter().map(|x| x + 1.0).collect()))?; // proved, then installed
+//! assert_eq!(env.attestation(&receipt)?.to_bytes().len(), 82); // 82 bytes, built on request
 //! let (value, attestation) = gate.into_inner(&mut env)?; // no proof, no value
 //! assert_eq!(value.0.len(), 3);
 //! assert_eq!(attestation.to_bytes().len(), 82);
@@ -33,6 +35,7 @@ pub mod invariant;
 pub mod ledger;
 pub mod obligation;
 pub mod prelude;
+pub mod receipt;
 pub mod requirement;
 mod statement;
 pub mod tier;
@@ -44,6 +47,7 @@ pub use environment::{ProofEnvironment, Proved, TierCounts, VERIFIER_VERSION};
 pub use error::{GateError, ProofGateRejected};
 pub use gate::ProofGate;
 pub use obligation::Obligation;
+pub use receipt::ProofReceipt;
 pub use requirement::{GateSubject, ProofRequirement};
 pub use tier::{Attempt, ProofTier, TierConfig, TierFailure, Verdict, route_proof, verify_tiered};
 

@@ -29,6 +29,14 @@ pub enum ProofRequirement {
     },
     /// A barrier policy holds of the value's evidence: `Proofgate.Barrier.* = true`.
     Policy(Policy),
+    /// A barrier policy holds of the value's evidence, stated with Lean's own
+    /// decision procedures: `decide (t ≤ ready) = true` through
+    /// `Nat.decLe` (`AtLeast`, `MaxFailures`, `Percent`) or `Nat.decEq`
+    /// (`StrictAll`), proved by `Eq.refl true`. Same verdicts as
+    /// [`Self::Policy`], which states each policy as a `Bool` function of
+    /// `lean/` and costs fewer kernel steps; use this form when the
+    /// proposition itself (`LE.le`, `Eq`) must appear in the obligation.
+    DecidedPolicy(Policy),
     /// Every sub-requirement holds (a conjunction; empty is `True`).
     Composite(Vec<ProofRequirement>),
 }
@@ -47,6 +55,7 @@ impl fmt::Display for ProofRequirement {
                 write!(f, "CoherenceBound({min_coherence:?})")
             }
             ProofRequirement::Policy(p) => write!(f, "Policy({p:?})"),
+            ProofRequirement::DecidedPolicy(p) => write!(f, "DecidedPolicy({p:?})"),
             ProofRequirement::Composite(rs) => {
                 write!(f, "Composite[")?;
                 for (i, r) in rs.iter().enumerate() {
@@ -77,7 +86,7 @@ pub trait GateSubject {
     fn coherence(&self) -> Option<f64> {
         None
     }
-    /// Barrier evidence (for `Policy`).
+    /// Barrier evidence (for `Policy` and `DecidedPolicy`).
     fn policy_evidence(&self) -> Option<Evidence> {
         None
     }
@@ -85,6 +94,26 @@ pub trait GateSubject {
     fn invariant_arguments(&self, invariant_id: u32) -> Option<Vec<u64>> {
         let _ = invariant_id;
         None
+    }
+}
+
+/// A reference to a subject is one (lets generic callers pass `&&S` where a
+/// `&dyn GateSubject` is needed, `S` possibly unsized).
+impl<S: GateSubject + ?Sized> GateSubject for &S {
+    fn dimension(&self) -> Option<u64> {
+        (**self).dimension()
+    }
+    fn schema_id(&self) -> Option<u64> {
+        (**self).schema_id()
+    }
+    fn coherence(&self) -> Option<f64> {
+        (**self).coherence()
+    }
+    fn policy_evidence(&self) -> Option<Evidence> {
+        (**self).policy_evidence()
+    }
+    fn invariant_arguments(&self, invariant_id: u32) -> Option<Vec<u64>> {
+        (**self).invariant_arguments(invariant_id)
     }
 }
 

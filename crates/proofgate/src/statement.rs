@@ -28,6 +28,10 @@ pub(crate) struct Terms {
     percent: ExprId,
     max_failures: ExprId,
     coherence_at_least: ExprId,
+    decide: ExprId,
+    le_nat: ExprId,
+    dec_le: ExprId,
+    dec_eq: ExprId,
 }
 
 impl Terms {
@@ -59,6 +63,15 @@ impl Terms {
             percent: c(st, "Proofgate.Barrier.percent", &[]),
             max_failures: c(st, "Proofgate.Barrier.maxFailures", &[]),
             coherence_at_least: c(st, "Proofgate.Coherence.atLeast", &[]),
+            decide: c(st, "Decidable.decide", &[]),
+            le_nat: {
+                let le = c(st, "LE.le", &[LevelId::ZERO]);
+                let nat = c(st, "Nat", &[]);
+                let inst = c(st, "instLENat", &[]);
+                st.apps(le, &[nat, inst])
+            },
+            dec_le: c(st, "Nat.decLe", &[]),
+            dec_eq: c(st, "Nat.decEq", &[]),
         }
     }
 }
@@ -184,6 +197,12 @@ impl Builder<'_> {
                     .ok_or_else(|| Self::missing(req, "policy evidence"))?;
                 Ok(self.policy(policy, &ev))
             }
+            ProofRequirement::DecidedPolicy(policy) => {
+                let ev = subject
+                    .policy_evidence()
+                    .ok_or_else(|| Self::missing(req, "policy evidence"))?;
+                Ok(self.decided_policy(policy, &ev))
+            }
             ProofRequirement::Composite(reqs) => {
                 let mut stmts = Vec::with_capacity(reqs.len());
                 for r in reqs {
@@ -242,5 +261,53 @@ impl Builder<'_> {
             }
         };
         self.is_true(e)
+    }
+
+    /// `@Eq Bool (@Decidable.decide p d) Bool.true` proved by
+    /// `@Eq.refl Bool Bool.true`: checking it makes the kernel run the
+    /// decision procedure `d` of `p`.
+    fn decided(&mut self, p: ExprId, d: ExprId) -> Stmt {
+        let e = self.st.apps(self.t.decide, &[p, d]);
+        self.is_true(e)
+    }
+
+    /// `a ≤ b` over Nat, decided by `Nat.decLe a b`.
+    fn decided_le(&mut self, a: ExprId, b: ExprId) -> Stmt {
+        let p = self.st.apps(self.t.le_nat, &[a, b]);
+        let d = self.st.apps(self.t.dec_le, &[a, b]);
+        self.decided(p, d)
+    }
+
+    /// The proposition that `policy` holds of `ev` as Lean's `Prop`
+    /// (`≤`, `=`), each atom in `decide` form.
+    pub(crate) fn decided_policy(&mut self, policy: &Policy, ev: &Evidence) -> Stmt {
+        match policy {
+            Policy::StrictAll => {
+                let (r, h) = (nat(self.st, ev.ready), nat(self.st, ev.hosts));
+                let p = self.st.apps(self.t.eq, &[self.t.nat, r, h]);
+                let d = self.st.apps(self.t.dec_eq, &[r, h]);
+                self.decided(p, d)
+            }
+            Policy::AtLeast(t) => {
+                let (t, r) = (nat(self.st, *t), nat(self.st, ev.ready));
+                self.decided_le(t, r)
+            }
+            Policy::Percent(p) => {
+                let (p, h) = (nat(self.st, *p), nat(self.st, ev.hosts));
+                let (hundred, r) = (nat(self.st, 100), nat(self.st, ev.ready));
+                let lhs = self.st.apps(self.t.nat_mul, &[p, h]);
+                let rhs = self.st.apps(self.t.nat_mul, &[hundred, r]);
+                self.decided_le(lhs, rhs)
+            }
+            Policy::MaxFailures(k) => {
+                let (f, k) = (nat(self.st, ev.failed), nat(self.st, *k));
+                self.decided_le(f, k)
+            }
+            Policy::Both(a, b) => {
+                let sa = self.decided_policy(a, ev);
+                let sb = self.decided_policy(b, ev);
+                self.and(sa, sb)
+            }
+        }
     }
 }

@@ -3,8 +3,8 @@
 
 use proofgate::invariant::{EDGE_BOUND, WITHIN_CAPACITY};
 use proofgate::{
-    GateError, GateSubject, ProofEnvironment, ProofGate, ProofRequirement, ProofTier, TierConfig,
-    VERIFIER_VERSION,
+    GateError, GateSubject, ProofAttestation, ProofEnvironment, ProofGate, ProofRequirement,
+    ProofTier, TierConfig, VERIFIER_VERSION,
 };
 use proofgate_barrier::{Evidence, Policy};
 
@@ -376,13 +376,20 @@ fn the_gate_opens_only_with_a_proof_and_mutates_only_with_one() {
         2,
         "a refused mutation changes nothing"
     );
-    let att = gate
+    let receipt = gate
         .mutate(&mut env, |n| Node {
             coherence: 1.0,
             ..n.clone()
         })
         .unwrap();
+    let att = env.attestation(&receipt).unwrap();
+    assert_eq!(gate.attestation(&env).unwrap(), Some(att));
     assert_eq!(att.to_bytes().len(), 82);
+    assert_eq!(
+        ProofAttestation::from_bytes(&att.to_bytes()).unwrap(),
+        att,
+        "a lazily built attestation is a valid one"
+    );
     let (value, _) = gate.into_inner(&mut env).unwrap();
     assert_eq!(value.coherence, 1.0);
     let locked = ProofGate::new(
@@ -572,4 +579,83 @@ fn nat_dec_eq_evaluates_in_the_kernel() {
         ob(2, 3).is_err(),
         "Eq.refl 2 : 2 = 3 does not typecheck either way"
     );
+}
+
+/// A receipt's attestation, built later, says what an eager attestation
+/// would have said when the proof was accepted (hit rate of that moment),
+/// and only the issuing environment can build it.
+#[test]
+fn lazy_attestation_equals_the_eager_one_of_its_moment() {
+    let mut env = env();
+    let node = Node {
+        dim: 4,
+        ..Node::default()
+    };
+    let req = ProofRequirement::DimensionMatch { expected: 4 };
+    let first = env.prove_receipt(&req, &node).unwrap();
+    assert!(!first.cached());
+    let eager = env.prove(&req, &node).unwrap();
+    let second = env.prove_receipt(&req, &node).unwrap();
+    assert!(second.cached());
+    for _ in 0..5 {
+        env.prove_receipt(&req, &node).unwrap();
+    }
+    let a1 = env.attestation(&first).unwrap();
+    let a2 = env.attestation(&second).unwrap();
+    assert_eq!(a1.proof_term_hash, eager.attestation.proof_term_hash);
+    assert_eq!(a1.environment_hash, eager.attestation.environment_hash);
+    assert_eq!(
+        a1.verification_timestamp_ns,
+        eager.attestation.verification_timestamp_ns
+    );
+    assert_eq!(a1.reduction_steps, eager.attestation.reduction_steps);
+    assert_eq!(a1.cache_hit_rate_bps.get(), 0, "one miss, no hit yet");
+    assert_eq!(
+        eager.attestation.cache_hit_rate_bps.get(),
+        5_000,
+        "one miss, one hit"
+    );
+    assert_eq!(a2.cache_hit_rate_bps.get(), 6_666, "one miss, two hits");
+    assert_eq!(a2.proof_term_hash, a1.proof_term_hash);
+    let other = ProofEnvironment::new().unwrap();
+    assert!(matches!(
+        other.attestation(&first),
+        Err(GateError::ForeignReceipt)
+    ));
+}
+
+/// A receipt keeps the environment hash of its moment: after a declaration
+/// is added, a new receipt for the same (cached) obligation attests the
+/// new hash and the old one still attests the old.
+#[test]
+fn receipts_keep_the_environment_hash_of_their_epoch() {
+    let mut env = env();
+    let node = Node {
+        dim: 7,
+        ..Node::default()
+    };
+    let req = ProofRequirement::DimensionMatch { expected: 7 };
+    let before = env.prove_receipt(&req, &node).unwrap();
+    let again = env.prove_receipt(&req, &node).unwrap();
+    let old_hash = env.environment_hash();
+    env.declare(&proofgate::prelude::PreludeDecl::Def {
+        level_params: Vec::new(),
+        name: "Test.seven".to_owned(),
+        ty: "Nat".to_owned(),
+        value: "7".to_owned(),
+        hints: proofgate::prelude::Hints::Regular(1),
+    })
+    .unwrap();
+    let after = env.prove_receipt(&req, &node).unwrap();
+    assert!(after.cached());
+    let (a0, a1, a2) = (
+        env.attestation(&before).unwrap(),
+        env.attestation(&again).unwrap(),
+        env.attestation(&after).unwrap(),
+    );
+    assert_eq!(a0.environment_hash, old_hash);
+    assert_eq!(a1.environment_hash, old_hash);
+    assert_eq!(a2.environment_hash, env.environment_hash());
+    assert_ne!(a2.environment_hash, old_hash);
+    assert_eq!(a2.proof_term_hash, a0.proof_term_hash);
 }

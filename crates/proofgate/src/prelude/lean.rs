@@ -7,9 +7,7 @@
 //! built from this table interns to the same term ids as the one read from a
 //! Lean export, which `tests/gate_prelude.rs` checks against
 //! `init-prelude.ndjson`. `Nat.decEq` and what it needs are in
-//! `lean_dec_eq`; `Nat.decLe` is not included (its closure adds about 40
-//! more declarations of match-compiled proofs: `HAdd`, `Nat.le.below`,
-//! `Nat.le_of_ble_eq_true`, ...).
+//! `lean_dec_eq`, `Nat.decLe` and what it needs in `lean_dec_le`.
 
 use super::{Hints, PreludeDecl};
 

@@ -2,8 +2,8 @@
 //!
 //! The `lean` module holds the part of Lean's `Init.Prelude` the gate needs (`Nat`,
 //! `Bool`, `Eq`, `And`, `True`, `False`, `Not`, `Decidable`, `Nat.le`, `LE`,
-//! `instLENat`, `Nat.ble`, `Nat.beq`, `Nat.add`, `Nat.mul`, `Nat.decEq` and
-//! their dependencies), identical to Lean's (`Nat.decLe` is not included); the `proofgate` module adds the gate's own
+//! `instLENat`, `Nat.ble`, `Nat.beq`, `Nat.add`, `Nat.mul`, `Nat.decEq`, `Nat.decLe`
+//! and their dependencies), identical to Lean's; the `proofgate` module adds the gate's own
 //! definitions. Both are written in the small term syntax of [`dsl`] and
 //! submitted to the kernel one declaration at a time, so nothing here is
 //! trusted: a mistake is a kernel rejection, not a wrong verdict.
@@ -11,6 +11,7 @@
 pub mod dsl;
 mod lean;
 mod lean_dec_eq;
+mod lean_dec_le;
 mod proofgate;
 
 use proofgate_kernel::{
@@ -145,6 +146,7 @@ impl PreludeDecl {
 pub fn lean_declarations() -> Vec<PreludeDecl> {
     let mut all = lean::declarations();
     all.extend(lean_dec_eq::declarations());
+    all.extend(lean_dec_le::declarations());
     all
 }
 

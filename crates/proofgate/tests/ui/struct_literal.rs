@@ -1,10 +1,10 @@
 use proofgate::{ProofGate, ProofRequirement};
 
 fn main() {
-    // Forging a gate (and its attestation slot) is not possible outside the crate.
+    // Forging a gate (and its receipt slot) is not possible outside the crate.
     let _gate: ProofGate<u64> = ProofGate {
         inner: 3,
         requirement: ProofRequirement::DimensionMatch { expected: 4 },
-        attestation: Default::default(),
+        receipt: Default::default(),
     };
 }
