@@ -67,11 +67,11 @@ impl TypeChecker<'_> {
 
     /// Whether `key`'s part of the literal extension may be used (cached).
     pub(crate) fn literal_ok(&mut self, key: crate::name::NameId) -> bool {
-        if let Some(&ok) = self.literal_support.get(&key) {
+        if let Some(&ok) = self.ws.literal_support.get(&key) {
             return ok;
         }
         let ok = self.compute_literal_ok(key);
-        self.literal_support.insert(key, ok);
+        self.ws.literal_support.insert(key, ok);
         ok
     }
 

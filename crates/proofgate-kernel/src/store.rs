@@ -51,9 +51,28 @@ impl Region {
         i
     }
 
+    /// Empties the region in time proportional to what it holds: clearing
+    /// the table writes every control byte, and after a large declaration
+    /// the table is far larger than the few nodes of a small query, so those
+    /// are erased one by one instead.
     fn clear(&mut self) {
+        if self.nodes.is_empty() {
+            return;
+        }
+        if self.table.capacity() > 8 * self.nodes.len() + 64 {
+            for (i, d) in self.nodes.iter().enumerate() {
+                if let Ok(entry) = self
+                    .table
+                    .find_entry(table_hash(d.hash), |&j| j == i as u32)
+                {
+                    entry.remove();
+                }
+            }
+            debug_assert!(self.table.is_empty());
+        } else {
+            self.table.clear();
+        }
         self.nodes.clear();
-        self.table.clear();
     }
 }
 

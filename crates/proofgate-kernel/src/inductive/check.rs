@@ -66,7 +66,7 @@ pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
 pub(crate) fn declare_types(tc: &mut TypeChecker<'_>, blk: &Block, num_nested: usize) {
     let all = blk.names();
     for (i, t) in blk.types.iter().enumerate() {
-        tc.pending.insert(
+        tc.ws.pending.insert(
             t.name,
             ConstantInfo {
                 name: t.name,
@@ -215,13 +215,13 @@ pub(crate) fn declare_ctors(
                     ..
                 },
             ..
-        }) = tc.pending.get_mut(&t.name)
+        }) = tc.ws.pending.get_mut(&t.name)
         {
             *r = is_rec;
             *f = is_reflexive;
         }
         for (j, (c, cty)) in t.ctors.iter().enumerate() {
-            tc.pending.insert(
+            tc.ws.pending.insert(
                 *c,
                 ConstantInfo {
                     name: *c,

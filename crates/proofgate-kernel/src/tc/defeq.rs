@@ -13,7 +13,7 @@ use std::cmp::Ordering;
 impl TypeChecker<'_> {
     fn uf_find(&mut self, mut e: ExprId) -> ExprId {
         let mut path = Vec::new();
-        while let Some(&p) = self.eq_parent.get(&e) {
+        while let Some(&p) = self.ws.eq_parent.get(&e) {
             if p == e {
                 break;
             }
@@ -21,7 +21,7 @@ impl TypeChecker<'_> {
             e = p;
         }
         for x in path {
-            self.eq_parent.insert(x, e);
+            self.ws.eq_parent.insert(x, e);
         }
         e
     }
@@ -30,7 +30,7 @@ impl TypeChecker<'_> {
         let ra = self.uf_find(a);
         let rb = self.uf_find(b);
         if ra != rb {
-            self.eq_parent.insert(ra, rb);
+            self.ws.eq_parent.insert(ra, rb);
         }
     }
 
@@ -245,14 +245,14 @@ impl TypeChecker<'_> {
                             && matches!(self.st.node(s), ExprNode::App(..))
                             && nt == ns
                             && matches!(ht, ReducibilityHints::Regular(_))
-                            && !self.failure_cache.contains(&(t, s))
+                            && !self.ws.failure_cache.contains(&(t, s))
                         {
                             let (_, lt) = self.st.head_const(t).expect("const head");
                             let (_, ls) = self.st.head_const(s).expect("const head");
                             if self.levels_eq(lt, ls) && self.is_def_eq_args(t, s)? {
                                 return Ok(Lazy::Done(true));
                             }
-                            self.failure_cache.insert((t, s));
+                            self.ws.failure_cache.insert((t, s));
                         }
                         let u = self.unfold_definition(t)?.expect("delta head unfolds");
                         t = self.whnf_core_with(u, false, true)?;

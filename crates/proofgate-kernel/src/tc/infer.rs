@@ -21,9 +21,9 @@ impl TypeChecker<'_> {
 
     pub(crate) fn infer_core(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
         let cache = if only {
-            &self.infer_only_cache
+            &self.ws.infer_only_cache
         } else {
-            &self.infer_cache
+            &self.ws.infer_cache
         };
         if let Some(&t) = cache.get(&e) {
             return Ok(t);
@@ -34,9 +34,9 @@ impl TypeChecker<'_> {
         self.meter.leave();
         let t = r?;
         if only {
-            self.infer_only_cache.insert(e, t);
+            self.ws.infer_only_cache.insert(e, t);
         } else {
-            self.infer_cache.insert(e, t);
+            self.ws.infer_cache.insert(e, t);
         }
         Ok(t)
     }
@@ -44,7 +44,7 @@ impl TypeChecker<'_> {
     fn infer_node(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
         match self.st.node(e) {
             ExprNode::BVar(_) => Err(KernelError::Type("unexpected loose bound variable".into())),
-            ExprNode::FVar(k) => Ok(self.locals[k as usize]),
+            ExprNode::FVar(k) => Ok(self.ws.locals[k as usize]),
             ExprNode::Sort(l) => {
                 if !only {
                     self.check_level(l)?;

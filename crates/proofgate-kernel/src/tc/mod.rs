@@ -10,6 +10,9 @@ mod defeq;
 mod infer;
 mod iota;
 mod whnf;
+mod workspace;
+
+pub use workspace::Workspace;
 
 use crate::declaration::{ConstantInfo, ConstantKind, DefinitionSafety};
 use crate::env::{Environment, WellKnown};
@@ -19,7 +22,6 @@ use crate::fuel::{Limits, Meter};
 use crate::level::LevelId;
 use crate::name::NameId;
 use crate::store::TermStore;
-use fxhash::{FxHashMap, FxHashSet};
 
 /// Result alias of the checker.
 pub type TcResult<T> = Result<T, KernelError>;
@@ -29,24 +31,12 @@ pub struct TypeChecker<'a> {
     pub(crate) st: &'a mut TermStore,
     pub(crate) env: &'a Environment,
     pub(crate) wk: &'a WellKnown,
-    /// Constants of a block being checked, visible before it is added.
-    pub(crate) pending: FxHashMap<NameId, ConstantInfo>,
     /// Universe parameters in scope (`None`: not checked).
     pub(crate) lparams: Option<Vec<NameId>>,
     pub(crate) safety: DefinitionSafety,
-    pub(crate) locals: Vec<ExprId>,
     pub(crate) meter: Meter,
-    infer_cache: FxHashMap<ExprId, ExprId>,
-    infer_only_cache: FxHashMap<ExprId, ExprId>,
-    whnf_core_cache: FxHashMap<ExprId, ExprId>,
-    whnf_cache: FxHashMap<ExprId, ExprId>,
-    unfold_cache: FxHashMap<(NameId, crate::expr::LevelsId), Option<ExprId>>,
-    const_type_cache: FxHashMap<(NameId, crate::expr::LevelsId), ExprId>,
-    eq_parent: FxHashMap<ExprId, ExprId>,
-    failure_cache: FxHashSet<(ExprId, ExprId)>,
-    /// Whether the literal extensions' constants have their expected types
-    /// (see `literal.rs`), decided once per check.
-    pub(crate) literal_support: FxHashMap<NameId, bool>,
+    /// Local context, caches and scratch buffers of this check.
+    pub(crate) ws: Workspace,
 }
 
 impl<'a> TypeChecker<'a> {
@@ -62,21 +52,38 @@ impl<'a> TypeChecker<'a> {
             st,
             env,
             wk,
-            pending: FxHashMap::default(),
             lparams: None,
             safety: DefinitionSafety::Safe,
-            locals: Vec::new(),
             meter: Meter::new(limits),
-            infer_cache: FxHashMap::default(),
-            infer_only_cache: FxHashMap::default(),
-            whnf_core_cache: FxHashMap::default(),
-            whnf_cache: FxHashMap::default(),
-            unfold_cache: FxHashMap::default(),
-            const_type_cache: FxHashMap::default(),
-            eq_parent: FxHashMap::default(),
-            failure_cache: FxHashSet::default(),
-            literal_support: FxHashMap::default(),
+            ws: Workspace::default(),
         }
+    }
+
+    /// A checker that works in `ws` (emptied first, so nothing from an
+    /// earlier check is visible; only its allocations are reused). Give the
+    /// workspace back with [`TypeChecker::into_workspace`].
+    pub fn with_workspace(
+        st: &'a mut TermStore,
+        env: &'a Environment,
+        wk: &'a WellKnown,
+        limits: Limits,
+        mut ws: Workspace,
+    ) -> TypeChecker<'a> {
+        ws.reset();
+        TypeChecker {
+            st,
+            env,
+            wk,
+            lparams: None,
+            safety: DefinitionSafety::Safe,
+            meter: Meter::new(limits),
+            ws,
+        }
+    }
+
+    /// Ends the check, returning its workspace for the next one.
+    pub fn into_workspace(self) -> Workspace {
+        self.ws
     }
 
     /// Steps used so far.
@@ -91,7 +98,7 @@ impl<'a> TypeChecker<'a> {
 
     /// Looks up a constant (pending block first).
     pub(crate) fn lookup(&self, n: NameId) -> Option<&ConstantInfo> {
-        self.pending.get(&n).or_else(|| self.env.get(n))
+        self.ws.pending.get(&n).or_else(|| self.env.get(n))
     }
 
     pub(crate) fn name(&self, n: NameId) -> String {
@@ -111,8 +118,8 @@ impl<'a> TypeChecker<'a> {
 
     /// A new free variable of type `ty`.
     pub(crate) fn fvar(&mut self, ty: ExprId) -> ExprId {
-        let i = self.locals.len() as u32;
-        self.locals.push(ty);
+        let i = self.ws.locals.len() as u32;
+        self.ws.locals.push(ty);
         self.st.mk(ExprNode::FVar(i))
     }
 
@@ -149,7 +156,7 @@ impl<'a> TypeChecker<'a> {
                     "internal: closing over a non-variable".into(),
                 ));
             };
-            let ty = self.locals[k as usize];
+            let ty = self.ws.locals[k as usize];
             let d = self.abst(ty, &fvars[..i])?;
             r = if pi {
                 self.st.pi(d, r)
@@ -163,7 +170,7 @@ impl<'a> TypeChecker<'a> {
     /// Type of a free variable.
     pub(crate) fn fvar_type(&self, e: ExprId) -> Option<ExprId> {
         match self.st.node(e) {
-            ExprNode::FVar(k) => Some(self.locals[k as usize]),
+            ExprNode::FVar(k) => Some(self.ws.locals[k as usize]),
             _ => None,
         }
     }
@@ -201,7 +208,7 @@ impl<'a> TypeChecker<'a> {
 
     /// The type of a constant at the given levels (cached).
     pub(crate) fn const_type(&mut self, n: NameId, ls: crate::expr::LevelsId) -> TcResult<ExprId> {
-        if let Some(&t) = self.const_type_cache.get(&(n, ls)) {
+        if let Some(&t) = self.ws.const_type_cache.get(&(n, ls)) {
             return Ok(t);
         }
         let Some(info) = self.lookup(n) else {
@@ -218,7 +225,7 @@ impl<'a> TypeChecker<'a> {
         }
         self.guard_depth(ty)?;
         let t = self.st.instantiate_lparams(ty, &params, &levels);
-        self.const_type_cache.insert((n, ls), t);
+        self.ws.const_type_cache.insert((n, ls), t);
         Ok(t)
     }
 }

@@ -32,7 +32,7 @@ impl TypeChecker<'_> {
             _ => {}
         }
         let cacheable = !cheap_rec && !cheap_proj;
-        if cacheable && let Some(&r) = self.whnf_core_cache.get(&e) {
+        if cacheable && let Some(&r) = self.ws.whnf_core_cache.get(&e) {
             return Ok(r);
         }
         self.meter.enter()?;
@@ -40,7 +40,7 @@ impl TypeChecker<'_> {
         self.meter.leave();
         let r = r?;
         if cacheable {
-            self.whnf_core_cache.insert(e, r);
+            self.ws.whnf_core_cache.insert(e, r);
         }
         Ok(r)
     }
@@ -147,7 +147,7 @@ impl TypeChecker<'_> {
         let ExprNode::Const(n, ls) = self.st.node(head) else {
             return Ok(None);
         };
-        let v = match self.unfold_cache.get(&(n, ls)) {
+        let v = match self.ws.unfold_cache.get(&(n, ls)) {
             Some(v) => *v,
             None => {
                 let v = match self.lookup(n) {
@@ -164,7 +164,7 @@ impl TypeChecker<'_> {
                     },
                     None => None,
                 };
-                self.unfold_cache.insert((n, ls), v);
+                self.ws.unfold_cache.insert((n, ls), v);
                 v
             }
         };
@@ -183,14 +183,14 @@ impl TypeChecker<'_> {
             | ExprNode::StrLit(_) => return Ok(e),
             _ => {}
         }
-        if let Some(&r) = self.whnf_cache.get(&e) {
+        if let Some(&r) = self.ws.whnf_cache.get(&e) {
             return Ok(r);
         }
         self.meter.enter()?;
         let r = self.whnf_loop(e);
         self.meter.leave();
         let r = r?;
-        self.whnf_cache.insert(e, r);
+        self.ws.whnf_cache.insert(e, r);
         Ok(r)
     }
 
