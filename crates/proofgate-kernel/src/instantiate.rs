@@ -12,9 +12,24 @@ use crate::name::NameId;
 use crate::store::TermStore;
 use fxhash::FxHashMap;
 
-type Cache = FxHashMap<(ExprId, u32), ExprId>;
+/// Memo of one traversal: (term, binders crossed) to result.
+pub(crate) type ReplaceCache = FxHashMap<(ExprId, u32), ExprId>;
+type Cache = ReplaceCache;
 
 impl TermStore {
+    /// Runs one traversal with the store's memo table (emptied afterwards,
+    /// keeping its allocation), so a substitution does not allocate and
+    /// grow a fresh table. A nested traversal gets a fresh table.
+    fn with_replace_cache<R>(&mut self, f: impl FnOnce(&mut TermStore, &mut Cache) -> R) -> R {
+        let mut cache = std::mem::take(&mut self.replace_cache);
+        let r = f(self, &mut cache);
+        crate::tc::reset_map(&mut cache);
+        if cache.capacity() >= self.replace_cache.capacity() {
+            self.replace_cache = cache;
+        }
+        r
+    }
+
     /// Rebuilds `e`, letting `f` replace a subterm first (given the number of
     /// binders crossed). `shift` says whether crossing a binder counts.
     fn replace(
@@ -92,20 +107,21 @@ impl TermStore {
         if n == 0 || self.lbr(e) == 0 {
             return e;
         }
-        let mut cache = Cache::default();
-        self.replace(e, 0, true, &mut cache, &mut |st, x, off| {
-            if st.lbr(x) <= off {
-                return Some(x);
-            }
-            if let ExprNode::BVar(i) = st.node(x) {
-                let j = i - off;
-                return Some(if j < n {
-                    st.lift_loose_bvars(subst[(n - 1 - j) as usize], 0, off)
-                } else {
-                    st.bvar(i - n)
-                });
-            }
-            None
+        self.with_replace_cache(|st, cache| {
+            st.replace(e, 0, true, cache, &mut |st, x, off| {
+                if st.lbr(x) <= off {
+                    return Some(x);
+                }
+                if let ExprNode::BVar(i) = st.node(x) {
+                    let j = i - off;
+                    return Some(if j < n {
+                        st.lift_loose_bvars(subst[(n - 1 - j) as usize], 0, off)
+                    } else {
+                        st.bvar(i - n)
+                    });
+                }
+                None
+            })
         })
     }
 
@@ -121,18 +137,19 @@ impl TermStore {
         if n == 0 || !self.has_fvar(e) {
             return e;
         }
-        let mut cache = Cache::default();
-        self.replace(e, 0, true, &mut cache, &mut |st, x, off| {
-            if !st.has_fvar(x) {
-                return Some(x);
-            }
-            if let ExprNode::FVar(_) = st.node(x) {
-                return Some(match fvars.iter().rposition(|v| *v == x) {
-                    Some(i) => st.bvar(off + n - 1 - i as u32),
-                    None => x,
-                });
-            }
-            None
+        self.with_replace_cache(|st, cache| {
+            st.replace(e, 0, true, cache, &mut |st, x, off| {
+                if !st.has_fvar(x) {
+                    return Some(x);
+                }
+                if let ExprNode::FVar(_) = st.node(x) {
+                    return Some(match fvars.iter().rposition(|v| *v == x) {
+                        Some(i) => st.bvar(off + n - 1 - i as u32),
+                        None => x,
+                    });
+                }
+                None
+            })
         })
     }
 
@@ -141,15 +158,16 @@ impl TermStore {
         if d == 0 || self.lbr(e) <= start {
             return e;
         }
-        let mut cache = Cache::default();
-        self.replace(e, start, true, &mut cache, &mut |st, x, off| {
-            if st.lbr(x) <= off {
-                return Some(x);
-            }
-            if let ExprNode::BVar(i) = st.node(x) {
-                return Some(st.bvar(i + d));
-            }
-            None
+        self.with_replace_cache(|st, cache| {
+            st.replace(e, start, true, cache, &mut |st, x, off| {
+                if st.lbr(x) <= off {
+                    return Some(x);
+                }
+                if let ExprNode::BVar(i) = st.node(x) {
+                    return Some(st.bvar(i + d));
+                }
+                None
+            })
         })
     }
 
@@ -159,17 +177,18 @@ impl TermStore {
         if d == 0 || self.lbr(e) <= start {
             return e;
         }
-        let mut cache = Cache::default();
-        self.replace(e, start, true, &mut cache, &mut |st, x, off| {
-            if st.lbr(x) <= off {
-                return Some(x);
-            }
-            if let ExprNode::BVar(i) = st.node(x) {
-                // Indices in `start..start+d` must not occur; saturate
-                // rather than wrap if a caller breaks that.
-                return Some(st.bvar(i.saturating_sub(d).max(off)));
-            }
-            None
+        self.with_replace_cache(|st, cache| {
+            st.replace(e, start, true, cache, &mut |st, x, off| {
+                if st.lbr(x) <= off {
+                    return Some(x);
+                }
+                if let ExprNode::BVar(i) = st.node(x) {
+                    // Indices in `start..start+d` must not occur; saturate
+                    // rather than wrap if a caller breaks that.
+                    return Some(st.bvar(i.saturating_sub(d).max(off)));
+                }
+                None
+            })
         })
     }
 
@@ -216,26 +235,27 @@ impl TermStore {
         if params.is_empty() || !self.data(e).has_level_param() {
             return e;
         }
-        let mut cache = Cache::default();
-        self.replace(e, 0, false, &mut cache, &mut |st, x, _| {
-            if !st.data(x).has_level_param() {
-                return Some(x);
-            }
-            match st.node(x) {
-                ExprNode::Sort(l) => {
-                    let l2 = st.levels.instantiate(l, params, levels);
-                    Some(st.sort(l2))
+        self.with_replace_cache(|st, cache| {
+            st.replace(e, 0, false, cache, &mut |st, x, _| {
+                if !st.data(x).has_level_param() {
+                    return Some(x);
                 }
-                ExprNode::Const(n, ls) => {
-                    let ls: Vec<LevelId> = st.levels_of(ls).to_vec();
-                    let ls2: Vec<LevelId> = ls
-                        .into_iter()
-                        .map(|l| st.levels.instantiate(l, params, levels))
-                        .collect();
-                    Some(st.cnst(n, &ls2))
+                match st.node(x) {
+                    ExprNode::Sort(l) => {
+                        let l2 = st.levels.instantiate(l, params, levels);
+                        Some(st.sort(l2))
+                    }
+                    ExprNode::Const(n, ls) => {
+                        let ls: Vec<LevelId> = st.levels_of(ls).to_vec();
+                        let ls2: Vec<LevelId> = ls
+                            .into_iter()
+                            .map(|l| st.levels.instantiate(l, params, levels))
+                            .collect();
+                        Some(st.cnst(n, &ls2))
+                    }
+                    _ => None,
                 }
-                _ => None,
-            }
+            })
         })
     }
 

@@ -248,7 +248,7 @@ impl TypeChecker<'_> {
         if self.st.has_fvar(e) {
             return Ok(None);
         }
-        let (head, args) = self.st.unfold_apps(e);
+        let (head, args) = self.st.spine(e);
         let ExprNode::Const(n, ls) = self.st.node(head) else {
             return Ok(None);
         };

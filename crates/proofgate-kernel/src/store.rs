@@ -19,6 +19,12 @@ use fxhash::FxHashMap;
 use hashbrown::HashTable;
 use num_bigint::BigUint;
 
+/// Arguments kept inline by [`TermStore::spine`].
+pub(crate) const SPINE_INLINE: usize = 12;
+
+/// The arguments of an application spine.
+pub(crate) type Spine = smallvec::SmallVec<[ExprId; SPINE_INLINE]>;
+
 /// One region: nodes by index, and a hash table of indices. The table holds
 /// only 4-byte indices and compares through `nodes`, so a node is stored
 /// once (a map keyed by the node would store it twice).
@@ -92,6 +98,9 @@ pub struct TermStore {
     scratch: Region,
     scratch_mode: bool,
     scratch_peak: usize,
+    /// Memo table lent to substitutions (see `instantiate.rs`); always
+    /// empty between them.
+    pub(crate) replace_cache: crate::instantiate::ReplaceCache,
 }
 
 impl Default for TermStore {
@@ -109,9 +118,23 @@ impl Default for TermStore {
             scratch: Region::default(),
             scratch_mode: false,
             scratch_peak: 0,
+            replace_cache: Default::default(),
         };
         s.level_list(&[]);
         s
+    }
+}
+
+/// Whether a direct subterm of `node` lives in the scratch region.
+#[inline]
+fn has_scratch_child(node: ExprNode) -> bool {
+    match node {
+        ExprNode::App(a, b) | ExprNode::Lam(a, b) | ExprNode::Pi(a, b) => {
+            a.is_scratch() || b.is_scratch()
+        }
+        ExprNode::Let(a, b, c) => a.is_scratch() || b.is_scratch() || c.is_scratch(),
+        ExprNode::Proj(_, _, s) => s.is_scratch(),
+        _ => false,
     }
 }
 
@@ -298,7 +321,12 @@ impl TermStore {
     /// Interns an expression node.
     pub fn mk(&mut self, node: ExprNode) -> ExprId {
         let data = self.compute(node);
-        if let Some(i) = self.persistent.find(&node, data.hash) {
+        // Persistent terms have only persistent subterms (`persist` copies
+        // children first), so a node with a scratch child cannot be there:
+        // skip that lookup, which misses in a large, cache-cold table.
+        if !has_scratch_child(node)
+            && let Some(i) = self.persistent.find(&node, data.hash)
+        {
             return ExprId(i);
         }
         if self.scratch_mode {
@@ -382,6 +410,20 @@ impl TermStore {
     /// Head and arguments (in order) of an application spine.
     pub fn unfold_apps(&self, mut e: ExprId) -> (ExprId, Vec<ExprId>) {
         let mut args = Vec::new();
+        while let ExprNode::App(f, a) = self.node(e) {
+            args.push(a);
+            e = f;
+        }
+        args.reverse();
+        (e, args)
+    }
+
+    /// Head and arguments (in order) of an application spine, without a
+    /// heap allocation for spines of up to [`SPINE_INLINE`] arguments (the
+    /// checker takes spines apart at nearly every step).
+    #[inline]
+    pub(crate) fn spine(&self, mut e: ExprId) -> (ExprId, Spine) {
+        let mut args = Spine::new();
         while let ExprNode::App(f, a) = self.node(e) {
             args.push(a);
             e = f;

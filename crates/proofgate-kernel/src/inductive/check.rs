@@ -95,7 +95,7 @@ pub(crate) fn has_ind_occ(tc: &TypeChecker<'_>, blk: &Block, e: ExprId) -> bool 
 
 /// `I params indices` for a type of the block: returns its position.
 pub(crate) fn valid_ind_app(tc: &TypeChecker<'_>, blk: &Block, e: ExprId) -> Option<usize> {
-    let (h, args) = tc.st.unfold_apps(e);
+    let (h, args) = tc.st.spine(e);
     let idx = blk.consts.iter().position(|c| *c == h)?;
     if args.len() != blk.nparams + blk.nindices[idx] {
         return None;

@@ -2,7 +2,7 @@
 //! binder types are sorts, levels in scope); `infer_only` trusts the term
 //! and only computes its type, as Lean's `infer_type(e, infer_only=true)`.
 
-use super::{TcResult, TypeChecker};
+use super::{Binders, Levels, TcResult, TypeChecker};
 use crate::declaration::{ConstantKind, DefinitionSafety};
 use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode};
@@ -69,8 +69,8 @@ impl TypeChecker<'_> {
                             name: self.name(n),
                         });
                     }
-                    for l in self.st.levels_of(ls).to_vec() {
-                        self.check_level(l)?;
+                    for i in 0..self.st.levels_of(ls).len() {
+                        self.check_level(self.st.levels_of(ls)[i])?;
                     }
                 }
                 self.const_type(n, ls)
@@ -106,7 +106,7 @@ impl TypeChecker<'_> {
     }
 
     fn infer_app(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
-        let (f, args) = self.st.unfold_apps(e);
+        let (f, args) = self.st.spine(e);
         let mut ft = self.infer_core(f, only)?;
         if only {
             let mut j = 0;
@@ -149,7 +149,7 @@ impl TypeChecker<'_> {
     }
 
     fn infer_lambda(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
-        let mut fvars = Vec::new();
+        let mut fvars = Binders::new();
         while let ExprNode::Lam(d, b) = self.st.node(e) {
             let d = self.inst(d, &fvars)?;
             if !only {
@@ -166,8 +166,8 @@ impl TypeChecker<'_> {
     }
 
     fn infer_pi(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
-        let mut fvars = Vec::new();
-        let mut us: Vec<LevelId> = Vec::new();
+        let mut fvars = Binders::new();
+        let mut us = Levels::new();
         while let ExprNode::Pi(d, b) = self.st.node(e) {
             let d = self.inst(d, &fvars)?;
             let s = self.infer_core(d, only)?;
@@ -235,7 +235,7 @@ impl TypeChecker<'_> {
         let bad = |what: &str| Err(KernelError::Type(format!("invalid projection: {what}")));
         let xt = self.infer_core(x, only)?;
         let xt = self.whnf(xt)?;
-        let (head, args) = self.st.unfold_apps(xt);
+        let (head, args) = self.st.spine(xt);
         let ExprNode::Const(iname, ils) = self.st.node(head) else {
             return bad("the structure's type is not an inductive type");
         };

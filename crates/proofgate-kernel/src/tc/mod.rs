@@ -13,6 +13,7 @@ mod whnf;
 mod workspace;
 
 pub use workspace::Workspace;
+pub(crate) use workspace::reset_map;
 
 use crate::declaration::{ConstantInfo, ConstantKind, DefinitionSafety};
 use crate::env::{Environment, WellKnown};
@@ -25,6 +26,16 @@ use crate::store::TermStore;
 
 /// Result alias of the checker.
 pub type TcResult<T> = Result<T, KernelError>;
+
+/// A constant's universe parameters, copied out of the environment without
+/// a heap allocation (constants have a handful at most).
+pub(crate) type LevelParams = smallvec::SmallVec<[NameId; 4]>;
+
+/// Universe levels of a constant occurrence, copied out of the store.
+pub(crate) type Levels = smallvec::SmallVec<[LevelId; 4]>;
+
+/// Free variables opened while walking under binders.
+pub(crate) type Binders = smallvec::SmallVec<[ExprId; 8]>;
 
 /// A type checker for one declaration or one query.
 pub struct TypeChecker<'a> {
@@ -214,8 +225,8 @@ impl<'a> TypeChecker<'a> {
         let Some(info) = self.lookup(n) else {
             return Err(KernelError::UnknownConstant(self.name(n)));
         };
-        let (ty, params) = (info.ty, info.level_params.clone());
-        let levels = self.st.levels_of(ls).to_vec();
+        let (ty, params) = (info.ty, LevelParams::from_slice(&info.level_params));
+        let levels = Levels::from_slice(self.st.levels_of(ls));
         if levels.len() != params.len() {
             return Err(KernelError::WrongLevelCount {
                 name: self.name(n),

@@ -40,7 +40,7 @@ pub struct Workspace {
 /// for (or keep) the large declaration's tables.
 const SPARSE_SLACK: usize = 256;
 
-fn reset_map<K, V, S: BuildHasher + Default>(m: &mut HashMap<K, V, S>) {
+pub(crate) fn reset_map<K, V, S: BuildHasher + Default>(m: &mut HashMap<K, V, S>) {
     if m.is_empty() {
         return;
     }
