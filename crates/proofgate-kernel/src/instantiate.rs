@@ -16,13 +16,27 @@ use fxhash::FxHashMap;
 pub(crate) type ReplaceCache = FxHashMap<(ExprId, u32), ExprId>;
 type Cache = ReplaceCache;
 
+/// Depth up to which traversals skip the memo table (a few hundred node
+/// visits at most, however much the term is shared: 3^6 with `let`).
+const MEMO_MIN_DEPTH: u32 = 6;
+
 impl TermStore {
-    /// Runs one traversal with the store's memo table (emptied afterwards,
-    /// keeping its allocation), so a substitution does not allocate and
-    /// grow a fresh table. A nested traversal gets a fresh table.
-    fn with_replace_cache<R>(&mut self, f: impl FnOnce(&mut TermStore, &mut Cache) -> R) -> R {
+    /// Runs one traversal of `e` with the store's memo table (emptied
+    /// afterwards, keeping its allocation), so a substitution does not
+    /// allocate and grow a fresh table. A nested traversal gets a fresh
+    /// table. Terms no deeper than [`MEMO_MIN_DEPTH`] are walked without a
+    /// memo: they have few paths, so revisiting a shared subterm costs less
+    /// than hashing every node into the table.
+    fn with_replace_cache<R>(
+        &mut self,
+        e: ExprId,
+        f: impl FnOnce(&mut TermStore, &mut Cache, bool) -> R,
+    ) -> R {
+        if self.depth(e) <= MEMO_MIN_DEPTH {
+            return f(self, &mut Cache::default(), false);
+        }
         let mut cache = std::mem::take(&mut self.replace_cache);
-        let r = f(self, &mut cache);
+        let r = f(self, &mut cache, true);
         crate::tc::reset_map(&mut cache);
         if cache.capacity() >= self.replace_cache.capacity() {
             self.replace_cache = cache;
@@ -38,19 +52,20 @@ impl TermStore {
         off: u32,
         shift: bool,
         cache: &mut Cache,
+        memo: bool,
         f: &mut dyn FnMut(&mut TermStore, ExprId, u32) -> Option<ExprId>,
     ) -> ExprId {
         if let Some(r) = f(self, e, off) {
             return r;
         }
-        if let Some(&r) = cache.get(&(e, off)) {
+        if memo && let Some(&r) = cache.get(&(e, off)) {
             return r;
         }
         let inner = if shift { off + 1 } else { off };
         let r = match self.node(e) {
             ExprNode::App(a, b) => {
-                let a2 = self.replace(a, off, shift, cache, f);
-                let b2 = self.replace(b, off, shift, cache, f);
+                let a2 = self.replace(a, off, shift, cache, memo, f);
+                let b2 = self.replace(b, off, shift, cache, memo, f);
                 if a2 == a && b2 == b {
                     e
                 } else {
@@ -58,8 +73,8 @@ impl TermStore {
                 }
             }
             ExprNode::Lam(t, b) => {
-                let t2 = self.replace(t, off, shift, cache, f);
-                let b2 = self.replace(b, inner, shift, cache, f);
+                let t2 = self.replace(t, off, shift, cache, memo, f);
+                let b2 = self.replace(b, inner, shift, cache, memo, f);
                 if t2 == t && b2 == b {
                     e
                 } else {
@@ -67,8 +82,8 @@ impl TermStore {
                 }
             }
             ExprNode::Pi(t, b) => {
-                let t2 = self.replace(t, off, shift, cache, f);
-                let b2 = self.replace(b, inner, shift, cache, f);
+                let t2 = self.replace(t, off, shift, cache, memo, f);
+                let b2 = self.replace(b, inner, shift, cache, memo, f);
                 if t2 == t && b2 == b {
                     e
                 } else {
@@ -76,9 +91,9 @@ impl TermStore {
                 }
             }
             ExprNode::Let(t, v, b) => {
-                let t2 = self.replace(t, off, shift, cache, f);
-                let v2 = self.replace(v, off, shift, cache, f);
-                let b2 = self.replace(b, inner, shift, cache, f);
+                let t2 = self.replace(t, off, shift, cache, memo, f);
+                let v2 = self.replace(v, off, shift, cache, memo, f);
+                let b2 = self.replace(b, inner, shift, cache, memo, f);
                 if t2 == t && v2 == v && b2 == b {
                     e
                 } else {
@@ -86,7 +101,7 @@ impl TermStore {
                 }
             }
             ExprNode::Proj(n, i, s) => {
-                let s2 = self.replace(s, off, shift, cache, f);
+                let s2 = self.replace(s, off, shift, cache, memo, f);
                 if s2 == s {
                     e
                 } else {
@@ -95,7 +110,9 @@ impl TermStore {
             }
             _ => e,
         };
-        cache.insert((e, off), r);
+        if memo {
+            cache.insert((e, off), r);
+        }
         r
     }
 
@@ -107,8 +124,8 @@ impl TermStore {
         if n == 0 || self.lbr(e) == 0 {
             return e;
         }
-        self.with_replace_cache(|st, cache| {
-            st.replace(e, 0, true, cache, &mut |st, x, off| {
+        self.with_replace_cache(e, |st, cache, memo| {
+            st.replace(e, 0, true, cache, memo, &mut |st, x, off| {
                 if st.lbr(x) <= off {
                     return Some(x);
                 }
@@ -137,8 +154,8 @@ impl TermStore {
         if n == 0 || !self.has_fvar(e) {
             return e;
         }
-        self.with_replace_cache(|st, cache| {
-            st.replace(e, 0, true, cache, &mut |st, x, off| {
+        self.with_replace_cache(e, |st, cache, memo| {
+            st.replace(e, 0, true, cache, memo, &mut |st, x, off| {
                 if !st.has_fvar(x) {
                     return Some(x);
                 }
@@ -158,8 +175,8 @@ impl TermStore {
         if d == 0 || self.lbr(e) <= start {
             return e;
         }
-        self.with_replace_cache(|st, cache| {
-            st.replace(e, start, true, cache, &mut |st, x, off| {
+        self.with_replace_cache(e, |st, cache, memo| {
+            st.replace(e, start, true, cache, memo, &mut |st, x, off| {
                 if st.lbr(x) <= off {
                     return Some(x);
                 }
@@ -177,8 +194,8 @@ impl TermStore {
         if d == 0 || self.lbr(e) <= start {
             return e;
         }
-        self.with_replace_cache(|st, cache| {
-            st.replace(e, start, true, cache, &mut |st, x, off| {
+        self.with_replace_cache(e, |st, cache, memo| {
+            st.replace(e, start, true, cache, memo, &mut |st, x, off| {
                 if st.lbr(x) <= off {
                     return Some(x);
                 }
@@ -235,8 +252,8 @@ impl TermStore {
         if params.is_empty() || !self.data(e).has_level_param() {
             return e;
         }
-        self.with_replace_cache(|st, cache| {
-            st.replace(e, 0, false, cache, &mut |st, x, _| {
+        self.with_replace_cache(e, |st, cache, memo| {
+            st.replace(e, 0, false, cache, memo, &mut |st, x, _| {
                 if !st.data(x).has_level_param() {
                     return Some(x);
                 }
@@ -246,11 +263,10 @@ impl TermStore {
                         Some(st.sort(l2))
                     }
                     ExprNode::Const(n, ls) => {
-                        let ls: Vec<LevelId> = st.levels_of(ls).to_vec();
-                        let ls2: Vec<LevelId> = ls
-                            .into_iter()
-                            .map(|l| st.levels.instantiate(l, params, levels))
-                            .collect();
+                        let mut ls2 = crate::tc::Levels::from_slice(st.levels_of(ls));
+                        for l in ls2.iter_mut() {
+                            *l = st.levels.instantiate(*l, params, levels);
+                        }
                         Some(st.cnst(n, &ls2))
                     }
                     _ => None,

@@ -248,7 +248,20 @@ impl TypeChecker<'_> {
         if self.st.has_fvar(e) {
             return Ok(None);
         }
-        let (head, args) = self.st.spine(e);
+        // Only `op a` and `op a b` with a constant `op` qualify: look at
+        // those shapes directly instead of taking the spine apart.
+        let mut args = [e; 2];
+        let mut nargs = 0;
+        let mut head = e;
+        while let ExprNode::App(f, a) = self.st.node(head) {
+            if nargs == 2 {
+                return Ok(None);
+            }
+            args[1 - nargs] = a;
+            nargs += 1;
+            head = f;
+        }
+        let args = &args[2 - nargs..];
         let ExprNode::Const(n, ls) = self.st.node(head) else {
             return Ok(None);
         };

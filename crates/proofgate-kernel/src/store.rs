@@ -57,24 +57,16 @@ impl Region {
         i
     }
 
-    /// Empties the region in time proportional to what it holds: clearing
-    /// the table writes every control byte, and after a large declaration
-    /// the table is far larger than the few nodes of a small query, so those
-    /// are erased one by one instead.
+    /// Empties the region in time proportional to what it held: clearing
+    /// the table writes every control byte, so a table left large by a big
+    /// declaration is replaced by one sized for this check's nodes, and the
+    /// small queries that follow clear a small table.
     fn clear(&mut self) {
         if self.nodes.is_empty() {
             return;
         }
         if self.table.capacity() > 8 * self.nodes.len() + 64 {
-            for (i, d) in self.nodes.iter().enumerate() {
-                if let Ok(entry) = self
-                    .table
-                    .find_entry(table_hash(d.hash), |&j| j == i as u32)
-                {
-                    entry.remove();
-                }
-            }
-            debug_assert!(self.table.is_empty());
+            self.table = HashTable::with_capacity(self.nodes.len());
         } else {
             self.table.clear();
         }

@@ -30,7 +30,7 @@ impl TypeChecker<'_> {
         cheap_rec: bool,
         cheap_proj: bool,
     ) -> TcResult<Option<ExprId>> {
-        let (head, rec_args) = self.st.spine(e);
+        let head = self.st.app_head(e);
         let ExprNode::Const(rn, rls) = self.st.node(head) else {
             return Ok(None);
         };
@@ -48,6 +48,7 @@ impl TypeChecker<'_> {
             return Ok(None);
         };
         let major_idx = info.major_idx().expect("recursor");
+        let (_, rec_args) = self.st.spine(e);
         if major_idx >= rec_args.len() {
             return Ok(None);
         }

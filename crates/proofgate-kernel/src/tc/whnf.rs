@@ -143,7 +143,7 @@ impl TypeChecker<'_> {
 
     /// Unfolds the head constant of `e` if it is a definition (or theorem).
     pub(crate) fn unfold_definition(&mut self, e: ExprId) -> TcResult<Option<ExprId>> {
-        let (head, args) = self.st.spine(e);
+        let head = self.st.app_head(e);
         let ExprNode::Const(n, ls) = self.st.node(head) else {
             return Ok(None);
         };
@@ -169,7 +169,13 @@ impl TypeChecker<'_> {
             }
         };
         self.meter.tick()?;
-        Ok(v.map(|v| self.st.apps(v, &args)))
+        Ok(match v {
+            Some(v) => {
+                let (_, args) = self.st.spine(e);
+                Some(self.st.apps(v, &args))
+            }
+            None => None,
+        })
     }
 
     /// Weak head normal form.
