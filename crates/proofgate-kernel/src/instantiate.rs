@@ -37,7 +37,7 @@ impl TermStore {
         }
         let mut cache = std::mem::take(&mut self.replace_cache);
         let r = f(self, &mut cache, true);
-        crate::tc::reset_map(&mut cache);
+        crate::tc::reset_map(&mut cache, true);
         if cache.capacity() >= self.replace_cache.capacity() {
             self.replace_cache = cache;
         }

@@ -32,6 +32,8 @@ pub(crate) type Spine = smallvec::SmallVec<[ExprId; SPINE_INLINE]>;
 struct Region {
     nodes: Vec<ExprData>,
     table: HashTable<u32>,
+    /// Consecutive clears that found the table sparse.
+    sparse_streak: u32,
 }
 
 /// Spreads the 32-bit structural hash over 64 bits (the table uses the top
@@ -57,15 +59,22 @@ impl Region {
         i
     }
 
-    /// Empties the region in time proportional to what it held: clearing
-    /// the table writes every control byte, so a table left large by a big
-    /// declaration is replaced by one sized for this check's nodes, and the
-    /// small queries that follow clear a small table.
+    /// Empties the region. Clearing the table writes every control byte, so
+    /// once a run of checks has left a table sized by some big declaration
+    /// sparse, it is replaced by one sized for the last check's nodes, and
+    /// the small queries that follow clear a small table. (One small check
+    /// between big ones keeps the big table.)
     fn clear(&mut self) {
         if self.nodes.is_empty() {
             return;
         }
         if self.table.capacity() > 8 * self.nodes.len() + 64 {
+            self.sparse_streak += 1;
+        } else {
+            self.sparse_streak = 0;
+        }
+        if self.sparse_streak >= 16 {
+            self.sparse_streak = 0;
             self.table = HashTable::with_capacity(self.nodes.len());
         } else {
             self.table.clear();

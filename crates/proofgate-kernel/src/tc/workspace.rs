@@ -32,30 +32,43 @@ pub struct Workspace {
     /// Whether the literal extensions' constants have their expected types
     /// (see `literal.rs`), decided once per check.
     pub(crate) literal_support: FxHashMap<NameId, bool>,
+    /// Consecutive checks that left some table sparse (see `reset`).
+    sparse_streak: u32,
 }
 
-/// Above this many slots, a table that the last check filled only sparsely
-/// is dropped rather than cleared: clearing costs time in proportion to the
-/// capacity, and a small query after a large declaration should not pay
-/// for (or keep) the large declaration's tables.
+/// A table is sparse when its capacity exceeds four times its entries by
+/// more than this many slots.
 const SPARSE_SLACK: usize = 256;
 
-pub(crate) fn reset_map<K, V, S: BuildHasher + Default>(m: &mut HashMap<K, V, S>) {
+/// After this many consecutive checks leave some table sparse, sparse
+/// tables are dropped rather than cleared: clearing costs time in
+/// proportion to the capacity, so a run of small queries after a large
+/// declaration should not keep paying for (or keeping) its tables. A
+/// single small check between large ones (a Standard attempt before a Deep
+/// one) keeps them.
+const SPARSE_CHECKS_BEFORE_SHRINK: u32 = 16;
+
+fn is_sparse(capacity: usize, len: usize) -> bool {
+    capacity > 4 * len + SPARSE_SLACK
+}
+
+/// Empties a map, dropping its allocation if it is sparse and `shrink`.
+pub(crate) fn reset_map<K, V, S: BuildHasher + Default>(m: &mut HashMap<K, V, S>, shrink: bool) {
     if m.is_empty() {
         return;
     }
-    if m.capacity() > 4 * m.len() + SPARSE_SLACK {
+    if shrink && is_sparse(m.capacity(), m.len()) {
         *m = HashMap::default();
     } else {
         m.clear();
     }
 }
 
-fn reset_set<K, S: BuildHasher + Default>(m: &mut HashSet<K, S>) {
+fn reset_set<K, S: BuildHasher + Default>(m: &mut HashSet<K, S>, shrink: bool) {
     if m.is_empty() {
         return;
     }
-    if m.capacity() > 4 * m.len() + SPARSE_SLACK {
+    if shrink && is_sparse(m.capacity(), m.len()) {
         *m = HashSet::default();
     } else {
         m.clear();
@@ -66,16 +79,37 @@ impl Workspace {
     /// Empties every cache and the local context, keeping allocations that
     /// the last check used densely.
     pub fn reset(&mut self) {
-        reset_map(&mut self.pending);
+        let any_sparse = [
+            (self.infer_cache.capacity(), self.infer_cache.len()),
+            (
+                self.infer_only_cache.capacity(),
+                self.infer_only_cache.len(),
+            ),
+            (self.whnf_core_cache.capacity(), self.whnf_core_cache.len()),
+            (self.whnf_cache.capacity(), self.whnf_cache.len()),
+            (self.eq_parent.capacity(), self.eq_parent.len()),
+        ]
+        .iter()
+        .any(|&(c, l)| is_sparse(c, l));
+        self.sparse_streak = if any_sparse {
+            self.sparse_streak + 1
+        } else {
+            0
+        };
+        let shrink = self.sparse_streak >= SPARSE_CHECKS_BEFORE_SHRINK;
+        if shrink {
+            self.sparse_streak = 0;
+        }
+        reset_map(&mut self.pending, shrink);
         self.locals.clear();
-        reset_map(&mut self.infer_cache);
-        reset_map(&mut self.infer_only_cache);
-        reset_map(&mut self.whnf_core_cache);
-        reset_map(&mut self.whnf_cache);
-        reset_map(&mut self.unfold_cache);
-        reset_map(&mut self.const_type_cache);
-        reset_map(&mut self.eq_parent);
-        reset_set(&mut self.failure_cache);
-        reset_map(&mut self.literal_support);
+        reset_map(&mut self.infer_cache, shrink);
+        reset_map(&mut self.infer_only_cache, shrink);
+        reset_map(&mut self.whnf_core_cache, shrink);
+        reset_map(&mut self.whnf_cache, shrink);
+        reset_map(&mut self.unfold_cache, shrink);
+        reset_map(&mut self.const_type_cache, shrink);
+        reset_map(&mut self.eq_parent, shrink);
+        reset_set(&mut self.failure_cache, shrink);
+        reset_map(&mut self.literal_support, shrink);
     }
 }
