@@ -27,6 +27,8 @@ pub struct Workspace {
     pub(crate) whnf_cache: FxHashMap<ExprId, ExprId>,
     pub(crate) unfold_cache: FxHashMap<(NameId, LevelsId), Option<ExprId>>,
     pub(crate) const_type_cache: FxHashMap<(NameId, LevelsId), ExprId>,
+    /// Recursor rule right-hand sides at the levels of an occurrence.
+    pub(crate) rule_rhs_cache: FxHashMap<(ExprId, LevelsId), ExprId>,
     pub(crate) eq_parent: FxHashMap<ExprId, ExprId>,
     pub(crate) failure_cache: FxHashSet<(ExprId, ExprId)>,
     /// Whether the literal extensions' constants have their expected types
@@ -108,6 +110,7 @@ impl Workspace {
         reset_map(&mut self.whnf_cache, shrink);
         reset_map(&mut self.unfold_cache, shrink);
         reset_map(&mut self.const_type_cache, shrink);
+        reset_map(&mut self.rule_rhs_cache, shrink);
         reset_map(&mut self.eq_parent, shrink);
         reset_set(&mut self.failure_cache, shrink);
         reset_map(&mut self.literal_support, shrink);
