@@ -126,11 +126,37 @@ impl TypeChecker<'_> {
             }
             return self.inst(ft, &args[j..]);
         }
-        for &a in &args {
-            let pt = self.ensure_pi(ft)?;
-            let ExprNode::Pi(d, b) = self.st.node(pt) else {
+        // Lazily, arguments `args[j..i]` are not yet substituted into `ft`:
+        // the body is instantiated once per run of syntactic Pis rather
+        // than once per argument, and a domain only for the arguments it
+        // may mention. Instantiation commutes and terms are hash-consed, so
+        // every domain compared and the result are the very terms that one
+        // substitution per argument gives, and `ensure_pi` reduces exactly
+        // when it would there (instantiating a Pi gives a Pi). The depth
+        // guard of each substitution passes in both ways as long as
+        // `depth(ft) + depth(args) <= limit` (a substitution is no deeper
+        // than that sum); otherwise one substitution per argument keeps the
+        // depth errors exactly as they were.
+        let max_arg = args.iter().map(|&a| self.st.depth(a)).max().unwrap_or(0);
+        let limit = self.depth_limit();
+        let mut lazy = self.st.depth(ft) + max_arg <= limit;
+        let mut j = 0;
+        for i in 0..args.len() {
+            let a = args[i];
+            if !matches!(self.st.node(ft), ExprNode::Pi(..)) {
+                let t = if j < i {
+                    self.inst(ft, &args[j..i])?
+                } else {
+                    ft
+                };
+                ft = self.ensure_pi(t)?;
+                j = i;
+                lazy = self.st.depth(ft) + max_arg <= limit;
+            }
+            let ExprNode::Pi(d, b) = self.st.node(ft) else {
                 unreachable!()
             };
+            let d = if j < i { self.inst(d, &args[j..i])? } else { d };
             let at = self.infer_core(a, false)?;
             if !self.is_def_eq(at, d)? {
                 if std::env::var_os("PROOFGATE_KERNEL_DEBUG").is_some() {
@@ -143,9 +169,18 @@ impl TypeChecker<'_> {
                     "application argument type mismatch".into(),
                 ));
             }
-            ft = self.inst(b, &[a])?;
+            if lazy {
+                ft = b;
+            } else {
+                ft = self.inst(b, &[a])?;
+                j = i + 1;
+            }
         }
-        Ok(ft)
+        if j < args.len() {
+            self.inst(ft, &args[j..])
+        } else {
+            Ok(ft)
+        }
     }
 
     fn infer_lambda(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {

@@ -116,11 +116,16 @@ impl<'a> TypeChecker<'a> {
         self.st.names.display(n)
     }
 
+    /// The deepest term a traversal accepts. Depths saturate at u16::MAX,
+    /// so no limit above that can be honoured.
+    pub(crate) fn depth_limit(&self) -> u32 {
+        self.meter.limits().max_term_depth.min(u16::MAX as u32 - 1)
+    }
+
     /// Rejects a term deeper than the traversal limit.
     pub(crate) fn guard_depth(&self, e: ExprId) -> TcResult<()> {
         let depth = self.st.depth(e);
-        // Depths saturate at u16::MAX, so no limit above that can be honoured.
-        let limit = self.meter.limits().max_term_depth.min(u16::MAX as u32 - 1);
+        let limit = self.depth_limit();
         if depth > limit {
             return Err(KernelError::TermTooDeep { depth, limit });
         }
