@@ -136,5 +136,61 @@ fn whnf_and_defeq(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, check_prelude, whnf_and_defeq);
+/// The fixed cost of one query against a real environment (`Init.Prelude`):
+/// `@Eq.refl Nat 1024 : @Eq Nat 1024 1024`, and the literal comparison
+/// `Nat.ble 900 1000 = true` by `Eq.refl true` (evaluated by the kernel).
+fn query_floor(c: &mut Criterion) {
+    let bytes = prelude_bytes();
+    let mut k = Kernel::new();
+    check_export(&mut k, &bytes[..], Limits::DEFAULT).expect("prelude accepted");
+    let st = k.store_mut();
+    let one = st.levels.succ(LevelId::ZERO);
+    let (eq, refl, nat, ble, boolean, tt) = (
+        st.names.dotted("Eq"),
+        st.names.dotted("Eq.refl"),
+        st.names.dotted("Nat"),
+        st.names.dotted("Nat.ble"),
+        st.names.dotted("Bool"),
+        st.names.dotted("Bool.true"),
+    );
+    let lit = |st: &mut proofgate_kernel::TermStore, v: &str| {
+        st.nat_lit(proofgate_kernel::parse_nat(v).expect("literal"))
+    };
+    let (eq1, refl1, nat_c) = (
+        st.cnst(eq, &[one]),
+        st.cnst(refl, &[one]),
+        st.cnst(nat, &[]),
+    );
+    let n1024 = lit(st, "1024");
+    let prop = st.apps(eq1, &[nat_c, n1024, n1024]);
+    let proof = st.apps(refl1, &[nat_c, n1024]);
+    let (ble_c, bool_c, tt_c) = (st.cnst(ble, &[]), st.cnst(boolean, &[]), st.cnst(tt, &[]));
+    let (a, b) = (lit(st, "900"), lit(st, "1000"));
+    let cmp = st.apps(ble_c, &[a, b]);
+    let ble_prop = st.apps(eq1, &[bool_c, cmp, tt_c]);
+    let ble_proof = st.apps(refl1, &[bool_c, tt_c]);
+    let mut g = c.benchmark_group("kernel");
+    g.bench_function("query_floor_eq_refl_literal", |b| {
+        b.iter(|| {
+            k.check_term(black_box(proof), black_box(prop), &[], Limits::DEFAULT)
+                .expect("checks")
+                .steps
+        })
+    });
+    g.bench_function("query_nat_ble_literals", |b| {
+        b.iter(|| {
+            k.check_term(
+                black_box(ble_proof),
+                black_box(ble_prop),
+                &[],
+                Limits::DEFAULT,
+            )
+            .expect("checks")
+            .steps
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, check_prelude, whnf_and_defeq, query_floor);
 criterion_main!(benches);

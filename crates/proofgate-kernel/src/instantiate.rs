@@ -12,9 +12,38 @@ use crate::name::NameId;
 use crate::store::TermStore;
 use fxhash::FxHashMap;
 
-type Cache = FxHashMap<(ExprId, u32), ExprId>;
+/// Memo of one traversal: (term, binders crossed) to result.
+pub(crate) type ReplaceCache = FxHashMap<(ExprId, u32), ExprId>;
+type Cache = ReplaceCache;
+
+/// Depth up to which traversals skip the memo table (a few hundred node
+/// visits at most, however much the term is shared: 3^6 with `let`).
+const MEMO_MIN_DEPTH: u32 = 6;
 
 impl TermStore {
+    /// Runs one traversal of `e` with the store's memo table (emptied
+    /// afterwards, keeping its allocation), so a substitution does not
+    /// allocate and grow a fresh table. A nested traversal gets a fresh
+    /// table. Terms no deeper than [`MEMO_MIN_DEPTH`] are walked without a
+    /// memo: they have few paths, so revisiting a shared subterm costs less
+    /// than hashing every node into the table.
+    fn with_replace_cache<R>(
+        &mut self,
+        e: ExprId,
+        f: impl FnOnce(&mut TermStore, &mut Cache, bool) -> R,
+    ) -> R {
+        if self.depth(e) <= MEMO_MIN_DEPTH {
+            return f(self, &mut Cache::default(), false);
+        }
+        let mut cache = std::mem::take(&mut self.replace_cache);
+        let r = f(self, &mut cache, true);
+        crate::tc::reset_map(&mut cache, true);
+        if cache.capacity() >= self.replace_cache.capacity() {
+            self.replace_cache = cache;
+        }
+        r
+    }
+
     /// Rebuilds `e`, letting `f` replace a subterm first (given the number of
     /// binders crossed). `shift` says whether crossing a binder counts.
     fn replace(
@@ -23,19 +52,20 @@ impl TermStore {
         off: u32,
         shift: bool,
         cache: &mut Cache,
+        memo: bool,
         f: &mut dyn FnMut(&mut TermStore, ExprId, u32) -> Option<ExprId>,
     ) -> ExprId {
         if let Some(r) = f(self, e, off) {
             return r;
         }
-        if let Some(&r) = cache.get(&(e, off)) {
+        if memo && let Some(&r) = cache.get(&(e, off)) {
             return r;
         }
         let inner = if shift { off + 1 } else { off };
         let r = match self.node(e) {
             ExprNode::App(a, b) => {
-                let a2 = self.replace(a, off, shift, cache, f);
-                let b2 = self.replace(b, off, shift, cache, f);
+                let a2 = self.replace(a, off, shift, cache, memo, f);
+                let b2 = self.replace(b, off, shift, cache, memo, f);
                 if a2 == a && b2 == b {
                     e
                 } else {
@@ -43,8 +73,8 @@ impl TermStore {
                 }
             }
             ExprNode::Lam(t, b) => {
-                let t2 = self.replace(t, off, shift, cache, f);
-                let b2 = self.replace(b, inner, shift, cache, f);
+                let t2 = self.replace(t, off, shift, cache, memo, f);
+                let b2 = self.replace(b, inner, shift, cache, memo, f);
                 if t2 == t && b2 == b {
                     e
                 } else {
@@ -52,8 +82,8 @@ impl TermStore {
                 }
             }
             ExprNode::Pi(t, b) => {
-                let t2 = self.replace(t, off, shift, cache, f);
-                let b2 = self.replace(b, inner, shift, cache, f);
+                let t2 = self.replace(t, off, shift, cache, memo, f);
+                let b2 = self.replace(b, inner, shift, cache, memo, f);
                 if t2 == t && b2 == b {
                     e
                 } else {
@@ -61,9 +91,9 @@ impl TermStore {
                 }
             }
             ExprNode::Let(t, v, b) => {
-                let t2 = self.replace(t, off, shift, cache, f);
-                let v2 = self.replace(v, off, shift, cache, f);
-                let b2 = self.replace(b, inner, shift, cache, f);
+                let t2 = self.replace(t, off, shift, cache, memo, f);
+                let v2 = self.replace(v, off, shift, cache, memo, f);
+                let b2 = self.replace(b, inner, shift, cache, memo, f);
                 if t2 == t && v2 == v && b2 == b {
                     e
                 } else {
@@ -71,7 +101,7 @@ impl TermStore {
                 }
             }
             ExprNode::Proj(n, i, s) => {
-                let s2 = self.replace(s, off, shift, cache, f);
+                let s2 = self.replace(s, off, shift, cache, memo, f);
                 if s2 == s {
                     e
                 } else {
@@ -80,7 +110,9 @@ impl TermStore {
             }
             _ => e,
         };
-        cache.insert((e, off), r);
+        if memo {
+            cache.insert((e, off), r);
+        }
         r
     }
 
@@ -92,20 +124,21 @@ impl TermStore {
         if n == 0 || self.lbr(e) == 0 {
             return e;
         }
-        let mut cache = Cache::default();
-        self.replace(e, 0, true, &mut cache, &mut |st, x, off| {
-            if st.lbr(x) <= off {
-                return Some(x);
-            }
-            if let ExprNode::BVar(i) = st.node(x) {
-                let j = i - off;
-                return Some(if j < n {
-                    st.lift_loose_bvars(subst[(n - 1 - j) as usize], 0, off)
-                } else {
-                    st.bvar(i - n)
-                });
-            }
-            None
+        self.with_replace_cache(e, |st, cache, memo| {
+            st.replace(e, 0, true, cache, memo, &mut |st, x, off| {
+                if st.lbr(x) <= off {
+                    return Some(x);
+                }
+                if let ExprNode::BVar(i) = st.node(x) {
+                    let j = i - off;
+                    return Some(if j < n {
+                        st.lift_loose_bvars(subst[(n - 1 - j) as usize], 0, off)
+                    } else {
+                        st.bvar(i - n)
+                    });
+                }
+                None
+            })
         })
     }
 
@@ -121,18 +154,19 @@ impl TermStore {
         if n == 0 || !self.has_fvar(e) {
             return e;
         }
-        let mut cache = Cache::default();
-        self.replace(e, 0, true, &mut cache, &mut |st, x, off| {
-            if !st.has_fvar(x) {
-                return Some(x);
-            }
-            if let ExprNode::FVar(_) = st.node(x) {
-                return Some(match fvars.iter().rposition(|v| *v == x) {
-                    Some(i) => st.bvar(off + n - 1 - i as u32),
-                    None => x,
-                });
-            }
-            None
+        self.with_replace_cache(e, |st, cache, memo| {
+            st.replace(e, 0, true, cache, memo, &mut |st, x, off| {
+                if !st.has_fvar(x) {
+                    return Some(x);
+                }
+                if let ExprNode::FVar(_) = st.node(x) {
+                    return Some(match fvars.iter().rposition(|v| *v == x) {
+                        Some(i) => st.bvar(off + n - 1 - i as u32),
+                        None => x,
+                    });
+                }
+                None
+            })
         })
     }
 
@@ -141,15 +175,16 @@ impl TermStore {
         if d == 0 || self.lbr(e) <= start {
             return e;
         }
-        let mut cache = Cache::default();
-        self.replace(e, start, true, &mut cache, &mut |st, x, off| {
-            if st.lbr(x) <= off {
-                return Some(x);
-            }
-            if let ExprNode::BVar(i) = st.node(x) {
-                return Some(st.bvar(i + d));
-            }
-            None
+        self.with_replace_cache(e, |st, cache, memo| {
+            st.replace(e, start, true, cache, memo, &mut |st, x, off| {
+                if st.lbr(x) <= off {
+                    return Some(x);
+                }
+                if let ExprNode::BVar(i) = st.node(x) {
+                    return Some(st.bvar(i + d));
+                }
+                None
+            })
         })
     }
 
@@ -159,17 +194,18 @@ impl TermStore {
         if d == 0 || self.lbr(e) <= start {
             return e;
         }
-        let mut cache = Cache::default();
-        self.replace(e, start, true, &mut cache, &mut |st, x, off| {
-            if st.lbr(x) <= off {
-                return Some(x);
-            }
-            if let ExprNode::BVar(i) = st.node(x) {
-                // Indices in `start..start+d` must not occur; saturate
-                // rather than wrap if a caller breaks that.
-                return Some(st.bvar(i.saturating_sub(d).max(off)));
-            }
-            None
+        self.with_replace_cache(e, |st, cache, memo| {
+            st.replace(e, start, true, cache, memo, &mut |st, x, off| {
+                if st.lbr(x) <= off {
+                    return Some(x);
+                }
+                if let ExprNode::BVar(i) = st.node(x) {
+                    // Indices in `start..start+d` must not occur; saturate
+                    // rather than wrap if a caller breaks that.
+                    return Some(st.bvar(i.saturating_sub(d).max(off)));
+                }
+                None
+            })
         })
     }
 
@@ -216,26 +252,26 @@ impl TermStore {
         if params.is_empty() || !self.data(e).has_level_param() {
             return e;
         }
-        let mut cache = Cache::default();
-        self.replace(e, 0, false, &mut cache, &mut |st, x, _| {
-            if !st.data(x).has_level_param() {
-                return Some(x);
-            }
-            match st.node(x) {
-                ExprNode::Sort(l) => {
-                    let l2 = st.levels.instantiate(l, params, levels);
-                    Some(st.sort(l2))
+        self.with_replace_cache(e, |st, cache, memo| {
+            st.replace(e, 0, false, cache, memo, &mut |st, x, _| {
+                if !st.data(x).has_level_param() {
+                    return Some(x);
                 }
-                ExprNode::Const(n, ls) => {
-                    let ls: Vec<LevelId> = st.levels_of(ls).to_vec();
-                    let ls2: Vec<LevelId> = ls
-                        .into_iter()
-                        .map(|l| st.levels.instantiate(l, params, levels))
-                        .collect();
-                    Some(st.cnst(n, &ls2))
+                match st.node(x) {
+                    ExprNode::Sort(l) => {
+                        let l2 = st.levels.instantiate(l, params, levels);
+                        Some(st.sort(l2))
+                    }
+                    ExprNode::Const(n, ls) => {
+                        let mut ls2 = crate::tc::Levels::from_slice(st.levels_of(ls));
+                        for l in ls2.iter_mut() {
+                            *l = st.levels.instantiate(*l, params, levels);
+                        }
+                        Some(st.cnst(n, &ls2))
+                    }
+                    _ => None,
                 }
-                _ => None,
-            }
+            })
         })
     }
 

@@ -9,7 +9,7 @@ use crate::expr::{ExprId, ExprNode};
 use crate::fuel::Limits;
 use crate::name::NameId;
 use crate::store::TermStore;
-use crate::tc::{TcResult, TypeChecker};
+use crate::tc::{TcResult, TypeChecker, Workspace};
 
 /// What a check cost.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,6 +28,8 @@ pub struct Kernel {
     env: Environment,
     wk: WellKnown,
     total_steps: u64,
+    /// Working memory lent to each check (emptied before each one).
+    ws: Workspace,
 }
 
 impl Default for Kernel {
@@ -46,6 +48,7 @@ impl Kernel {
             env: Environment::default(),
             wk,
             total_steps: 0,
+            ws: Workspace::default(),
         }
     }
 
@@ -84,13 +87,16 @@ impl Kernel {
         self.validate_ids(decl)?;
         self.store.begin_scratch();
         let result = {
-            let mut tc = TypeChecker::new(&mut self.store, &self.env, &self.wk, limits);
+            let ws = std::mem::take(&mut self.ws);
+            let mut tc =
+                TypeChecker::with_workspace(&mut self.store, &self.env, &self.wk, limits, ws);
             let r = check_declaration(&mut tc, decl);
             let report = CheckReport {
                 steps: tc.meter.used(),
                 peak_recursion: tc.meter.peak_depth(),
                 constants_added: 0,
             };
+            self.ws = tc.into_workspace();
             r.map(|cs| (cs, report))
         };
         let result = result.map(|(cs, report)| {
@@ -222,7 +228,9 @@ impl Kernel {
     ) -> Result<(T, CheckReport), KernelError> {
         self.store.begin_scratch();
         let result = {
-            let mut tc = TypeChecker::new(&mut self.store, &self.env, &self.wk, limits);
+            let ws = std::mem::take(&mut self.ws);
+            let mut tc =
+                TypeChecker::with_workspace(&mut self.store, &self.env, &self.wk, limits, ws);
             tc.lparams = Some(level_params.to_vec());
             let r = f(&mut tc);
             let report = CheckReport {
@@ -230,6 +238,7 @@ impl Kernel {
                 peak_recursion: tc.meter.peak_depth(),
                 constants_added: 0,
             };
+            self.ws = tc.into_workspace();
             r.map(|v| (v, report))
         };
         let result = result.map(|(v, rep)| (persist(&mut self.store, v), rep));
@@ -442,7 +451,7 @@ pub(crate) fn check_declaration(
             };
             if *safety == DefinitionSafety::Unsafe {
                 // Unsafe definitions may refer to themselves.
-                tc.pending.insert(*name, c.clone());
+                tc.ws.pending.insert(*name, c.clone());
             }
             check_value(tc, *name, *ty, *value)?;
             Ok(vec![c])

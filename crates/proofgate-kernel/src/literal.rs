@@ -19,7 +19,7 @@
 //! `Nat.add` really adds; like Lean's kernel, it trusts those names.
 
 use crate::error::KernelError;
-use crate::expr::{ExprId, ExprNode};
+use crate::expr::{ExprId, ExprNode, LitId};
 use crate::level::LevelId;
 use crate::tc::{TcResult, TypeChecker};
 use num_bigint::BigUint;
@@ -67,11 +67,11 @@ impl TypeChecker<'_> {
 
     /// Whether `key`'s part of the literal extension may be used (cached).
     pub(crate) fn literal_ok(&mut self, key: crate::name::NameId) -> bool {
-        if let Some(&ok) = self.literal_support.get(&key) {
+        if let Some(&ok) = self.ws.literal_support.get(&key) {
             return ok;
         }
         let ok = self.compute_literal_ok(key);
-        self.literal_support.insert(key, ok);
+        self.ws.literal_support.insert(key, ok);
         ok
     }
 
@@ -160,11 +160,12 @@ impl TypeChecker<'_> {
         self.has_type(key, 0, ty)
     }
 
-    /// The value of a literal or `Nat.zero`.
-    fn nat_value(&self, e: ExprId) -> Option<BigUint> {
+    /// The value of a literal or `Nat.zero`, as a reference into the store
+    /// (`None` for zero), so comparing literals does not copy them.
+    fn nat_value(&self, e: ExprId) -> Option<Option<LitId>> {
         match self.st.node(e) {
-            ExprNode::NatLit(l) => Some(self.st.nat(l).clone()),
-            ExprNode::Const(n, _) if n == self.wk.nat_zero => Some(BigUint::ZERO),
+            ExprNode::NatLit(l) => Some(Some(l)),
+            ExprNode::Const(n, _) if n == self.wk.nat_zero => Some(None),
             _ => None,
         }
     }
@@ -238,7 +239,7 @@ impl TypeChecker<'_> {
         self.st.app(of_list, list)
     }
 
-    fn whnf_nat_arg(&mut self, e: ExprId) -> TcResult<Option<BigUint>> {
+    fn whnf_nat_arg(&mut self, e: ExprId) -> TcResult<Option<Option<LitId>>> {
         let w = self.whnf(e)?;
         Ok(self.nat_value(w))
     }
@@ -248,7 +249,20 @@ impl TypeChecker<'_> {
         if self.st.has_fvar(e) {
             return Ok(None);
         }
-        let (head, args) = self.st.unfold_apps(e);
+        // Only `op a` and `op a b` with a constant `op` qualify: look at
+        // those shapes directly instead of taking the spine apart.
+        let mut args = [e; 2];
+        let mut nargs = 0;
+        let mut head = e;
+        while let ExprNode::App(f, a) = self.st.node(head) {
+            if nargs == 2 {
+                return Ok(None);
+            }
+            args[1 - nargs] = a;
+            nargs += 1;
+            head = f;
+        }
+        let args = &args[2 - nargs..];
         let ExprNode::Const(n, ls) = self.st.node(head) else {
             return Ok(None);
         };
@@ -266,6 +280,7 @@ impl TypeChecker<'_> {
             let Some(a) = self.whnf_nat_arg(args[0])? else {
                 return Ok(None);
             };
+            let a = a.map_or(BigUint::ZERO, |l| self.st.nat(l).clone());
             self.meter.tick()?;
             let r = if n == wk.nat_succ {
                 a + 1u32
@@ -309,6 +324,16 @@ impl TypeChecker<'_> {
         let bool_result = |st: &mut crate::store::TermStore, v: bool| {
             st.cnst(if v { wk.bool_true } else { wk.bool_false }, &[])
         };
+        // Comparisons read the literals in place; arithmetic needs owned
+        // operands (the results are new literals anyway).
+        if n == wk.nat_beq || n == wk.nat_ble {
+            let val = |l: Option<LitId>| l.map_or(&zero, |l| self.st.nat(l));
+            let (a, b) = (val(a), val(b));
+            let v = if n == wk.nat_beq { a == b } else { a <= b };
+            return Ok(Some(bool_result(self.st, v)));
+        }
+        let a = a.map_or(BigUint::ZERO, |l| self.st.nat(l).clone());
+        let b = b.map_or(BigUint::ZERO, |l| self.st.nat(l).clone());
         let r = if n == wk.nat_add {
             a + b
         } else if n == wk.nat_sub {
@@ -324,10 +349,6 @@ impl TypeChecker<'_> {
             if b == zero { a } else { a % b }
         } else if n == wk.nat_gcd {
             gcd(a, b)
-        } else if n == wk.nat_beq {
-            return Ok(Some(bool_result(self.st, a == b)));
-        } else if n == wk.nat_ble {
-            return Ok(Some(bool_result(self.st, a <= b)));
         } else if n == wk.nat_land {
             a & b
         } else if n == wk.nat_lor {

@@ -53,7 +53,7 @@ impl TermStore {
                 }
             }
             ExprNode::App(..) => {
-                let (h, args) = self.unfold_apps(e);
+                let (h, args) = self.spine(e);
                 out.push('(');
                 self.write_term(out, h, d);
                 for a in args {

@@ -173,12 +173,12 @@ impl TypeChecker<'_> {
         } else {
             return Ok(None);
         };
-        let (_, args) = self.st.unfold_apps(e);
+        let (_, args) = self.st.spine(e);
         if args.len() <= mk_pos {
             return Ok(None);
         }
         let mk = self.whnf(args[mk_pos])?;
-        let (mk_head, mk_args) = self.st.unfold_apps(mk);
+        let (mk_head, mk_args) = self.st.spine(mk);
         match self.st.node(mk_head) {
             ExprNode::Const(m, _) if m == self.wk.quot_mk && mk_args.len() == 3 => {}
             _ => return Ok(None),

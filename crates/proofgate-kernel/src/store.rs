@@ -19,6 +19,12 @@ use fxhash::FxHashMap;
 use hashbrown::HashTable;
 use num_bigint::BigUint;
 
+/// Arguments kept inline by [`TermStore::spine`].
+pub(crate) const SPINE_INLINE: usize = 12;
+
+/// The arguments of an application spine.
+pub(crate) type Spine = smallvec::SmallVec<[ExprId; SPINE_INLINE]>;
+
 /// One region: nodes by index, and a hash table of indices. The table holds
 /// only 4-byte indices and compares through `nodes`, so a node is stored
 /// once (a map keyed by the node would store it twice).
@@ -26,6 +32,8 @@ use num_bigint::BigUint;
 struct Region {
     nodes: Vec<ExprData>,
     table: HashTable<u32>,
+    /// Consecutive clears that found the table sparse.
+    sparse_streak: u32,
 }
 
 /// Spreads the 32-bit structural hash over 64 bits (the table uses the top
@@ -51,9 +59,27 @@ impl Region {
         i
     }
 
+    /// Empties the region. Clearing the table writes every control byte, so
+    /// once a run of checks has left a table sized by some big declaration
+    /// sparse, it is replaced by one sized for the last check's nodes, and
+    /// the small queries that follow clear a small table. (One small check
+    /// between big ones keeps the big table.)
     fn clear(&mut self) {
+        if self.nodes.is_empty() {
+            return;
+        }
+        if self.table.capacity() > 8 * self.nodes.len() + 64 {
+            self.sparse_streak += 1;
+        } else {
+            self.sparse_streak = 0;
+        }
+        if self.sparse_streak >= 16 {
+            self.sparse_streak = 0;
+            self.table = HashTable::with_capacity(self.nodes.len());
+        } else {
+            self.table.clear();
+        }
         self.nodes.clear();
-        self.table.clear();
     }
 }
 
@@ -73,6 +99,9 @@ pub struct TermStore {
     scratch: Region,
     scratch_mode: bool,
     scratch_peak: usize,
+    /// Memo table lent to substitutions (see `instantiate.rs`); always
+    /// empty between them.
+    pub(crate) replace_cache: crate::instantiate::ReplaceCache,
 }
 
 impl Default for TermStore {
@@ -90,9 +119,23 @@ impl Default for TermStore {
             scratch: Region::default(),
             scratch_mode: false,
             scratch_peak: 0,
+            replace_cache: Default::default(),
         };
         s.level_list(&[]);
         s
+    }
+}
+
+/// Whether a direct subterm of `node` lives in the scratch region.
+#[inline]
+fn has_scratch_child(node: ExprNode) -> bool {
+    match node {
+        ExprNode::App(a, b) | ExprNode::Lam(a, b) | ExprNode::Pi(a, b) => {
+            a.is_scratch() || b.is_scratch()
+        }
+        ExprNode::Let(a, b, c) => a.is_scratch() || b.is_scratch() || c.is_scratch(),
+        ExprNode::Proj(_, _, s) => s.is_scratch(),
+        _ => false,
     }
 }
 
@@ -279,7 +322,12 @@ impl TermStore {
     /// Interns an expression node.
     pub fn mk(&mut self, node: ExprNode) -> ExprId {
         let data = self.compute(node);
-        if let Some(i) = self.persistent.find(&node, data.hash) {
+        // Persistent terms have only persistent subterms (`persist` copies
+        // children first), so a node with a scratch child cannot be there:
+        // skip that lookup, which misses in a large, cache-cold table.
+        if !has_scratch_child(node)
+            && let Some(i) = self.persistent.find(&node, data.hash)
+        {
             return ExprId(i);
         }
         if self.scratch_mode {
@@ -363,6 +411,20 @@ impl TermStore {
     /// Head and arguments (in order) of an application spine.
     pub fn unfold_apps(&self, mut e: ExprId) -> (ExprId, Vec<ExprId>) {
         let mut args = Vec::new();
+        while let ExprNode::App(f, a) = self.node(e) {
+            args.push(a);
+            e = f;
+        }
+        args.reverse();
+        (e, args)
+    }
+
+    /// Head and arguments (in order) of an application spine, without a
+    /// heap allocation for spines of up to [`SPINE_INLINE`] arguments (the
+    /// checker takes spines apart at nearly every step).
+    #[inline]
+    pub(crate) fn spine(&self, mut e: ExprId) -> (ExprId, Spine) {
+        let mut args = Spine::new();
         while let ExprNode::App(f, a) = self.node(e) {
             args.push(a);
             e = f;

@@ -66,7 +66,7 @@ pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
 pub(crate) fn declare_types(tc: &mut TypeChecker<'_>, blk: &Block, num_nested: usize) {
     let all = blk.names();
     for (i, t) in blk.types.iter().enumerate() {
-        tc.pending.insert(
+        tc.ws.pending.insert(
             t.name,
             ConstantInfo {
                 name: t.name,
@@ -95,7 +95,7 @@ pub(crate) fn has_ind_occ(tc: &TypeChecker<'_>, blk: &Block, e: ExprId) -> bool 
 
 /// `I params indices` for a type of the block: returns its position.
 pub(crate) fn valid_ind_app(tc: &TypeChecker<'_>, blk: &Block, e: ExprId) -> Option<usize> {
-    let (h, args) = tc.st.unfold_apps(e);
+    let (h, args) = tc.st.spine(e);
     let idx = blk.consts.iter().position(|c| *c == h)?;
     if args.len() != blk.nparams + blk.nindices[idx] {
         return None;
@@ -215,13 +215,13 @@ pub(crate) fn declare_ctors(
                     ..
                 },
             ..
-        }) = tc.pending.get_mut(&t.name)
+        }) = tc.ws.pending.get_mut(&t.name)
         {
             *r = is_rec;
             *f = is_reflexive;
         }
         for (j, (c, cty)) in t.ctors.iter().enumerate() {
-            tc.pending.insert(
+            tc.ws.pending.insert(
                 *c,
                 ConstantInfo {
                     name: *c,

@@ -44,7 +44,7 @@ impl Elim<'_> {
         tc: &mut TypeChecker<'_>,
         e: ExprId,
     ) -> TcResult<Option<ExprId>> {
-        let (f, args) = tc.st.unfold_apps(e);
+        let (f, args) = tc.st.spine(e);
         let ExprNode::Const(i_name, ls) = tc.st.node(f) else {
             return Ok(None);
         };
@@ -255,7 +255,7 @@ fn restore_in(
     if let Some(&r) = memo.get(&e) {
         return Ok(r);
     }
-    let (h, args) = tc.st.unfold_apps(e);
+    let (h, args) = tc.st.spine(e);
     let mut r = None;
     if let ExprNode::Const(n, _) = tc.st.node(h)
         && args.len() >= blk.nparams
@@ -271,7 +271,7 @@ fn restore_in(
             .iter()
             .find_map(|a| a.ctors.iter().find(|c| c.0 == n).map(|c| (a, c.1)))
         {
-            let (jh, jargs) = tc.st.unfold_apps(a.nested);
+            let (jh, jargs) = tc.st.spine(a.nested);
             let ExprNode::Const(_, jls) = tc.st.node(jh) else {
                 return err("internal: nested head");
             };

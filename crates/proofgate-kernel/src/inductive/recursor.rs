@@ -44,7 +44,7 @@ fn elim_only_at_zero(tc: &mut TypeChecker<'_>, blk: &Block) -> TcResult<bool> {
         t = tc.inst(b, &[x])?;
         i += 1;
     }
-    let (_, args) = tc.st.unfold_apps(t);
+    let (_, args) = tc.st.spine(t);
     Ok(to_check.iter().any(|x| !args.contains(x)))
 }
 
@@ -89,7 +89,7 @@ fn ctor_info(tc: &mut TypeChecker<'_>, blk: &Block, cty: ExprId) -> TcResult<Cto
                 u = tc.whnf(ub)?;
             }
             if let Some(k) = valid_ind_app(tc, blk, u) {
-                let (_, args) = tc.st.unfold_apps(u);
+                let (_, args) = tc.st.spine(u);
                 recs.push((x, xs, k, args[blk.nparams..].to_vec()));
             }
             t = tc.inst(b, &[x])?;
@@ -99,7 +99,7 @@ fn ctor_info(tc: &mut TypeChecker<'_>, blk: &Block, cty: ExprId) -> TcResult<Cto
     let Some(target) = valid_ind_app(tc, blk, t) else {
         return err("invalid constructor result type");
     };
-    let (_, args) = tc.st.unfold_apps(t);
+    let (_, args) = tc.st.spine(t);
     Ok(CtorInfo {
         fields,
         recs,

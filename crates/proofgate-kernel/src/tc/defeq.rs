@@ -4,7 +4,7 @@
 //! remembered in a union-find over term ids; lazy-delta argument failures in
 //! a failure cache.
 
-use super::{TcResult, TypeChecker};
+use super::{Binders, TcResult, TypeChecker};
 use crate::declaration::{ConstantKind, ReducibilityHints};
 use crate::expr::{ExprId, ExprNode};
 use crate::level::LevelId;
@@ -13,7 +13,7 @@ use std::cmp::Ordering;
 impl TypeChecker<'_> {
     fn uf_find(&mut self, mut e: ExprId) -> ExprId {
         let mut path = Vec::new();
-        while let Some(&p) = self.eq_parent.get(&e) {
+        while let Some(&p) = self.ws.eq_parent.get(&e) {
             if p == e {
                 break;
             }
@@ -21,7 +21,7 @@ impl TypeChecker<'_> {
             e = p;
         }
         for x in path {
-            self.eq_parent.insert(x, e);
+            self.ws.eq_parent.insert(x, e);
         }
         e
     }
@@ -30,7 +30,7 @@ impl TypeChecker<'_> {
         let ra = self.uf_find(a);
         let rb = self.uf_find(b);
         if ra != rb {
-            self.eq_parent.insert(ra, rb);
+            self.ws.eq_parent.insert(ra, rb);
         }
     }
 
@@ -53,13 +53,13 @@ impl TypeChecker<'_> {
         if a == b {
             return true;
         }
-        let la = self.st.levels_of(a).to_vec();
-        let lb = self.st.levels_of(b).to_vec();
-        la.len() == lb.len()
-            && la
-                .iter()
-                .zip(&lb)
-                .all(|(x, y)| self.st.levels.is_equiv(*x, *y))
+        let st = &mut *self.st;
+        let n = st.levels_of(a).len();
+        n == st.levels_of(b).len()
+            && (0..n).all(|i| {
+                let (x, y) = (st.levels_of(a)[i], st.levels_of(b)[i]);
+                st.levels.is_equiv(x, y)
+            })
     }
 
     fn quick_is_def_eq(&mut self, t: ExprId, s: ExprId) -> TcResult<Option<bool>> {
@@ -80,7 +80,7 @@ impl TypeChecker<'_> {
     }
 
     fn is_def_eq_binding(&mut self, mut t: ExprId, mut s: ExprId) -> TcResult<bool> {
-        let mut subst: Vec<ExprId> = Vec::new();
+        let mut subst = Binders::new();
         while let (ExprNode::Lam(td, tb), ExprNode::Lam(sd, sb))
         | (ExprNode::Pi(td, tb), ExprNode::Pi(sd, sb)) = (self.st.node(t), self.st.node(s))
         {
@@ -245,14 +245,14 @@ impl TypeChecker<'_> {
                             && matches!(self.st.node(s), ExprNode::App(..))
                             && nt == ns
                             && matches!(ht, ReducibilityHints::Regular(_))
-                            && !self.failure_cache.contains(&(t, s))
+                            && !self.ws.failure_cache.contains(&(t, s))
                         {
                             let (_, lt) = self.st.head_const(t).expect("const head");
                             let (_, ls) = self.st.head_const(s).expect("const head");
                             if self.levels_eq(lt, ls) && self.is_def_eq_args(t, s)? {
                                 return Ok(Lazy::Done(true));
                             }
-                            self.failure_cache.insert((t, s));
+                            self.ws.failure_cache.insert((t, s));
                         }
                         let u = self.unfold_definition(t)?.expect("delta head unfolds");
                         t = self.whnf_core_with(u, false, true)?;
@@ -268,8 +268,8 @@ impl TypeChecker<'_> {
     }
 
     fn is_def_eq_args(&mut self, t: ExprId, s: ExprId) -> TcResult<bool> {
-        let (_, ta) = self.st.unfold_apps(t);
-        let (_, sa) = self.st.unfold_apps(s);
+        let (_, ta) = self.st.spine(t);
+        let (_, sa) = self.st.spine(s);
         if ta.len() != sa.len() {
             return Ok(false);
         }
@@ -287,8 +287,8 @@ impl TypeChecker<'_> {
         {
             return Ok(false);
         }
-        let (tf, ta) = self.st.unfold_apps(t);
-        let (sf, sa) = self.st.unfold_apps(s);
+        let (tf, ta) = self.st.spine(t);
+        let (sf, sa) = self.st.spine(s);
         if ta.len() != sa.len() || !self.is_def_eq(tf, sf)? {
             return Ok(false);
         }
@@ -333,7 +333,7 @@ impl TypeChecker<'_> {
         else {
             return Ok(false);
         };
-        let (_, args) = self.st.unfold_apps(s);
+        let (_, args) = self.st.spine(s);
         if args.len() != (num_params + num_fields) as usize || !self.is_structure_like(induct) {
             return Ok(false);
         }

@@ -2,7 +2,7 @@
 //! binder types are sorts, levels in scope); `infer_only` trusts the term
 //! and only computes its type, as Lean's `infer_type(e, infer_only=true)`.
 
-use super::{TcResult, TypeChecker};
+use super::{Binders, Levels, TcResult, TypeChecker};
 use crate::declaration::{ConstantKind, DefinitionSafety};
 use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode};
@@ -21,9 +21,9 @@ impl TypeChecker<'_> {
 
     pub(crate) fn infer_core(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
         let cache = if only {
-            &self.infer_only_cache
+            &self.ws.infer_only_cache
         } else {
-            &self.infer_cache
+            &self.ws.infer_cache
         };
         if let Some(&t) = cache.get(&e) {
             return Ok(t);
@@ -34,9 +34,9 @@ impl TypeChecker<'_> {
         self.meter.leave();
         let t = r?;
         if only {
-            self.infer_only_cache.insert(e, t);
+            self.ws.infer_only_cache.insert(e, t);
         } else {
-            self.infer_cache.insert(e, t);
+            self.ws.infer_cache.insert(e, t);
         }
         Ok(t)
     }
@@ -44,7 +44,7 @@ impl TypeChecker<'_> {
     fn infer_node(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
         match self.st.node(e) {
             ExprNode::BVar(_) => Err(KernelError::Type("unexpected loose bound variable".into())),
-            ExprNode::FVar(k) => Ok(self.locals[k as usize]),
+            ExprNode::FVar(k) => Ok(self.ws.locals[k as usize]),
             ExprNode::Sort(l) => {
                 if !only {
                     self.check_level(l)?;
@@ -69,8 +69,8 @@ impl TypeChecker<'_> {
                             name: self.name(n),
                         });
                     }
-                    for l in self.st.levels_of(ls).to_vec() {
-                        self.check_level(l)?;
+                    for i in 0..self.st.levels_of(ls).len() {
+                        self.check_level(self.st.levels_of(ls)[i])?;
                     }
                 }
                 self.const_type(n, ls)
@@ -106,7 +106,7 @@ impl TypeChecker<'_> {
     }
 
     fn infer_app(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
-        let (f, args) = self.st.unfold_apps(e);
+        let (f, args) = self.st.spine(e);
         let mut ft = self.infer_core(f, only)?;
         if only {
             let mut j = 0;
@@ -126,11 +126,37 @@ impl TypeChecker<'_> {
             }
             return self.inst(ft, &args[j..]);
         }
-        for &a in &args {
-            let pt = self.ensure_pi(ft)?;
-            let ExprNode::Pi(d, b) = self.st.node(pt) else {
+        // Lazily, arguments `args[j..i]` are not yet substituted into `ft`:
+        // the body is instantiated once per run of syntactic Pis rather
+        // than once per argument, and a domain only for the arguments it
+        // may mention. Instantiation commutes and terms are hash-consed, so
+        // every domain compared and the result are the very terms that one
+        // substitution per argument gives, and `ensure_pi` reduces exactly
+        // when it would there (instantiating a Pi gives a Pi). The depth
+        // guard of each substitution passes in both ways as long as
+        // `depth(ft) + depth(args) <= limit` (a substitution is no deeper
+        // than that sum); otherwise one substitution per argument keeps the
+        // depth errors exactly as they were.
+        let max_arg = args.iter().map(|&a| self.st.depth(a)).max().unwrap_or(0);
+        let limit = self.depth_limit();
+        let mut lazy = self.st.depth(ft) + max_arg <= limit;
+        let mut j = 0;
+        for i in 0..args.len() {
+            let a = args[i];
+            if !matches!(self.st.node(ft), ExprNode::Pi(..)) {
+                let t = if j < i {
+                    self.inst(ft, &args[j..i])?
+                } else {
+                    ft
+                };
+                ft = self.ensure_pi(t)?;
+                j = i;
+                lazy = self.st.depth(ft) + max_arg <= limit;
+            }
+            let ExprNode::Pi(d, b) = self.st.node(ft) else {
                 unreachable!()
             };
+            let d = if j < i { self.inst(d, &args[j..i])? } else { d };
             let at = self.infer_core(a, false)?;
             if !self.is_def_eq(at, d)? {
                 if std::env::var_os("PROOFGATE_KERNEL_DEBUG").is_some() {
@@ -143,13 +169,22 @@ impl TypeChecker<'_> {
                     "application argument type mismatch".into(),
                 ));
             }
-            ft = self.inst(b, &[a])?;
+            if lazy {
+                ft = b;
+            } else {
+                ft = self.inst(b, &[a])?;
+                j = i + 1;
+            }
         }
-        Ok(ft)
+        if j < args.len() {
+            self.inst(ft, &args[j..])
+        } else {
+            Ok(ft)
+        }
     }
 
     fn infer_lambda(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
-        let mut fvars = Vec::new();
+        let mut fvars = Binders::new();
         while let ExprNode::Lam(d, b) = self.st.node(e) {
             let d = self.inst(d, &fvars)?;
             if !only {
@@ -166,8 +201,8 @@ impl TypeChecker<'_> {
     }
 
     fn infer_pi(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
-        let mut fvars = Vec::new();
-        let mut us: Vec<LevelId> = Vec::new();
+        let mut fvars = Binders::new();
+        let mut us = Levels::new();
         while let ExprNode::Pi(d, b) = self.st.node(e) {
             let d = self.inst(d, &fvars)?;
             let s = self.infer_core(d, only)?;
@@ -235,7 +270,7 @@ impl TypeChecker<'_> {
         let bad = |what: &str| Err(KernelError::Type(format!("invalid projection: {what}")));
         let xt = self.infer_core(x, only)?;
         let xt = self.whnf(xt)?;
-        let (head, args) = self.st.unfold_apps(xt);
+        let (head, args) = self.st.spine(xt);
         let ExprNode::Const(iname, ils) = self.st.node(head) else {
             return bad("the structure's type is not an inductive type");
         };

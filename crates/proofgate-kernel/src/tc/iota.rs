@@ -3,7 +3,7 @@
 //! recursor becomes the nullary constructor when the types agree) and
 //! structure eta for majors of structure type.
 
-use super::{TcResult, TypeChecker};
+use super::{LevelParams, Levels, TcResult, TypeChecker};
 use crate::declaration::{ConstantKind, RecursorRule};
 use crate::expr::{ExprId, ExprNode};
 use crate::name::NameId;
@@ -30,7 +30,7 @@ impl TypeChecker<'_> {
         cheap_rec: bool,
         cheap_proj: bool,
     ) -> TcResult<Option<ExprId>> {
-        let (head, rec_args) = self.st.unfold_apps(e);
+        let head = self.st.app_head(e);
         let ExprNode::Const(rn, rls) = self.st.node(head) else {
             return Ok(None);
         };
@@ -42,20 +42,18 @@ impl TypeChecker<'_> {
             num_motives,
             num_minors,
             k,
-            rules,
             ..
         } = &info.kind
         else {
             return Ok(None);
         };
         let major_idx = info.major_idx().expect("recursor");
+        let (_, rec_args) = self.st.spine(e);
         if major_idx >= rec_args.len() {
             return Ok(None);
         }
         let (np, nmot, nmin, k) = (*num_params, *num_motives, *num_minors, *k);
-        let rules: Vec<RecursorRule> = rules.clone();
         let rec_ty = info.ty;
-        let rec_lparams = info.level_params.clone();
         let mut major = rec_args[major_idx];
         if k {
             major = self.major_as_ctor_when_k(rn, rec_ty, major_idx, np, major)?;
@@ -78,17 +76,36 @@ impl TypeChecker<'_> {
         let Some((cn, _)) = self.ctor_app(major) else {
             return Ok(None);
         };
-        let Some(rule) = rules.iter().find(|r| r.ctor == cn) else {
+        // The recursor is looked up again (rather than its rules cloned
+        // before reducing the major premise, which needs `&mut self`).
+        let Some(ConstantKind::Recursor { rules, .. }) = self.lookup(rn).map(|c| &c.kind) else {
             return Ok(None);
         };
-        let (_, major_args) = self.st.unfold_apps(major);
-        let nfields = rule.nfields as usize;
-        let levels = self.st.levels_of(rls).to_vec();
+        let Some(&RecursorRule {
+            nfields,
+            rhs: rule_rhs,
+            ..
+        }) = rules.iter().find(|r| r.ctor == cn)
+        else {
+            return Ok(None);
+        };
+        let rec_lparams =
+            LevelParams::from_slice(&self.lookup(rn).expect("looked up").level_params);
+        let (_, major_args) = self.st.spine(major);
+        let nfields = nfields as usize;
+        let levels = Levels::from_slice(self.st.levels_of(rls));
         if nfields > major_args.len() || levels.len() != rec_lparams.len() {
             return Ok(None);
         }
-        self.guard_depth(rule.rhs)?;
-        let rhs = self.st.instantiate_lparams(rule.rhs, &rec_lparams, &levels);
+        self.guard_depth(rule_rhs)?;
+        let rhs = match self.ws.rule_rhs_cache.get(&(rule_rhs, rls)) {
+            Some(&r) => r,
+            None => {
+                let r = self.st.instantiate_lparams(rule_rhs, &rec_lparams, &levels);
+                self.ws.rule_rhs_cache.insert((rule_rhs, rls), r);
+                r
+            }
+        };
         let pre = (np + nmot + nmin) as usize;
         let mut r = self.st.apps(rhs, &rec_args[..pre]);
         r = self.st.apps(r, &major_args[major_args.len() - nfields..]);
@@ -109,7 +126,7 @@ impl TypeChecker<'_> {
         };
         let t = self.infer_only(major)?;
         let t = self.whnf(t)?;
-        let (h, args) = self.st.unfold_apps(t);
+        let (h, args) = self.st.spine(t);
         let ExprNode::Const(n, ls) = self.st.node(h) else {
             return Ok(major);
         };
@@ -151,7 +168,7 @@ impl TypeChecker<'_> {
 
     /// `S.mk params (e.1) ... (e.n)` for `e : S params`.
     pub(crate) fn expand_eta_struct(&mut self, t: ExprId, e: ExprId) -> TcResult<ExprId> {
-        let (h, args) = self.st.unfold_apps(t);
+        let (h, args) = self.st.spine(t);
         let ExprNode::Const(n, ls) = self.st.node(h) else {
             return Ok(e);
         };

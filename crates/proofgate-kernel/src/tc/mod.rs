@@ -10,6 +10,10 @@ mod defeq;
 mod infer;
 mod iota;
 mod whnf;
+mod workspace;
+
+pub use workspace::Workspace;
+pub(crate) use workspace::reset_map;
 
 use crate::declaration::{ConstantInfo, ConstantKind, DefinitionSafety};
 use crate::env::{Environment, WellKnown};
@@ -19,34 +23,31 @@ use crate::fuel::{Limits, Meter};
 use crate::level::LevelId;
 use crate::name::NameId;
 use crate::store::TermStore;
-use fxhash::{FxHashMap, FxHashSet};
 
 /// Result alias of the checker.
 pub type TcResult<T> = Result<T, KernelError>;
+
+/// A constant's universe parameters, copied out of the environment without
+/// a heap allocation (constants have a handful at most).
+pub(crate) type LevelParams = smallvec::SmallVec<[NameId; 4]>;
+
+/// Universe levels of a constant occurrence, copied out of the store.
+pub(crate) type Levels = smallvec::SmallVec<[LevelId; 4]>;
+
+/// Free variables opened while walking under binders.
+pub(crate) type Binders = smallvec::SmallVec<[ExprId; 8]>;
 
 /// A type checker for one declaration or one query.
 pub struct TypeChecker<'a> {
     pub(crate) st: &'a mut TermStore,
     pub(crate) env: &'a Environment,
     pub(crate) wk: &'a WellKnown,
-    /// Constants of a block being checked, visible before it is added.
-    pub(crate) pending: FxHashMap<NameId, ConstantInfo>,
     /// Universe parameters in scope (`None`: not checked).
     pub(crate) lparams: Option<Vec<NameId>>,
     pub(crate) safety: DefinitionSafety,
-    pub(crate) locals: Vec<ExprId>,
     pub(crate) meter: Meter,
-    infer_cache: FxHashMap<ExprId, ExprId>,
-    infer_only_cache: FxHashMap<ExprId, ExprId>,
-    whnf_core_cache: FxHashMap<ExprId, ExprId>,
-    whnf_cache: FxHashMap<ExprId, ExprId>,
-    unfold_cache: FxHashMap<(NameId, crate::expr::LevelsId), Option<ExprId>>,
-    const_type_cache: FxHashMap<(NameId, crate::expr::LevelsId), ExprId>,
-    eq_parent: FxHashMap<ExprId, ExprId>,
-    failure_cache: FxHashSet<(ExprId, ExprId)>,
-    /// Whether the literal extensions' constants have their expected types
-    /// (see `literal.rs`), decided once per check.
-    pub(crate) literal_support: FxHashMap<NameId, bool>,
+    /// Local context, caches and scratch buffers of this check.
+    pub(crate) ws: Workspace,
 }
 
 impl<'a> TypeChecker<'a> {
@@ -62,21 +63,38 @@ impl<'a> TypeChecker<'a> {
             st,
             env,
             wk,
-            pending: FxHashMap::default(),
             lparams: None,
             safety: DefinitionSafety::Safe,
-            locals: Vec::new(),
             meter: Meter::new(limits),
-            infer_cache: FxHashMap::default(),
-            infer_only_cache: FxHashMap::default(),
-            whnf_core_cache: FxHashMap::default(),
-            whnf_cache: FxHashMap::default(),
-            unfold_cache: FxHashMap::default(),
-            const_type_cache: FxHashMap::default(),
-            eq_parent: FxHashMap::default(),
-            failure_cache: FxHashSet::default(),
-            literal_support: FxHashMap::default(),
+            ws: Workspace::default(),
         }
+    }
+
+    /// A checker that works in `ws` (emptied first, so nothing from an
+    /// earlier check is visible; only its allocations are reused). Give the
+    /// workspace back with [`TypeChecker::into_workspace`].
+    pub fn with_workspace(
+        st: &'a mut TermStore,
+        env: &'a Environment,
+        wk: &'a WellKnown,
+        limits: Limits,
+        mut ws: Workspace,
+    ) -> TypeChecker<'a> {
+        ws.reset();
+        TypeChecker {
+            st,
+            env,
+            wk,
+            lparams: None,
+            safety: DefinitionSafety::Safe,
+            meter: Meter::new(limits),
+            ws,
+        }
+    }
+
+    /// Ends the check, returning its workspace for the next one.
+    pub fn into_workspace(self) -> Workspace {
+        self.ws
     }
 
     /// Steps used so far.
@@ -91,18 +109,23 @@ impl<'a> TypeChecker<'a> {
 
     /// Looks up a constant (pending block first).
     pub(crate) fn lookup(&self, n: NameId) -> Option<&ConstantInfo> {
-        self.pending.get(&n).or_else(|| self.env.get(n))
+        self.ws.pending.get(&n).or_else(|| self.env.get(n))
     }
 
     pub(crate) fn name(&self, n: NameId) -> String {
         self.st.names.display(n)
     }
 
+    /// The deepest term a traversal accepts. Depths saturate at u16::MAX,
+    /// so no limit above that can be honoured.
+    pub(crate) fn depth_limit(&self) -> u32 {
+        self.meter.limits().max_term_depth.min(u16::MAX as u32 - 1)
+    }
+
     /// Rejects a term deeper than the traversal limit.
     pub(crate) fn guard_depth(&self, e: ExprId) -> TcResult<()> {
         let depth = self.st.depth(e);
-        // Depths saturate at u16::MAX, so no limit above that can be honoured.
-        let limit = self.meter.limits().max_term_depth.min(u16::MAX as u32 - 1);
+        let limit = self.depth_limit();
         if depth > limit {
             return Err(KernelError::TermTooDeep { depth, limit });
         }
@@ -111,8 +134,8 @@ impl<'a> TypeChecker<'a> {
 
     /// A new free variable of type `ty`.
     pub(crate) fn fvar(&mut self, ty: ExprId) -> ExprId {
-        let i = self.locals.len() as u32;
-        self.locals.push(ty);
+        let i = self.ws.locals.len() as u32;
+        self.ws.locals.push(ty);
         self.st.mk(ExprNode::FVar(i))
     }
 
@@ -149,7 +172,7 @@ impl<'a> TypeChecker<'a> {
                     "internal: closing over a non-variable".into(),
                 ));
             };
-            let ty = self.locals[k as usize];
+            let ty = self.ws.locals[k as usize];
             let d = self.abst(ty, &fvars[..i])?;
             r = if pi {
                 self.st.pi(d, r)
@@ -163,7 +186,7 @@ impl<'a> TypeChecker<'a> {
     /// Type of a free variable.
     pub(crate) fn fvar_type(&self, e: ExprId) -> Option<ExprId> {
         match self.st.node(e) {
-            ExprNode::FVar(k) => Some(self.locals[k as usize]),
+            ExprNode::FVar(k) => Some(self.ws.locals[k as usize]),
             _ => None,
         }
     }
@@ -201,14 +224,14 @@ impl<'a> TypeChecker<'a> {
 
     /// The type of a constant at the given levels (cached).
     pub(crate) fn const_type(&mut self, n: NameId, ls: crate::expr::LevelsId) -> TcResult<ExprId> {
-        if let Some(&t) = self.const_type_cache.get(&(n, ls)) {
+        if let Some(&t) = self.ws.const_type_cache.get(&(n, ls)) {
             return Ok(t);
         }
         let Some(info) = self.lookup(n) else {
             return Err(KernelError::UnknownConstant(self.name(n)));
         };
-        let (ty, params) = (info.ty, info.level_params.clone());
-        let levels = self.st.levels_of(ls).to_vec();
+        let (ty, params) = (info.ty, LevelParams::from_slice(&info.level_params));
+        let levels = Levels::from_slice(self.st.levels_of(ls));
         if levels.len() != params.len() {
             return Err(KernelError::WrongLevelCount {
                 name: self.name(n),
@@ -218,7 +241,7 @@ impl<'a> TypeChecker<'a> {
         }
         self.guard_depth(ty)?;
         let t = self.st.instantiate_lparams(ty, &params, &levels);
-        self.const_type_cache.insert((n, ls), t);
+        self.ws.const_type_cache.insert((n, ls), t);
         Ok(t)
     }
 }

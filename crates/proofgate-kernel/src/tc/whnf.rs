@@ -2,7 +2,7 @@
 //! reduction (`whnf_core`), plus delta unfolding and the Nat literal
 //! extension (`whnf`). Every step is counted.
 
-use super::{TcResult, TypeChecker};
+use super::{LevelParams, Levels, TcResult, TypeChecker};
 use crate::declaration::ConstantKind;
 use crate::expr::{ExprId, ExprNode};
 
@@ -32,7 +32,7 @@ impl TypeChecker<'_> {
             _ => {}
         }
         let cacheable = !cheap_rec && !cheap_proj;
-        if cacheable && let Some(&r) = self.whnf_core_cache.get(&e) {
+        if cacheable && let Some(&r) = self.ws.whnf_core_cache.get(&e) {
             return Ok(r);
         }
         self.meter.enter()?;
@@ -40,7 +40,7 @@ impl TypeChecker<'_> {
         self.meter.leave();
         let r = r?;
         if cacheable {
-            self.whnf_core_cache.insert(e, r);
+            self.ws.whnf_core_cache.insert(e, r);
         }
         Ok(r)
     }
@@ -48,7 +48,7 @@ impl TypeChecker<'_> {
     fn whnf_core_step(&mut self, e: ExprId, cheap_rec: bool, cheap_proj: bool) -> TcResult<ExprId> {
         match self.st.node(e) {
             ExprNode::App(..) => {
-                let (f0, args) = self.st.unfold_apps(e);
+                let (f0, args) = self.st.spine(e);
                 let f = self.whnf_core_with(f0, cheap_rec, cheap_proj)?;
                 if let ExprNode::Lam(..) = self.st.node(f) {
                     let mut body = f;
@@ -109,7 +109,7 @@ impl TypeChecker<'_> {
         let ConstantKind::Constructor { num_params, .. } = info.kind else {
             return Ok(None);
         };
-        let (_, args) = self.st.unfold_apps(c);
+        let (_, args) = self.st.spine(c);
         Ok(args.get((num_params + idx) as usize).copied())
     }
 
@@ -143,11 +143,11 @@ impl TypeChecker<'_> {
 
     /// Unfolds the head constant of `e` if it is a definition (or theorem).
     pub(crate) fn unfold_definition(&mut self, e: ExprId) -> TcResult<Option<ExprId>> {
-        let (head, args) = self.st.unfold_apps(e);
+        let head = self.st.app_head(e);
         let ExprNode::Const(n, ls) = self.st.node(head) else {
             return Ok(None);
         };
-        let v = match self.unfold_cache.get(&(n, ls)) {
+        let v = match self.ws.unfold_cache.get(&(n, ls)) {
             Some(v) => *v,
             None => {
                 let v = match self.lookup(n) {
@@ -155,8 +155,8 @@ impl TypeChecker<'_> {
                         Some((value, _))
                             if info.level_params.len() == self.st.levels_of(ls).len() =>
                         {
-                            let params = info.level_params.clone();
-                            let levels = self.st.levels_of(ls).to_vec();
+                            let params = LevelParams::from_slice(&info.level_params);
+                            let levels = Levels::from_slice(self.st.levels_of(ls));
                             self.guard_depth(value)?;
                             Some(self.st.instantiate_lparams(value, &params, &levels))
                         }
@@ -164,12 +164,18 @@ impl TypeChecker<'_> {
                     },
                     None => None,
                 };
-                self.unfold_cache.insert((n, ls), v);
+                self.ws.unfold_cache.insert((n, ls), v);
                 v
             }
         };
         self.meter.tick()?;
-        Ok(v.map(|v| self.st.apps(v, &args)))
+        Ok(match v {
+            Some(v) => {
+                let (_, args) = self.st.spine(e);
+                Some(self.st.apps(v, &args))
+            }
+            None => None,
+        })
     }
 
     /// Weak head normal form.
@@ -183,14 +189,14 @@ impl TypeChecker<'_> {
             | ExprNode::StrLit(_) => return Ok(e),
             _ => {}
         }
-        if let Some(&r) = self.whnf_cache.get(&e) {
+        if let Some(&r) = self.ws.whnf_cache.get(&e) {
             return Ok(r);
         }
         self.meter.enter()?;
         let r = self.whnf_loop(e);
         self.meter.leave();
         let r = r?;
-        self.whnf_cache.insert(e, r);
+        self.ws.whnf_cache.insert(e, r);
         Ok(r)
     }
 
