@@ -72,6 +72,14 @@ pub struct WellKnown {
     pub quot_lift: NameId,
     /// `Quot.ind`
     pub quot_ind: NameId,
+    /// `optParam`, a binder annotation the inductive checker removes
+    pub opt_param: NameId,
+    /// `autoParam`
+    pub auto_param: NameId,
+    /// `outParam`
+    pub out_param: NameId,
+    /// `semiOutParam`
+    pub semi_out_param: NameId,
 }
 
 impl WellKnown {
@@ -111,6 +119,10 @@ impl WellKnown {
             quot_mk: d("Quot.mk"),
             quot_lift: d("Quot.lift"),
             quot_ind: d("Quot.ind"),
+            opt_param: d("optParam"),
+            auto_param: d("autoParam"),
+            out_param: d("outParam"),
+            semi_out_param: d("semiOutParam"),
         }
     }
 }

@@ -47,8 +47,8 @@ pub enum CheckFailure {
     /// The export could not be read.
     #[error("{0}")]
     Export(#[from] ExportError),
-    /// A declaration was rejected.
-    #[error("line {line}: declaration '{name}' rejected: {error}")]
+    /// A declaration failed to check (a type error, or a limit it exhausted).
+    #[error("line {line}: declaration '{name}': {error}")]
     Rejected {
         /// Line of the declaration.
         line: usize,

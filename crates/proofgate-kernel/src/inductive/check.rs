@@ -2,6 +2,7 @@
 //! in the same sort, constructors take the parameters and return the type,
 //! fields fit the universe and occur strictly positively.
 
+use super::annotation::local_for;
 use super::{Block, err};
 use crate::declaration::{ConstantInfo, ConstantKind};
 use crate::expr::{ExprId, ExprNode};
@@ -29,7 +30,7 @@ pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
             };
             if i < blk.nparams {
                 if idx == 0 && blk.params.len() < blk.nparams {
-                    let x = tc.fvar(d);
+                    let x = local_for(tc, d);
                     blk.params.push(x);
                 } else {
                     let pt = tc.fvar_type(blk.params[i]).expect("param is a variable");
@@ -40,7 +41,7 @@ pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
                 t = tc.inst(b, &[blk.params[i]])?;
                 i += 1;
             } else {
-                let x = tc.fvar(d);
+                let x = local_for(tc, d);
                 t = tc.inst(b, &[x])?;
                 nind += 1;
             }
@@ -120,7 +121,7 @@ fn check_positivity(tc: &mut TypeChecker<'_>, blk: &Block, t: ExprId) -> TcResul
             if has_ind_occ(tc, blk, d) {
                 return err("non-positive occurrence of an inductive type being declared");
             }
-            let x = tc.fvar(d);
+            let x = local_for(tc, d);
             let body = tc.inst(b, &[x])?;
             check_positivity(tc, blk, body)
         }
@@ -159,7 +160,7 @@ pub(crate) fn check_ctors(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
                     if !blk.is_unsafe {
                         check_positivity(tc, blk, d)?;
                     }
-                    let x = tc.fvar(d);
+                    let x = local_for(tc, d);
                     t = tc.inst(b, &[x])?;
                 }
                 i += 1;
@@ -191,7 +192,7 @@ pub(crate) fn rec_flags(tc: &mut TypeChecker<'_>, blk: &Block) -> TcResult<(bool
                         refl = true;
                     }
                 }
-                let x = tc.fvar(d);
+                let x = local_for(tc, d);
                 e = tc.inst(b, &[x])?;
             }
         }

@@ -4,6 +4,7 @@
 //! `recursor.rs`. The derived constants are compared with any exported copy
 //! (`compare.rs`), so forged rules, flags or counts are rejected.
 
+mod annotation;
 mod check;
 mod compare;
 mod nested;

@@ -4,6 +4,7 @@
 //! expanded block is checked as a mutual one, and the recursors are then
 //! translated back (`restore`), auxiliary recursors named `rec_1`, `rec_2`...
 
+use super::annotation::local_for;
 use super::{Block, err};
 use crate::declaration::{ConstantInfo, ConstantKind, InductiveType};
 use crate::expr::{ExprId, ExprNode};
@@ -194,7 +195,7 @@ pub(crate) fn eliminate(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult<V
             return err("number of parameters mismatch in inductive declaration");
         };
         let d = tc.inst(d, &blk.params)?;
-        let x = tc.fvar(d);
+        let x = local_for(tc, d);
         blk.params.push(x);
         t = b;
     }

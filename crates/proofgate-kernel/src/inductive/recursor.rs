@@ -2,6 +2,7 @@
 //! for non-propositions and syntactic subsingletons), motives, minor
 //! premises, recursor types, computation rules and the K flag.
 
+use super::annotation::local_for;
 use super::check::valid_ind_app;
 use super::{Block, err};
 use crate::declaration::{ConstantInfo, ConstantKind, RecursorRule};
@@ -32,7 +33,7 @@ fn elim_only_at_zero(tc: &mut TypeChecker<'_>, blk: &Block) -> TcResult<bool> {
         let x = if i < blk.nparams {
             blk.params[i]
         } else {
-            tc.fvar(d)
+            local_for(tc, d)
         };
         if i >= blk.nparams {
             let s = tc.infer(d)?;
@@ -77,13 +78,13 @@ fn ctor_info(tc: &mut TypeChecker<'_>, blk: &Block, cty: ExprId) -> TcResult<Cto
         if i < blk.nparams {
             t = tc.inst(b, &[blk.params[i]])?;
         } else {
-            let x = tc.fvar(d);
+            let x = local_for(tc, d);
             fields.push(x);
             // Is this a recursive field? (after whnf, under its binders)
             let mut u = tc.whnf(d)?;
             let mut xs = Vec::new();
             while let ExprNode::Pi(d2, b2) = tc.st.node(u) {
-                let y = tc.fvar(d2);
+                let y = local_for(tc, d2);
                 xs.push(y);
                 let ub = tc.inst(b2, &[y])?;
                 u = tc.whnf(ub)?;
@@ -163,7 +164,7 @@ pub(crate) fn derive(
             let x = if i < blk.nparams {
                 blk.params[i]
             } else {
-                let y = tc.fvar(dom);
+                let y = local_for(tc, dom);
                 idx.push(y);
                 y
             };
