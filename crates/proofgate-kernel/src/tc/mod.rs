@@ -59,15 +59,7 @@ impl<'a> TypeChecker<'a> {
         wk: &'a WellKnown,
         limits: Limits,
     ) -> TypeChecker<'a> {
-        TypeChecker {
-            st,
-            env,
-            wk,
-            lparams: None,
-            safety: DefinitionSafety::Safe,
-            meter: Meter::new(limits),
-            ws: Workspace::default(),
-        }
+        TypeChecker::with_workspace(st, env, wk, limits, Workspace::default())
     }
 
     /// A checker that works in `ws` (emptied first, so nothing from an
