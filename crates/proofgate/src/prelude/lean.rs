@@ -9,7 +9,7 @@
 //! `init-prelude.ndjson`. `Nat.decEq` and what it needs are in
 //! `lean_dec_eq`, `Nat.decLe` and what it needs in `lean_dec_le`.
 
-use super::{Hints, PreludeDecl};
+use super::{Hints, PreludeDecl, def, ind};
 
 const BELOW_BOOL: &str = "Nat.below.{1} (fun (a : Nat) => Nat -> Bool)";
 const BELOW_NAT: &str = "Nat.below.{1} (fun (b : Nat) => Nat -> Nat)";
@@ -17,24 +17,6 @@ const ZERO: &str = "OfNat.ofNat.{0} Nat 0 (instOfNatNat 0)";
 
 /// Lean's declarations, in an order where each depends only on earlier ones.
 pub(crate) fn declarations() -> Vec<PreludeDecl> {
-    use PreludeDecl::{Def, Inductive};
-    let ind = |lps: &[&str], params: u32, name: &str, ty: &str, ctors: &[(&str, &str)]| Inductive {
-        level_params: lps.iter().map(|s| (*s).to_owned()).collect(),
-        num_params: params,
-        name: name.to_owned(),
-        ty: ty.to_owned(),
-        ctors: ctors
-            .iter()
-            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-            .collect(),
-    };
-    let def = |lps: &[&str], name: &str, ty: &str, value: String, hints: Hints| Def {
-        level_params: lps.iter().map(|s| (*s).to_owned()).collect(),
-        name: name.to_owned(),
-        ty: ty.to_owned(),
-        value,
-        hints,
-    };
     let motive_nat = "{motive : Nat -> Sort u}";
     let f1 = "(F_1 : (t' : Nat) -> Nat.below.{u} motive t' -> motive t')";
     let nat_match = |h1: &str| -> (String, String) {
@@ -71,14 +53,14 @@ pub(crate) fn declarations() -> Vec<PreludeDecl> {
         def(
             &["u"],
             "Nat.brecOn.go",
-            &format!("{motive_nat} -> (t : Nat) -> {f1} -> PProd.{{u, max 1 u}} (motive t) (Nat.below.{{u}} motive t)"),
+            format!("{motive_nat} -> (t : Nat) -> {f1} -> PProd.{{u, max 1 u}} (motive t) (Nat.below.{{u}} motive t)"),
             format!("fun {motive_nat} (t : Nat) {f1} => Nat.rec.{{max 1 u}} (fun (t' : Nat) => PProd.{{u, max 1 u}} (motive t') (Nat.below.{{u}} motive t')) (PProd.mk.{{u, max 1 u}} (motive Nat.zero) PUnit.{{max 1 u}} (F_1 Nat.zero PUnit.unit.{{max 1 u}}) PUnit.unit.{{max 1 u}}) (fun (n : Nat) (n_ih : PProd.{{u, max 1 u}} (motive n) (Nat.below.{{u}} motive n)) => PProd.mk.{{u, max 1 u}} (motive (Nat.succ n)) (PProd.{{u, max 1 u}} (motive n) (Nat.below.{{u}} motive n)) (F_1 (Nat.succ n) n_ih) n_ih) t"),
             Hints::Abbrev,
         ),
         def(
             &["u"],
             "Nat.brecOn",
-            &format!("{motive_nat} -> (t : Nat) -> {f1} -> motive t"),
+            format!("{motive_nat} -> (t : Nat) -> {f1} -> motive t"),
             format!("fun {motive_nat} (t : Nat) {f1} => proj PProd 0 (Nat.brecOn.go.{{u}} motive t F_1)"),
             Hints::Abbrev,
         ),

@@ -3,7 +3,7 @@
 //! two theorems `Nat.eq_of_beq_eq_true` / `Nat.ne_of_beq_eq_false` with
 //! their match auxiliaries, all identical to Lean's `Init.Prelude`.
 
-use super::{Hints, PreludeDecl};
+use super::{Hints, PreludeDecl, def, thm};
 
 const M1: &str = "_private.Init.Prelude.0.Nat.eq_of_beq_eq_true.match_1_1";
 const M2: &str = "_private.Init.Prelude.0.Nat.ne_of_beq_eq_false.match_1_1";
@@ -23,25 +23,8 @@ fn en(a: &str, b: &str) -> String {
     format!("Eq.{{1}} Nat {a} {b}")
 }
 
-fn ps(v: &[&str]) -> Vec<String> {
-    v.iter().map(|s| (*s).to_owned()).collect()
-}
-
 pub(crate) fn declarations() -> Vec<PreludeDecl> {
-    let def =
-        |lps: &[&str], name: &str, ty: String, value: String, hints: Hints| PreludeDecl::Def {
-            level_params: ps(lps),
-            name: name.to_owned(),
-            ty,
-            value,
-            hints,
-        };
-    let thm = |name: &str, ty: String, value: String| PreludeDecl::Theorem {
-        level_params: Vec::new(),
-        name: name.to_owned(),
-        ty,
-        value,
-    };
+    let thm = |name: &str, ty: String, value: String| thm(&[], name, ty, value);
     let (z, sn, sm) = ("Nat.zero", "(Nat.succ n)", "(Nat.succ m)");
 
     // The match of `Nat.eq_of_beq_eq_true`.

@@ -6,7 +6,7 @@
 //! auxiliaries they are compiled to, all identical to Lean's `Init.Prelude`
 //! (binder names shortened; the kernel drops them), and `Decidable.decide`.
 
-use super::{Hints, PreludeDecl};
+use super::{Hints, PreludeDecl, def, ind, thm};
 
 // Subterms repeated throughout the match-compiled proofs.
 const LE: &str = "LE.le.{0} Nat instLENat";
@@ -16,37 +16,8 @@ const ZERO: &str = "OfNat.ofNat.{0} Nat 0 (instOfNatNat 0)";
 const ONE: &str = "OfNat.ofNat.{0} Nat 1 (instOfNatNat 1)";
 const ADD: &str = "HAdd.hAdd.{0, 0, 0} Nat Nat Nat (instHAdd.{0} Nat instAddNat)";
 
-fn ps(v: &[&str]) -> Vec<String> {
-    v.iter().map(|s| (*s).to_owned()).collect()
-}
-
 /// Lean's declarations, in an order where each depends only on earlier ones.
 pub(crate) fn declarations() -> Vec<PreludeDecl> {
-    let ind = |lps: &[&str], params: u32, name: &str, ty: &str, ctors: &[(&str, &str)]| {
-        PreludeDecl::Inductive {
-            level_params: ps(lps),
-            num_params: params,
-            name: name.to_owned(),
-            ty: ty.to_owned(),
-            ctors: ctors
-                .iter()
-                .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-                .collect(),
-        }
-    };
-    let def = |lps: &[&str], name: &str, ty: &str, value: &str, hints: Hints| PreludeDecl::Def {
-        level_params: ps(lps),
-        name: name.to_owned(),
-        ty: ty.to_owned(),
-        value: value.to_owned(),
-        hints,
-    };
-    let thm = |lps: &[&str], name: &str, ty: &str, value: &str| PreludeDecl::Theorem {
-        level_params: ps(lps),
-        name: name.to_owned(),
-        ty: ty.to_owned(),
-        value: value.to_owned(),
-    };
     vec![
         ind(
             &["u"],
@@ -173,10 +144,10 @@ pub(crate) fn declarations() -> Vec<PreludeDecl> {
         def(
             &[],
             "_private.Init.Prelude.0.Nat.le_of_ble_eq_true.match_1_1",
-            &format!(
+            format!(
                 "(motive : (n : Nat) -> (m : Nat) -> {BLE} n m) Bool.true -> Prop) -> (n : Nat) -> (m : Nat) -> (h : {BLE} n m) Bool.true) -> ((x : Nat) -> (h2 : {BLE} ({ZERO}) x) Bool.true) -> motive ({ZERO}) x h2) -> ((n2 : Nat) -> (n3 : Nat) -> (h2 : {BLE} (Nat.succ n2) (Nat.succ n3)) Bool.true) -> motive (Nat.succ n2) (Nat.succ n3) h2) -> motive n m h"
             ),
-            &format!(
+            format!(
                 "fun (motive : (n : Nat) -> (m : Nat) -> {BLE} n m) Bool.true -> Prop) (n : Nat) (m : Nat) (h : {BLE} n m) Bool.true) (h_1 : (x : Nat) -> (h2 : {BLE} ({ZERO}) x) Bool.true) -> motive ({ZERO}) x h2) (h_2 : (n2 : Nat) -> (n3 : Nat) -> (h2 : {BLE} (Nat.succ n2) (Nat.succ n3)) Bool.true) -> motive (Nat.succ n2) (Nat.succ n3) h2) => Nat.casesOn.{{0}} (fun (x : Nat) => (h2 : {BLE} x m) Bool.true) -> motive x m h2) n (fun (h2 : {BLE} Nat.zero m) Bool.true) => h_1 m h2) (fun (n2 : Nat) (h2 : {BLE} (Nat.succ n2) m) Bool.true) => Nat.casesOn.{{0}} (fun (x : Nat) => (h3 : {BLE} (Nat.succ n2) x) Bool.true) -> motive (Nat.succ n2) x h3) m (fun (h3 : {BLE} (Nat.succ n2) Nat.zero) Bool.true) => False.elim.{{0}} (motive (Nat.succ n2) Nat.zero h3) (Eq.casesOn.{{0, 1}} Bool (Nat.ble (Nat.succ n2) Nat.zero) (fun (a : Bool) (x : {BLE} (Nat.succ n2) Nat.zero) a) => Eq.{{1}} Bool Bool.true a -> HEq.{{0}} ({BLE} (Nat.succ n2) Nat.zero) Bool.true) h3 ({BLE} (Nat.succ n2) Nat.zero) a) x -> False) Bool.true h3 (fun (h4 : Eq.{{1}} Bool Bool.true (Nat.ble (Nat.succ n2) Nat.zero)) => False.elim.{{0}} (HEq.{{0}} ({BLE} (Nat.succ n2) Nat.zero) Bool.true) h3 ({BLE} (Nat.succ n2) Nat.zero) (Nat.ble (Nat.succ n2) Nat.zero)) (Eq.refl.{{1}} Bool (Nat.ble (Nat.succ n2) Nat.zero)) -> False) (noConfusion_of_Nat.{{1}} Bool Bool.ctorIdx Bool.true Bool.false h4)) (Eq.refl.{{1}} Bool Bool.true) (HEq.refl.{{0}} ({BLE} (Nat.succ n2) Nat.zero) Bool.true) h3))) (fun (n3 : Nat) (h3 : {BLE} (Nat.succ n2) (Nat.succ n3)) Bool.true) => h_2 n2 n3 h3) h2) h"
             ),
             Hints::Abbrev,
@@ -191,8 +162,8 @@ pub(crate) fn declarations() -> Vec<PreludeDecl> {
         thm(
             &[],
             "Nat.zero_le",
-            &format!("(n : Nat) -> {LE} ({ZERO}) n"),
-            &format!(
+            format!("(n : Nat) -> {LE} ({ZERO}) n"),
+            format!(
                 "fun (x : Nat) => Nat.brecOn.{{0}} (fun (x2 : Nat) => {LE} ({ZERO}) x2) x (fun (x2 : Nat) (f : Nat.below.{{0}} (fun (x3 : Nat) => {LE} ({ZERO}) x3) x2) => _private.Init.Prelude.0.Nat.zero_le.match_1_1 (fun (x3 : Nat) => Nat.below.{{0}} (fun (x4 : Nat) => {LE} ({ZERO}) x4) x3 -> {LE} ({ZERO}) x3) x2 (fun (_ : Unit) (x3 : Nat.below.{{0}} (fun (x3 : Nat) => {LE} ({ZERO}) x3) Nat.zero) => Nat.le.refl ({ZERO})) (fun (n : Nat) (x3 : Nat.below.{{0}} (fun (x3 : Nat) => {LE} ({ZERO}) x3) (Nat.succ n)) => Nat.le.step ({ZERO}) n (proj PProd 0 x3)) f)"
             ),
         ),
@@ -234,10 +205,10 @@ pub(crate) fn declarations() -> Vec<PreludeDecl> {
         def(
             &[],
             "_private.Init.Prelude.0.Nat.succ_le_succ.match_1_4",
-            &format!(
+            format!(
                 "(n : Nat) -> (funType_1 : (m : Nat) -> {LE} n m -> Prop) -> (motive : (m : Nat) -> (x : {LE} n m) -> Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x -> Prop) -> (m : Nat) -> (x : {LE} n m) -> (below : Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x) -> (Unit -> motive n (Nat.le.refl n) (Nat.le.below.refl n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2))) -> ((m2 : Nat) -> (h : Nat.le n m2) -> (ih : Nat.le.below n (fun (m3 : Nat) (x2 : {LE} n m3) => funType_1 m3 x2) m2 h) -> (a_ih : funType_1 m2 h) -> motive (Nat.succ m2) (Nat.le.step n m2 h) (Nat.le.below.step n (fun (m3 : Nat) (x2 : {LE} n m3) => funType_1 m3 x2) m2 h ih a_ih)) -> motive m x below"
             ),
-            &format!(
+            format!(
                 "fun (n : Nat) (funType_1 : (m : Nat) -> {LE} n m -> Prop) (motive : (m : Nat) -> (x : {LE} n m) -> Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x -> Prop) (m : Nat) (x : {LE} n m) (below : Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x) (h_1 : Unit -> motive n (Nat.le.refl n) (Nat.le.below.refl n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2))) (h_2 : (m2 : Nat) -> (h : Nat.le n m2) -> (ih : Nat.le.below n (fun (m3 : Nat) (x2 : {LE} n m3) => funType_1 m3 x2) m2 h) -> (a_ih : funType_1 m2 h) -> motive (Nat.succ m2) (Nat.le.step n m2 h) (Nat.le.below.step n (fun (m3 : Nat) (x2 : {LE} n m3) => funType_1 m3 x2) m2 h ih a_ih)) => (fun (below2 : Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x) => Nat.le.below.casesOn n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) (fun (a : Nat) (t : Nat.le n a) (x2 : Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) a t) => Eq.{{1}} Nat m a -> HEq.{{0}} ({LE} n m) x (Nat.le n a) t -> HEq.{{0}} (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) m x) below (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) a t) x2 -> motive m x below) m x below2 (fun (h : Eq.{{1}} Nat m n) => Eq.ndrec.{{0, 1}} Nat n (fun (m2 : Nat) => (x2 : {LE} n m2) -> (below3 : Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 x2) -> HEq.{{0}} ({LE} n m2) x2 (Nat.le n n) (Nat.le.refl n) -> HEq.{{0}} (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 x2) below3 (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) n (Nat.le.refl n)) (Nat.le.below.refl n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3)) -> motive m2 x2 below3) (fun (x2 : {LE} n n) (below3 : Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n x2) (h2 : HEq.{{0}} ({LE} n n) x2 (Nat.le n n) (Nat.le.refl n)) => Eq.ndrec.{{0, 0}} ({LE} n n) (Nat.le.refl n) (fun (x3 : {LE} n n) => (below4 : Nat.le.below n (fun (m2 : Nat) (x4 : {LE} n m2) => funType_1 m2 x4) n x3) -> HEq.{{0}} (Nat.le.below n (fun (m2 : Nat) (x4 : {LE} n m2) => funType_1 m2 x4) n x3) below4 (Nat.le.below n (fun (m2 : Nat) (x4 : {LE} n m2) => funType_1 m2 x4) n (Nat.le.refl n)) (Nat.le.below.refl n (fun (m2 : Nat) (x4 : {LE} n m2) => funType_1 m2 x4)) -> motive n x3 below4) (fun (below4 : Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) (h3 : HEq.{{0}} (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) below4 (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) (Nat.le.below.refl n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3))) => Eq.ndrec.{{0, 0}} (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) (Nat.le.below.refl n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3)) (fun (below5 : Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) => motive n (Nat.le.refl n) below5) (h_1 Unit.unit) below4 (Eq.symm.{{0}} (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) below4 (Nat.le.below.refl n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3)) (eq_of_heq.{{0}} (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) below4 (Nat.le.below.refl n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3)) h3))) x2 (Eq.symm.{{0}} ({LE} n n) x2 (Nat.le.refl n) (eq_of_heq.{{0}} ({LE} n n) x2 (Nat.le.refl n) h2)) below3) m (Eq.symm.{{1}} Nat m n h) x below) (fun (m2 : Nat) (a : Nat.le n m2) (ih : Nat.le.below n (fun (m3 : Nat) (x2 : {LE} n m3) => funType_1 m3 x2) m2 a) (a_ih : funType_1 m2 a) (h : Eq.{{1}} Nat m (Nat.succ m2)) => Eq.ndrec.{{0, 1}} Nat (Nat.succ m2) (fun (m3 : Nat) => (x2 : {LE} n m3) -> (below3 : Nat.le.below n (fun (m4 : Nat) (x3 : {LE} n m4) => funType_1 m4 x3) m3 x2) -> HEq.{{0}} ({LE} n m3) x2 (Nat.le n (Nat.succ m2)) (Nat.le.step n m2 a) -> HEq.{{0}} (Nat.le.below n (fun (m4 : Nat) (x3 : {LE} n m4) => funType_1 m4 x3) m3 x2) below3 (Nat.le.below n (fun (m4 : Nat) (x3 : {LE} n m4) => funType_1 m4 x3) (Nat.succ m2) (Nat.le.step n m2 a)) (Nat.le.below.step n (fun (m4 : Nat) (x3 : {LE} n m4) => funType_1 m4 x3) m2 a ih a_ih) -> motive m3 x2 below3) (fun (x2 : {LE} n (Nat.succ m2)) (below3 : Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) x2) (h2 : HEq.{{0}} ({LE} n (Nat.succ m2)) x2 (Nat.le n (Nat.succ m2)) (Nat.le.step n m2 a)) => Eq.ndrec.{{0, 0}} ({LE} n (Nat.succ m2)) (Nat.le.step n m2 a) (fun (x3 : {LE} n (Nat.succ m2)) => (below4 : Nat.le.below n (fun (m3 : Nat) (x4 : {LE} n m3) => funType_1 m3 x4) (Nat.succ m2) x3) -> HEq.{{0}} (Nat.le.below n (fun (m3 : Nat) (x4 : {LE} n m3) => funType_1 m3 x4) (Nat.succ m2) x3) below4 (Nat.le.below n (fun (m3 : Nat) (x4 : {LE} n m3) => funType_1 m3 x4) (Nat.succ m2) (Nat.le.step n m2 a)) (Nat.le.below.step n (fun (m3 : Nat) (x4 : {LE} n m3) => funType_1 m3 x4) m2 a ih a_ih) -> motive (Nat.succ m2) x3 below4) (fun (below4 : Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) (h3 : HEq.{{0}} (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) below4 (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) (Nat.le.below.step n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 a ih a_ih)) => Eq.ndrec.{{0, 0}} (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) (Nat.le.below.step n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 a ih a_ih) (fun (below5 : Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) => motive (Nat.succ m2) (Nat.le.step n m2 a) below5) (h_2 m2 a ih a_ih) below4 (Eq.symm.{{0}} (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) below4 (Nat.le.below.step n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 a ih a_ih) (eq_of_heq.{{0}} (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) below4 (Nat.le.below.step n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 a ih a_ih) h3))) x2 (Eq.symm.{{0}} ({LE} n (Nat.succ m2)) x2 (Nat.le.step n m2 a) (eq_of_heq.{{0}} ({LE} n (Nat.succ m2)) x2 (Nat.le.step n m2 a) h2)) below3) m (Eq.symm.{{1}} Nat m (Nat.succ m2) h) x below)) below (Eq.refl.{{1}} Nat m) (HEq.refl.{{0}} ({LE} n m) x) (HEq.refl.{{0}} (Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x) below)"
             ),
             Hints::Abbrev,
@@ -290,26 +261,26 @@ pub(crate) fn declarations() -> Vec<PreludeDecl> {
         thm(
             &[],
             "Nat.succ_le_succ",
-            &format!("(n : Nat) -> (m : Nat) -> {LE} n m -> {LE} (Nat.succ n) (Nat.succ m)"),
-            &format!(
+            format!("(n : Nat) -> (m : Nat) -> {LE} n m -> {LE} (Nat.succ n) (Nat.succ m)"),
+            format!(
                 "fun (n : Nat) (m : Nat) (x : {LE} n m) => let funType_1 : (m2 : Nat) -> {LE} n m2 -> Prop := fun (m2 : Nat) (x2 : {LE} n m2) => {LE} (Nat.succ n) (Nat.succ m2); Nat.le.brecOn n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x (fun (m2 : Nat) (x2 : {LE} n m2) (x3 : Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 x2) => _private.Init.Prelude.0.Nat.succ_le_succ.match_1_4 n funType_1 (fun (m3 : Nat) (x4 : {LE} n m3) (below : Nat.le.below n (fun (m4 : Nat) (x5 : {LE} n m4) => funType_1 m4 x5) m3 x4) => {LE} (Nat.succ n) (Nat.succ m3)) m2 x2 x3 (fun (_ : Unit) => Nat.le.refl (Nat.succ n)) (fun (m3 : Nat) (h : Nat.le n m3) (ih : Nat.le.below n (fun (m4 : Nat) (x4 : {LE} n m4) => funType_1 m4 x4) m3 h) (a_ih : funType_1 m3 h) => Nat.le.step (Nat.succ n) ({ADD} m3 ({ONE})) a_ih))"
             ),
         ),
         thm(
             &[],
             "Nat.le_of_ble_eq_true",
-            &format!("(n : Nat) -> (m : Nat) -> {BLE} n m) Bool.true -> {LE} n m"),
-            &format!(
+            format!("(n : Nat) -> (m : Nat) -> {BLE} n m) Bool.true -> {LE} n m"),
+            format!(
                 "fun (n : Nat) (m : Nat) (h : {BLE} n m) Bool.true) => Nat.brecOn.{{0}} (fun (n2 : Nat) => (m2 : Nat) -> {BLE} n2 m2) Bool.true -> {LE} n2 m2) n (fun (n2 : Nat) (f : Nat.below.{{0}} (fun (n3 : Nat) => (m2 : Nat) -> {BLE} n3 m2) Bool.true -> {LE} n3 m2) n2) (m2 : Nat) (h2 : {BLE} n2 m2) Bool.true) => _private.Init.Prelude.0.Nat.le_of_ble_eq_true.match_1_1 (fun (n3 : Nat) (m3 : Nat) (h3 : {BLE} n3 m3) Bool.true) => Nat.below.{{0}} (fun (n4 : Nat) => (m4 : Nat) -> {BLE} n4 m4) Bool.true -> {LE} n4 m4) n3 -> {LE} n3 m3) n2 m2 h2 (fun (x : Nat) (h3 : {BLE} ({ZERO}) x) Bool.true) (x2 : Nat.below.{{0}} (fun (n3 : Nat) => (m3 : Nat) -> {BLE} n3 m3) Bool.true -> {LE} n3 m3) ({ZERO})) => Nat.zero_le x) (fun (n3 : Nat) (n4 : Nat) (h3 : {BLE} (Nat.succ n3) (Nat.succ n4)) Bool.true) (x : Nat.below.{{0}} (fun (n5 : Nat) => (m3 : Nat) -> {BLE} n5 m3) Bool.true -> {LE} n5 m3) (Nat.succ n3)) => Nat.succ_le_succ n3 n4 ((proj PProd 0 x) n4 h3)) f) m h"
             ),
         ),
         def(
             &[],
             "_private.Init.Prelude.0.Nat.ble_eq_true_of_le.match_1_4",
-            &format!(
+            format!(
                 "(n : Nat) -> (funType_1 : (m : Nat) -> {LE} n m -> Prop) -> (motive : (m : Nat) -> (x : {LE} n m) -> Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x -> Prop) -> (m : Nat) -> (x : {LE} n m) -> (below : Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x) -> (Unit -> motive n (Nat.le.refl n) (Nat.le.below.refl n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2))) -> ((m2 : Nat) -> (h : Nat.le n m2) -> (ih : Nat.le.below n (fun (m3 : Nat) (x2 : {LE} n m3) => funType_1 m3 x2) m2 h) -> (a_ih : funType_1 m2 h) -> motive (Nat.succ m2) (Nat.le.step n m2 h) (Nat.le.below.step n (fun (m3 : Nat) (x2 : {LE} n m3) => funType_1 m3 x2) m2 h ih a_ih)) -> motive m x below"
             ),
-            &format!(
+            format!(
                 "fun (n : Nat) (funType_1 : (m : Nat) -> {LE} n m -> Prop) (motive : (m : Nat) -> (x : {LE} n m) -> Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x -> Prop) (m : Nat) (x : {LE} n m) (below : Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x) (h_1 : Unit -> motive n (Nat.le.refl n) (Nat.le.below.refl n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2))) (h_2 : (m2 : Nat) -> (h : Nat.le n m2) -> (ih : Nat.le.below n (fun (m3 : Nat) (x2 : {LE} n m3) => funType_1 m3 x2) m2 h) -> (a_ih : funType_1 m2 h) -> motive (Nat.succ m2) (Nat.le.step n m2 h) (Nat.le.below.step n (fun (m3 : Nat) (x2 : {LE} n m3) => funType_1 m3 x2) m2 h ih a_ih)) => (fun (below2 : Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x) => Nat.le.below.casesOn n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) (fun (a : Nat) (t : Nat.le n a) (x2 : Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) a t) => Eq.{{1}} Nat m a -> HEq.{{0}} ({LE} n m) x (Nat.le n a) t -> HEq.{{0}} (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) m x) below (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) a t) x2 -> motive m x below) m x below2 (fun (h : Eq.{{1}} Nat m n) => Eq.ndrec.{{0, 1}} Nat n (fun (m2 : Nat) => (x2 : {LE} n m2) -> (below3 : Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 x2) -> HEq.{{0}} ({LE} n m2) x2 (Nat.le n n) (Nat.le.refl n) -> HEq.{{0}} (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 x2) below3 (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) n (Nat.le.refl n)) (Nat.le.below.refl n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3)) -> motive m2 x2 below3) (fun (x2 : {LE} n n) (below3 : Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n x2) (h2 : HEq.{{0}} ({LE} n n) x2 (Nat.le n n) (Nat.le.refl n)) => Eq.ndrec.{{0, 0}} ({LE} n n) (Nat.le.refl n) (fun (x3 : {LE} n n) => (below4 : Nat.le.below n (fun (m2 : Nat) (x4 : {LE} n m2) => funType_1 m2 x4) n x3) -> HEq.{{0}} (Nat.le.below n (fun (m2 : Nat) (x4 : {LE} n m2) => funType_1 m2 x4) n x3) below4 (Nat.le.below n (fun (m2 : Nat) (x4 : {LE} n m2) => funType_1 m2 x4) n (Nat.le.refl n)) (Nat.le.below.refl n (fun (m2 : Nat) (x4 : {LE} n m2) => funType_1 m2 x4)) -> motive n x3 below4) (fun (below4 : Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) (h3 : HEq.{{0}} (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) below4 (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) (Nat.le.below.refl n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3))) => Eq.ndrec.{{0, 0}} (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) (Nat.le.below.refl n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3)) (fun (below5 : Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) => motive n (Nat.le.refl n) below5) (h_1 Unit.unit) below4 (Eq.symm.{{0}} (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) below4 (Nat.le.below.refl n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3)) (eq_of_heq.{{0}} (Nat.le.below n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3) n (Nat.le.refl n)) below4 (Nat.le.below.refl n (fun (m2 : Nat) (x3 : {LE} n m2) => funType_1 m2 x3)) h3))) x2 (Eq.symm.{{0}} ({LE} n n) x2 (Nat.le.refl n) (eq_of_heq.{{0}} ({LE} n n) x2 (Nat.le.refl n) h2)) below3) m (Eq.symm.{{1}} Nat m n h) x below) (fun (m2 : Nat) (a : Nat.le n m2) (ih : Nat.le.below n (fun (m3 : Nat) (x2 : {LE} n m3) => funType_1 m3 x2) m2 a) (a_ih : funType_1 m2 a) (h : Eq.{{1}} Nat m (Nat.succ m2)) => Eq.ndrec.{{0, 1}} Nat (Nat.succ m2) (fun (m3 : Nat) => (x2 : {LE} n m3) -> (below3 : Nat.le.below n (fun (m4 : Nat) (x3 : {LE} n m4) => funType_1 m4 x3) m3 x2) -> HEq.{{0}} ({LE} n m3) x2 (Nat.le n (Nat.succ m2)) (Nat.le.step n m2 a) -> HEq.{{0}} (Nat.le.below n (fun (m4 : Nat) (x3 : {LE} n m4) => funType_1 m4 x3) m3 x2) below3 (Nat.le.below n (fun (m4 : Nat) (x3 : {LE} n m4) => funType_1 m4 x3) (Nat.succ m2) (Nat.le.step n m2 a)) (Nat.le.below.step n (fun (m4 : Nat) (x3 : {LE} n m4) => funType_1 m4 x3) m2 a ih a_ih) -> motive m3 x2 below3) (fun (x2 : {LE} n (Nat.succ m2)) (below3 : Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) x2) (h2 : HEq.{{0}} ({LE} n (Nat.succ m2)) x2 (Nat.le n (Nat.succ m2)) (Nat.le.step n m2 a)) => Eq.ndrec.{{0, 0}} ({LE} n (Nat.succ m2)) (Nat.le.step n m2 a) (fun (x3 : {LE} n (Nat.succ m2)) => (below4 : Nat.le.below n (fun (m3 : Nat) (x4 : {LE} n m3) => funType_1 m3 x4) (Nat.succ m2) x3) -> HEq.{{0}} (Nat.le.below n (fun (m3 : Nat) (x4 : {LE} n m3) => funType_1 m3 x4) (Nat.succ m2) x3) below4 (Nat.le.below n (fun (m3 : Nat) (x4 : {LE} n m3) => funType_1 m3 x4) (Nat.succ m2) (Nat.le.step n m2 a)) (Nat.le.below.step n (fun (m3 : Nat) (x4 : {LE} n m3) => funType_1 m3 x4) m2 a ih a_ih) -> motive (Nat.succ m2) x3 below4) (fun (below4 : Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) (h3 : HEq.{{0}} (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) below4 (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) (Nat.le.below.step n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 a ih a_ih)) => Eq.ndrec.{{0, 0}} (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) (Nat.le.below.step n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 a ih a_ih) (fun (below5 : Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) => motive (Nat.succ m2) (Nat.le.step n m2 a) below5) (h_2 m2 a ih a_ih) below4 (Eq.symm.{{0}} (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) below4 (Nat.le.below.step n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 a ih a_ih) (eq_of_heq.{{0}} (Nat.le.below n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) (Nat.succ m2) (Nat.le.step n m2 a)) below4 (Nat.le.below.step n (fun (m3 : Nat) (x3 : {LE} n m3) => funType_1 m3 x3) m2 a ih a_ih) h3))) x2 (Eq.symm.{{0}} ({LE} n (Nat.succ m2)) x2 (Nat.le.step n m2 a) (eq_of_heq.{{0}} ({LE} n (Nat.succ m2)) x2 (Nat.le.step n m2 a) h2)) below3) m (Eq.symm.{{1}} Nat m (Nat.succ m2) h) x below)) below (Eq.refl.{{1}} Nat m) (HEq.refl.{{0}} ({LE} n m) x) (HEq.refl.{{0}} (Nat.le.below n (fun (m2 : Nat) (x2 : {LE} n m2) => funType_1 m2 x2) m x) below)"
             ),
             Hints::Abbrev,
@@ -317,10 +288,10 @@ pub(crate) fn declarations() -> Vec<PreludeDecl> {
         def(
             &[],
             "_private.Init.Prelude.0.Nat.ble_self_eq_true.match_1_1",
-            &format!(
+            format!(
                 "(motive : Nat -> Prop) -> (x : Nat) -> (Unit -> motive ({ZERO})) -> ((n : Nat) -> motive (Nat.succ n)) -> motive x"
             ),
-            &format!(
+            format!(
                 "fun (motive : Nat -> Prop) (x : Nat) (h_1 : Unit -> motive ({ZERO})) (h_2 : (n : Nat) -> motive (Nat.succ n)) => Nat.casesOn.{{0}} (fun (x2 : Nat) => motive x2) x (h_1 Unit.unit) (fun (n : Nat) => h_2 n)"
             ),
             Hints::Abbrev,
@@ -328,18 +299,18 @@ pub(crate) fn declarations() -> Vec<PreludeDecl> {
         thm(
             &[],
             "Nat.ble_self_eq_true",
-            &format!("(n : Nat) -> {BLE} n n) Bool.true"),
-            &format!(
+            format!("(n : Nat) -> {BLE} n n) Bool.true"),
+            format!(
                 "fun (x : Nat) => Nat.brecOn.{{0}} (fun (x2 : Nat) => {BLE} x2 x2) Bool.true) x (fun (x2 : Nat) (f : Nat.below.{{0}} (fun (x3 : Nat) => {BLE} x3 x3) Bool.true) x2) => _private.Init.Prelude.0.Nat.ble_self_eq_true.match_1_1 (fun (x3 : Nat) => Nat.below.{{0}} (fun (x4 : Nat) => {BLE} x4 x4) Bool.true) x3 -> {BLE} x3 x3) Bool.true) x2 (fun (_ : Unit) (x3 : Nat.below.{{0}} (fun (x3 : Nat) => {BLE} x3 x3) Bool.true) ({ZERO})) => rfl.{{1}} Bool (Nat.ble ({ZERO}) ({ZERO}))) (fun (n : Nat) (x3 : Nat.below.{{0}} (fun (x3 : Nat) => {BLE} x3 x3) Bool.true) (Nat.succ n)) => proj PProd 0 x3) f)"
             ),
         ),
         def(
             &[],
             "_private.Init.Prelude.0.Nat.ble_succ_eq_true.match_1_1",
-            &format!(
+            format!(
                 "(motive : (n : Nat) -> (m : Nat) -> {BLE} n m) Bool.true -> Prop) -> (n : Nat) -> (m : Nat) -> (h : {BLE} n m) Bool.true) -> ((x : Nat) -> (h2 : {BLE} ({ZERO}) x) Bool.true) -> motive ({ZERO}) x h2) -> ((n2 : Nat) -> (n3 : Nat) -> (h2 : {BLE} (Nat.succ n2) (Nat.succ n3)) Bool.true) -> motive (Nat.succ n2) (Nat.succ n3) h2) -> motive n m h"
             ),
-            &format!(
+            format!(
                 "fun (motive : (n : Nat) -> (m : Nat) -> {BLE} n m) Bool.true -> Prop) (n : Nat) (m : Nat) (h : {BLE} n m) Bool.true) (h_1 : (x : Nat) -> (h2 : {BLE} ({ZERO}) x) Bool.true) -> motive ({ZERO}) x h2) (h_2 : (n2 : Nat) -> (n3 : Nat) -> (h2 : {BLE} (Nat.succ n2) (Nat.succ n3)) Bool.true) -> motive (Nat.succ n2) (Nat.succ n3) h2) => Nat.casesOn.{{0}} (fun (x : Nat) => (h2 : {BLE} x m) Bool.true) -> motive x m h2) n (fun (h2 : {BLE} Nat.zero m) Bool.true) => h_1 m h2) (fun (n2 : Nat) (h2 : {BLE} (Nat.succ n2) m) Bool.true) => Nat.casesOn.{{0}} (fun (x : Nat) => (h3 : {BLE} (Nat.succ n2) x) Bool.true) -> motive (Nat.succ n2) x h3) m (fun (h3 : {BLE} (Nat.succ n2) Nat.zero) Bool.true) => False.elim.{{0}} (motive (Nat.succ n2) Nat.zero h3) (Eq.casesOn.{{0, 1}} Bool (Nat.ble (Nat.succ n2) Nat.zero) (fun (a : Bool) (x : {BLE} (Nat.succ n2) Nat.zero) a) => Eq.{{1}} Bool Bool.true a -> HEq.{{0}} ({BLE} (Nat.succ n2) Nat.zero) Bool.true) h3 ({BLE} (Nat.succ n2) Nat.zero) a) x -> False) Bool.true h3 (fun (h4 : Eq.{{1}} Bool Bool.true (Nat.ble (Nat.succ n2) Nat.zero)) => False.elim.{{0}} (HEq.{{0}} ({BLE} (Nat.succ n2) Nat.zero) Bool.true) h3 ({BLE} (Nat.succ n2) Nat.zero) (Nat.ble (Nat.succ n2) Nat.zero)) (Eq.refl.{{1}} Bool (Nat.ble (Nat.succ n2) Nat.zero)) -> False) (noConfusion_of_Nat.{{1}} Bool Bool.ctorIdx Bool.true Bool.false h4)) (Eq.refl.{{1}} Bool Bool.true) (HEq.refl.{{0}} ({BLE} (Nat.succ n2) Nat.zero) Bool.true) h3))) (fun (n3 : Nat) (h3 : {BLE} (Nat.succ n2) (Nat.succ n3)) Bool.true) => h_2 n2 n3 h3) h2) h"
             ),
             Hints::Abbrev,
@@ -347,34 +318,34 @@ pub(crate) fn declarations() -> Vec<PreludeDecl> {
         thm(
             &[],
             "Nat.ble_succ_eq_true",
-            &format!(
+            format!(
                 "(n : Nat) -> (m : Nat) -> {BLE} n m) Bool.true -> {BLE} n (Nat.succ m)) Bool.true"
             ),
-            &format!(
+            format!(
                 "fun (x : Nat) (x2 : Nat) (x3 : {BLE} x x2) Bool.true) => Nat.brecOn.{{0}} (fun (x4 : Nat) => (m : Nat) -> {BLE} x4 m) Bool.true -> {BLE} x4 (Nat.succ m)) Bool.true) x (fun (x4 : Nat) (f : Nat.below.{{0}} (fun (x5 : Nat) => (m : Nat) -> {BLE} x5 m) Bool.true -> {BLE} x5 (Nat.succ m)) Bool.true) x4) (x5 : Nat) (x6 : {BLE} x4 x5) Bool.true) => _private.Init.Prelude.0.Nat.ble_succ_eq_true.match_1_1 (fun (x7 : Nat) (x8 : Nat) (x9 : {BLE} x7 x8) Bool.true) => Nat.below.{{0}} (fun (x10 : Nat) => (m : Nat) -> {BLE} x10 m) Bool.true -> {BLE} x10 (Nat.succ m)) Bool.true) x7 -> {BLE} x7 (Nat.succ x8)) Bool.true) x4 x5 x6 (fun (x7 : Nat) (x8 : {BLE} ({ZERO}) x7) Bool.true) (x9 : Nat.below.{{0}} (fun (x9 : Nat) => (m : Nat) -> {BLE} x9 m) Bool.true -> {BLE} x9 (Nat.succ m)) Bool.true) ({ZERO})) => rfl.{{1}} Bool (Nat.ble ({ZERO}) (Nat.succ x7))) (fun (n : Nat) (n2 : Nat) (h : {BLE} (Nat.succ n) (Nat.succ n2)) Bool.true) (x7 : Nat.below.{{0}} (fun (x7 : Nat) => (m : Nat) -> {BLE} x7 m) Bool.true -> {BLE} x7 (Nat.succ m)) Bool.true) (Nat.succ n)) => (proj PProd 0 x7) n2 h) f) x2 x3"
             ),
         ),
         thm(
             &[],
             "Nat.ble_eq_true_of_le",
-            &format!("(n : Nat) -> (m : Nat) -> {LE} n m -> {BLE} n m) Bool.true"),
-            &format!(
+            format!("(n : Nat) -> (m : Nat) -> {LE} n m -> {BLE} n m) Bool.true"),
+            format!(
                 "fun (n : Nat) (m : Nat) (h : {LE} n m) => let funType_1 : (m2 : Nat) -> {LE} n m2 -> Prop := fun (m2 : Nat) (h2 : {LE} n m2) => {BLE} n m2) Bool.true; Nat.le.brecOn n (fun (m2 : Nat) (x : {LE} n m2) => funType_1 m2 x) m h (fun (m2 : Nat) (h2 : {LE} n m2) (x : Nat.le.below n (fun (m3 : Nat) (x : {LE} n m3) => funType_1 m3 x) m2 h2) => _private.Init.Prelude.0.Nat.ble_eq_true_of_le.match_1_4 n funType_1 (fun (m3 : Nat) (h3 : {LE} n m3) (below : Nat.le.below n (fun (m4 : Nat) (x2 : {LE} n m4) => funType_1 m4 x2) m3 h3) => {BLE} n m3) Bool.true) m2 h2 x (fun (_ : Unit) => Nat.ble_self_eq_true n) (fun (m3 : Nat) (h3 : Nat.le n m3) (ih : Nat.le.below n (fun (m4 : Nat) (x2 : {LE} n m4) => funType_1 m4 x2) m3 h3) (a_ih : funType_1 m3 h3) => Nat.ble_succ_eq_true n m3 a_ih))"
             ),
         ),
         thm(
             &[],
             "Nat.not_le_of_not_ble_eq_true",
-            &format!("(n : Nat) -> (m : Nat) -> Not ({BLE} n m) Bool.true) -> Not ({LE} n m)"),
-            &format!(
+            format!("(n : Nat) -> (m : Nat) -> Not ({BLE} n m) Bool.true) -> Not ({LE} n m)"),
+            format!(
                 "fun (n : Nat) (m : Nat) (h : Not ({BLE} n m) Bool.true)) (h' : {LE} n m) => absurd.{{0}} ({BLE} n m) Bool.true) False (Nat.ble_eq_true_of_le n m h') h"
             ),
         ),
         def(
             &[],
             "Nat.decLe",
-            &format!("(n : Nat) -> (m : Nat) -> Decidable ({LE} n m)"),
-            &format!(
+            format!("(n : Nat) -> (m : Nat) -> Decidable ({LE} n m)"),
+            format!(
                 "fun (n : Nat) (m : Nat) => dite.{{1}} (Decidable ({LE} n m)) ({BLE} n m) Bool.true) (instDecidableEqBool (Nat.ble n m) Bool.true) (fun (h : {BLE} n m) Bool.true) => Decidable.isTrue ({LE} n m) (Nat.le_of_ble_eq_true n m h)) (fun (h : Not ({BLE} n m) Bool.true)) => Decidable.isFalse ({LE} n m) (Nat.not_le_of_not_ble_eq_true n m h))"
             ),
             Hints::Regular(4),

@@ -71,6 +71,62 @@ pub enum PreludeDecl {
     },
 }
 
+/// An inductive type with its constructors (`(name, type)` pairs).
+pub(super) fn ind(
+    level_params: &[&str],
+    num_params: u32,
+    name: &str,
+    ty: impl Into<String>,
+    ctors: &[(&str, &str)],
+) -> PreludeDecl {
+    PreludeDecl::Inductive {
+        level_params: owned(level_params),
+        num_params,
+        name: name.to_owned(),
+        ty: ty.into(),
+        ctors: ctors
+            .iter()
+            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .collect(),
+    }
+}
+
+/// A definition.
+pub(super) fn def(
+    level_params: &[&str],
+    name: &str,
+    ty: impl Into<String>,
+    value: impl Into<String>,
+    hints: Hints,
+) -> PreludeDecl {
+    PreludeDecl::Def {
+        level_params: owned(level_params),
+        name: name.to_owned(),
+        ty: ty.into(),
+        value: value.into(),
+        hints,
+    }
+}
+
+/// A theorem.
+pub(super) fn thm(
+    level_params: &[&str],
+    name: &str,
+    ty: impl Into<String>,
+    value: impl Into<String>,
+) -> PreludeDecl {
+    PreludeDecl::Theorem {
+        level_params: owned(level_params),
+        name: name.to_owned(),
+        ty: ty.into(),
+        value: value.into(),
+    }
+}
+
+fn owned(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| (*s).to_owned()).collect()
+}
+
 impl PreludeDecl {
     /// The declared name.
     pub fn name(&self) -> &str {

@@ -3,17 +3,11 @@
 //! coherence values, and the built-in invariants. Each is a `Bool`-valued
 //! definition the kernel evaluates when it checks `f args = true`.
 
-use super::{Hints, PreludeDecl};
+use super::{Hints, PreludeDecl, def};
 
 /// `(name, type, value)` of every gate definition, after the Lean prelude.
 pub(crate) fn declarations() -> Vec<PreludeDecl> {
-    let def = |name: &str, ty: &str, value: &str| PreludeDecl::Def {
-        level_params: Vec::new(),
-        name: name.to_owned(),
-        ty: ty.to_owned(),
-        value: value.to_owned(),
-        hints: Hints::Regular(3),
-    };
+    let def = |name: &str, ty: &str, value: &str| def(&[], name, ty, value, Hints::Regular(3));
     vec![
         // Lean `Policy.holds` for each policy, on the counts the gate sees.
         def(
