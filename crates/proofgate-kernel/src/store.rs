@@ -98,11 +98,19 @@ pub struct TermStore {
     persistent: Region,
     scratch: Region,
     scratch_mode: bool,
+    /// See [`TermStore::preferring_persistent`].
+    prefer_persistent: bool,
     scratch_peak: usize,
     /// Memo table lent to substitutions (see `instantiate.rs`); always
     /// empty between them.
     pub(crate) replace_cache: crate::instantiate::ReplaceCache,
+    /// Distinguishes stores, so a cache of ids made in one store is never
+    /// read against another.
+    id: u64,
 }
+
+/// Source of [`TermStore`] identities.
+static NEXT_STORE_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Default for TermStore {
     fn default() -> Self {
@@ -118,8 +126,10 @@ impl Default for TermStore {
             persistent: Region::default(),
             scratch: Region::default(),
             scratch_mode: false,
+            prefer_persistent: false,
             scratch_peak: 0,
             replace_cache: Default::default(),
+            id: NEXT_STORE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         s.level_list(&[]);
         s
@@ -215,6 +225,23 @@ impl TermStore {
         self.scratch_peak = self.scratch_peak.max(self.scratch.nodes.len());
         self.scratch.clear();
         self.scratch_mode = false;
+    }
+
+    /// This store's identity (unique within the process).
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Runs `f` with new terms going to the persistent region where that
+    /// keeps one id per structure: a node whose children are all
+    /// persistent is made persistent unless this check already made it in
+    /// scratch. The result is persistent exactly when no part of it came
+    /// from the scratch region; only then may it outlive the check.
+    pub(crate) fn preferring_persistent<R>(&mut self, f: impl FnOnce(&mut TermStore) -> R) -> R {
+        let was = std::mem::replace(&mut self.prefer_persistent, true);
+        let r = f(self);
+        self.prefer_persistent = was;
+        r
     }
 
     /// Whether `e` is a live id of this store (persistent, or scratch during
@@ -331,8 +358,12 @@ impl TermStore {
             return ExprId(i);
         }
         if self.scratch_mode {
+            let scratch_child = has_scratch_child(node);
             let i = match self.scratch.find(&node, data.hash) {
                 Some(i) => i,
+                None if self.prefer_persistent && !scratch_child => {
+                    return ExprId(self.persistent.insert(data));
+                }
                 None => self.scratch.insert(data),
             };
             ExprId(i | ExprId::SCRATCH_BIT)

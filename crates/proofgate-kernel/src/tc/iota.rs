@@ -97,15 +97,7 @@ impl TypeChecker<'_> {
         if nfields > major_args.len() || levels.len() != rec_lparams.len() {
             return Ok(None);
         }
-        self.guard_depth(rule_rhs)?;
-        let rhs = match self.ws.rule_rhs_cache.get(&(rule_rhs, rls)) {
-            Some(&r) => r,
-            None => {
-                let r = self.st.instantiate_lparams(rule_rhs, &rec_lparams, &levels);
-                self.ws.rule_rhs_cache.insert((rule_rhs, rls), r);
-                r
-            }
-        };
+        let rhs = self.instance(rn, rule_rhs, &rec_lparams, rls)?;
         let pre = (np + nmot + nmin) as usize;
         let mut r = self.st.apps(rhs, &rec_args[..pre]);
         r = self.st.apps(r, &major_args[major_args.len() - nfields..]);

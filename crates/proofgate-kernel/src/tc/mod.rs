@@ -8,6 +8,7 @@
 
 mod defeq;
 mod infer;
+mod instances;
 mod iota;
 mod whnf;
 mod workspace;
@@ -73,6 +74,7 @@ impl<'a> TypeChecker<'a> {
         mut ws: Workspace,
     ) -> TypeChecker<'a> {
         ws.reset();
+        ws.instances.bind(st.id());
         TypeChecker {
             st,
             env,
@@ -214,26 +216,20 @@ impl<'a> TypeChecker<'a> {
         matches!(c.kind, ConstantKind::Constructor { .. }).then_some((n, c))
     }
 
-    /// The type of a constant at the given levels (cached).
+    /// The type of a constant at the given levels.
     pub(crate) fn const_type(&mut self, n: NameId, ls: crate::expr::LevelsId) -> TcResult<ExprId> {
-        if let Some(&t) = self.ws.const_type_cache.get(&(n, ls)) {
-            return Ok(t);
-        }
         let Some(info) = self.lookup(n) else {
             return Err(KernelError::UnknownConstant(self.name(n)));
         };
         let (ty, params) = (info.ty, LevelParams::from_slice(&info.level_params));
-        let levels = Levels::from_slice(self.st.levels_of(ls));
-        if levels.len() != params.len() {
+        let got = self.st.levels_of(ls).len();
+        if got != params.len() {
             return Err(KernelError::WrongLevelCount {
                 name: self.name(n),
                 expected: params.len(),
-                got: levels.len(),
+                got,
             });
         }
-        self.guard_depth(ty)?;
-        let t = self.st.instantiate_lparams(ty, &params, &levels);
-        self.ws.const_type_cache.insert((n, ls), t);
-        Ok(t)
+        self.instance(n, ty, &params, ls)
     }
 }

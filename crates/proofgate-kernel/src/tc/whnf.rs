@@ -2,7 +2,7 @@
 //! reduction (`whnf_core`), plus delta unfolding and the Nat literal
 //! extension (`whnf`). Every step is counted.
 
-use super::{LevelParams, Levels, TcResult, TypeChecker};
+use super::{LevelParams, TcResult, TypeChecker};
 use crate::declaration::ConstantKind;
 use crate::expr::{ExprId, ExprNode};
 
@@ -147,26 +147,15 @@ impl TypeChecker<'_> {
         let ExprNode::Const(n, ls) = self.st.node(head) else {
             return Ok(None);
         };
-        let v = match self.ws.unfold_cache.get(&(n, ls)) {
-            Some(v) => *v,
-            None => {
-                let v = match self.lookup(n) {
-                    Some(info) => match info.unfold_value() {
-                        Some((value, _))
-                            if info.level_params.len() == self.st.levels_of(ls).len() =>
-                        {
-                            let params = LevelParams::from_slice(&info.level_params);
-                            let levels = Levels::from_slice(self.st.levels_of(ls));
-                            self.guard_depth(value)?;
-                            Some(self.st.instantiate_lparams(value, &params, &levels))
-                        }
-                        _ => None,
-                    },
-                    None => None,
-                };
-                self.ws.unfold_cache.insert((n, ls), v);
-                v
-            }
+        let v = match self.lookup(n) {
+            Some(info) => match info.unfold_value() {
+                Some((value, _)) if info.level_params.len() == self.st.levels_of(ls).len() => {
+                    let params = LevelParams::from_slice(&info.level_params);
+                    Some(self.instance(n, value, &params, ls)?)
+                }
+                _ => None,
+            },
+            None => None,
         };
         self.meter.tick()?;
         Ok(match v {

@@ -5,8 +5,10 @@
 //!
 //! Every check starts from an empty workspace ([`Workspace::reset`]): no
 //! result survives from one check to the next, so the steps a check reports
-//! never depend on which checks ran before it. Only capacity is reused.
+//! never depend on which checks ran before it. Only capacity is reused, and
+//! the instances of environment constants, which cost no steps.
 
+use super::instances::Instances;
 use crate::declaration::ConstantInfo;
 use crate::expr::{ExprId, LevelsId};
 use crate::name::NameId;
@@ -25,10 +27,12 @@ pub struct Workspace {
     pub(crate) infer_only_cache: FxHashMap<ExprId, ExprId>,
     pub(crate) whnf_core_cache: FxHashMap<ExprId, ExprId>,
     pub(crate) whnf_cache: FxHashMap<ExprId, ExprId>,
-    pub(crate) unfold_cache: FxHashMap<(NameId, LevelsId), Option<ExprId>>,
-    pub(crate) const_type_cache: FxHashMap<(NameId, LevelsId), ExprId>,
-    /// Recursor rule right-hand sides at the levels of an occurrence.
-    pub(crate) rule_rhs_cache: FxHashMap<(ExprId, LevelsId), ExprId>,
+    /// Instances of constants that cannot be shared across checks (see
+    /// `instances.rs`).
+    pub(crate) local_instances: FxHashMap<(NameId, ExprId, LevelsId), ExprId>,
+    /// Instances of environment constants, kept across checks: the one
+    /// thing [`Workspace::reset`] leaves alone (they count no steps).
+    pub(crate) instances: Instances,
     pub(crate) eq_parent: FxHashMap<ExprId, ExprId>,
     pub(crate) failure_cache: FxHashSet<(ExprId, ExprId)>,
     /// Whether the literal extensions' constants have their expected types
@@ -108,9 +112,7 @@ impl Workspace {
         reset_map(&mut self.infer_only_cache, shrink);
         reset_map(&mut self.whnf_core_cache, shrink);
         reset_map(&mut self.whnf_cache, shrink);
-        reset_map(&mut self.unfold_cache, shrink);
-        reset_map(&mut self.const_type_cache, shrink);
-        reset_map(&mut self.rule_rhs_cache, shrink);
+        reset_map(&mut self.local_instances, shrink);
         reset_map(&mut self.eq_parent, shrink);
         reset_set(&mut self.failure_cache, shrink);
         reset_map(&mut self.literal_support, shrink);
