@@ -4,7 +4,7 @@
 
 use super::entry::LedgerEntry;
 use super::error::LedgerError;
-use super::hash::{Hash, chain_link, leaf_hash};
+use super::hash::Hash;
 use super::merkle::{MerkleLevels, NodeSource, root_of};
 use crate::attestation::{BasisPoints, ProofAttestation};
 
@@ -72,15 +72,14 @@ impl SealAccumulator {
     }
 }
 
-/// Entries `first..end`, immutable once sealed, with their chain heads and the
-/// tree nodes over them (including the frontier at `first`, so the segment
-/// alone reproduces the root at `end`).
+/// Entries `first..end`, immutable once sealed, with the tree nodes over them:
+/// the leaves are their chain heads, and the frontier at `first` is included,
+/// so the segment alone reproduces the root at `end`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SealedSegment {
     pub(crate) first: u64,
     pub(crate) head_before: Hash,
     pub(crate) entries: Vec<LedgerEntry>,
-    pub(crate) heads: Vec<Hash>,
     pub(crate) levels: MerkleLevels,
     pub(crate) seal: CompactionSeal,
 }
@@ -104,6 +103,18 @@ impl SealedSegment {
     pub fn entries(&self) -> &[LedgerEntry] {
         &self.entries
     }
+    /// The archived entry at `position`, if it lies in this segment.
+    pub fn entry(&self, position: u64) -> Option<&LedgerEntry> {
+        let i = position.checked_sub(self.first)?;
+        self.entries.get(usize::try_from(i).ok()?)
+    }
+    /// The chain head (and Merkle leaf) after the entry at `position`.
+    pub fn head_at(&self, position: u64) -> Option<Hash> {
+        if position < self.first || position >= self.end() {
+            return None;
+        }
+        self.levels.node(0, position)
+    }
     /// The chain head before the first entry.
     pub fn head_before(&self) -> Hash {
         self.head_before
@@ -113,19 +124,21 @@ impl SealedSegment {
         &self.seal
     }
 
-    /// Recomputes the chain and every stored node, and checks both against
-    /// the seal.
+    /// Recomputes the chain (the leaves) and every stored node, and checks
+    /// both against the seal.
     pub fn verify(&self) -> Result<(), LedgerError> {
+        if let Some(before) = self.first.checked_sub(1)
+            && let Some(leaf) = self.levels.node(0, before)
+            && leaf != self.head_before
+        {
+            return Err(LedgerError::ChainMismatch { position: before });
+        }
         let mut head = self.head_before;
         for (i, entry) in self.entries.iter().enumerate() {
             let position = self.first + i as u64;
-            let bytes = entry.encode();
-            head = chain_link(&head, bytes.as_slice());
-            if self.heads.get(i) != Some(&head) {
+            head = entry.link(&head);
+            if self.levels.node(0, position) != Some(head) {
                 return Err(LedgerError::ChainMismatch { position });
-            }
-            if self.levels.node(0, position) != Some(leaf_hash(bytes.as_slice())) {
-                return Err(LedgerError::LeafMismatch { position });
             }
         }
         check_interior(&self.levels)?;

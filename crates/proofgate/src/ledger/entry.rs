@@ -5,6 +5,7 @@
 
 use super::compaction::CompactionSeal;
 use super::epoch::{EpochBoundary, EpochConfig};
+use super::hash::{Hash, chain_link, chain_link_attestation};
 use super::scope::ScopeTransition;
 use super::supersession::SupersessionProof;
 use crate::attestation::{ATTESTATION_SIZE, AttestationError, ProofAttestation};
@@ -13,7 +14,7 @@ use thiserror::Error;
 /// Upper bound of an encoded entry's size (the epoch boundary is the largest).
 pub const MAX_ENTRY_SIZE: usize = 1 + 8 + 8 + ATTESTATION_SIZE + 32 + 4 + 4 + 4;
 
-const TAG_ATTESTATION: u8 = 1;
+pub(crate) const TAG_ATTESTATION: u8 = 1;
 const TAG_SUPERSESSION: u8 = 2;
 const TAG_COMPACTION_SEAL: u8 = 3;
 const TAG_EPOCH_BOUNDARY: u8 = 4;
@@ -207,6 +208,16 @@ impl LedgerEntry {
                 })
             }
         })
+    }
+
+    /// The chain head after this entry when `previous` precedes it (its
+    /// Merkle leaf too). Attestations skip the intermediate encoding buffer.
+    #[inline]
+    pub(crate) fn link(&self, previous: &Hash) -> Hash {
+        match self {
+            Self::Attestation(att) => chain_link_attestation(previous, att),
+            other => chain_link(previous, other.encode().as_slice()),
+        }
     }
 
     /// A short name of the entry kind, for listings.

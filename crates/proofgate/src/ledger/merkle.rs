@@ -70,6 +70,26 @@ impl MerkleLevels {
         self.size
     }
 
+    /// The most recently appended leaf, if it is still stored.
+    #[inline]
+    pub(crate) fn last_leaf(&self) -> Option<&Hash> {
+        self.levels.first()?.nodes.last()
+    }
+
+    /// Takes back the buffers of a split-off archive nobody else holds: each
+    /// live level moves into the archived level's (larger) allocation, so
+    /// the next leaves neither reallocate nor fault in fresh pages.
+    pub(crate) fn reclaim(&mut self, archived: MerkleLevels) {
+        for (live, old) in self.levels.iter_mut().zip(archived.levels) {
+            let mut nodes = old.nodes;
+            if nodes.capacity() > live.nodes.capacity() {
+                nodes.clear();
+                nodes.append(&mut live.nodes);
+                live.nodes = nodes;
+            }
+        }
+    }
+
     /// Appends a leaf hash, completing every node it closes.
     #[inline]
     pub fn push_leaf(&mut self, leaf: Hash) {

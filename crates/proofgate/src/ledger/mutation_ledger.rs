@@ -3,10 +3,10 @@
 
 use super::compaction::{CompactionSeal, SealAccumulator, SealedSegment, check_interior};
 use super::compose::{RegionalAttestation, compose_chain};
-use super::entry::{LedgerEntry, encode_attestation};
+use super::entry::LedgerEntry;
 use super::epoch::{EpochBoundary, EpochConfig};
 use super::error::LedgerError;
-use super::hash::{GENESIS_HEAD, Hash, chain_link, leaf_hash};
+use super::hash::{GENESIS_HEAD, Hash, chain_link_attestation};
 use super::merkle::{MerkleLevels, NodeSource, Sources, consistency_path, inclusion_path, root_of};
 use super::proof::{ConsistencyProof, InclusionProof};
 use super::scope::ScopeTransition;
@@ -64,8 +64,9 @@ impl Default for LedgerConfig {
 /// The append-only ledger of attestations.
 ///
 /// Positions are global and never reused. `h_i = blake3(h_{i-1} || bytes_i)`
-/// chains every entry; an RFC 9162 tree (keyed blake3 leaves and nodes) over
-/// the same bytes gives inclusion and consistency proofs.
+/// chains every entry, and `h_i` is also entry `i`'s leaf in an RFC 9162 tree
+/// (keyed blake3 interior nodes) that gives inclusion and consistency proofs.
+/// The tree's leaf level is the only store of the chain heads.
 #[derive(Debug, Clone)]
 pub struct MutationLedger {
     config: LedgerConfig,
@@ -75,8 +76,8 @@ pub struct MutationLedger {
     /// Chain head before the first live entry.
     head_before_live: Hash,
     entries: Vec<LedgerEntry>,
-    /// Chain head after each live entry.
-    heads: Vec<Hash>,
+    /// Its leaf level holds the chain head after each live entry (and, after
+    /// a compaction at an odd position, the head before the first one).
     tree: MerkleLevels,
     since_seal: SealAccumulator,
     epoch: u64,
@@ -113,7 +114,6 @@ impl MutationLedger {
             live_start: 0,
             head_before_live: genesis,
             entries: Vec::new(),
-            heads: Vec::new(),
             tree: MerkleLevels::new(),
             since_seal: SealAccumulator::default(),
             epoch: 0,
@@ -140,8 +140,12 @@ impl MutationLedger {
         self.live_start
     }
     /// Current chain head (`h_{len-1}`, or the genesis when empty).
+    #[inline]
     pub fn head(&self) -> Hash {
-        *self.heads.last().unwrap_or(&self.head_before_live)
+        match self.tree.last_leaf() {
+            Some(head) if !self.entries.is_empty() => *head,
+            _ => self.head_before_live,
+        }
     }
     /// Current epoch.
     pub fn epoch(&self) -> u64 {
@@ -180,8 +184,15 @@ impl MutationLedger {
     }
     /// The chain head after the live entry at `position`.
     pub fn head_at(&self, position: u64) -> Option<Hash> {
-        let i = position.checked_sub(self.live_start)?;
-        self.heads.get(usize::try_from(i).ok()?).copied()
+        if position < self.live_start || position >= self.len() {
+            return None;
+        }
+        self.tree.node(0, position)
+    }
+    /// The tree, for tests that damage it on purpose.
+    #[cfg(test)]
+    pub(super) fn tree_mut(&mut self) -> &mut MerkleLevels {
+        &mut self.tree
     }
     /// The live entries, from [`Self::live_start`].
     pub fn live_entries(&self) -> &[LedgerEntry] {
@@ -192,8 +203,9 @@ impl MutationLedger {
     /// the live ledger reached the threshold. Fails only on a ledger sealed
     /// by a scope transition.
     ///
-    /// This is the gate's hot path: one encoding on the stack, one chain
-    /// hash, one leaf hash and on average one interior hash.
+    /// This is the gate's hot path: the entry is encoded straight into the
+    /// input of its chain hash (two blake3 blocks), which is also its leaf,
+    /// plus on average one interior hash.
     #[inline]
     pub fn append(&mut self, att: ProofAttestation) -> Result<u64, LedgerError> {
         self.check_open()?;
@@ -202,9 +214,9 @@ impl MutationLedger {
         {
             self.auto_compact();
         }
-        let bytes = encode_attestation(&att);
         self.since_seal.add_attestation(&att);
-        Ok(self.push(LedgerEntry::Attestation(att), &bytes))
+        let head = chain_link_attestation(&self.head(), &att);
+        Ok(self.push(LedgerEntry::Attestation(att), head))
     }
 
     /// Refuses changes to a ledger a scope transition sealed.
@@ -216,20 +228,19 @@ impl MutationLedger {
         }
     }
 
+    /// Records `entry`, whose chain head (and leaf) is `head`.
     #[inline]
-    fn push(&mut self, entry: LedgerEntry, bytes: &[u8]) -> u64 {
+    fn push(&mut self, entry: LedgerEntry, head: Hash) -> u64 {
         let position = self.len();
-        let head = chain_link(&self.head(), bytes);
-        self.tree.push_leaf(leaf_hash(bytes));
-        self.heads.push(head);
+        self.tree.push_leaf(head);
         self.entries.push(entry);
         position
     }
 
     fn push_entry(&mut self, entry: LedgerEntry) -> u64 {
         self.since_seal.add(&entry);
-        let bytes = entry.encode();
-        self.push(entry, bytes.as_slice())
+        let head = entry.link(&self.head());
+        self.push(entry, head)
     }
 
     /// Appends a supersession: the entry at `superseded_position` stays, the
@@ -289,24 +300,26 @@ impl MutationLedger {
     }
 
     /// Compaction triggered by the threshold. When nobody else holds the
-    /// segment (nothing retains it), its buffers are reused for the next
-    /// live entries, so steady-state appends neither allocate nor fault in
-    /// fresh pages.
+    /// segment (nothing retains it), its buffers (entries and tree levels)
+    /// are reused for the next live entries, so steady-state appends neither
+    /// allocate nor fault in fresh pages.
     #[cold]
+    #[inline(never)]
     fn auto_compact(&mut self) {
         if let Some(segment) = self.compact_open()
-            && let Ok(mut segment) = Arc::try_unwrap(segment)
+            && let Ok(segment) = Arc::try_unwrap(segment)
         {
-            let live = self.entries.len();
-            segment.entries.clear();
-            segment.heads.clear();
-            if segment.entries.capacity() > self.entries.capacity() {
-                segment.entries.append(&mut self.entries);
-                segment.heads.append(&mut self.heads);
-                self.entries = segment.entries;
-                self.heads = segment.heads;
+            let SealedSegment {
+                mut entries,
+                levels,
+                ..
+            } = segment;
+            if entries.capacity() > self.entries.capacity() {
+                entries.clear();
+                entries.append(&mut self.entries);
+                self.entries = entries;
             }
-            debug_assert_eq!(self.entries.len(), live);
+            self.tree.reclaim(levels);
         }
     }
 
@@ -317,7 +330,6 @@ impl MutationLedger {
             first: self.live_start,
             head_before: self.head_before_live,
             entries: std::mem::take(&mut self.entries),
-            heads: std::mem::take(&mut self.heads),
             levels: self.tree.split_before(end),
             seal,
         });
@@ -472,7 +484,8 @@ impl MutationLedger {
         self.with_sources(segments, |src| Ok(root_of(src, size)?))
     }
 
-    /// Merkle leaf hash of entry `position` (live, retained or supplied).
+    /// Merkle leaf hash of entry `position`, which is the chain head after
+    /// it (live, retained or supplied).
     pub fn leaf(&self, position: u64, segments: &[&SealedSegment]) -> Result<Hash, LedgerError> {
         if position >= self.len() {
             return Err(self.out_of_range(position));
@@ -501,8 +514,62 @@ impl MutationLedger {
         if index >= size {
             return Err(LedgerError::OutOfRange { index, len: size });
         }
+        let previous = self.head_before(index, segments)?;
         let path = self.with_sources(segments, |src| Ok(inclusion_path(src, index, size)?))?;
-        Ok(InclusionProof { index, size, path })
+        Ok(InclusionProof {
+            index,
+            size,
+            previous,
+            path,
+        })
+    }
+
+    /// The chain head before entry `position` (`h_{position-1}`, or the
+    /// genesis for entry 0): the first half of the entry's leaf input.
+    pub fn head_before(
+        &self,
+        position: u64,
+        segments: &[&SealedSegment],
+    ) -> Result<Hash, LedgerError> {
+        if position >= self.len() {
+            return Err(self.out_of_range(position));
+        }
+        let Some(before) = position.checked_sub(1) else {
+            return Ok(self.genesis);
+        };
+        if position == self.live_start {
+            return Ok(self.head_before_live);
+        }
+        // A segment's first entry follows the head it records, whether or not
+        // the leaf before it is stored anywhere still at hand.
+        let opening = segments
+            .iter()
+            .copied()
+            .chain(self.archived.iter().map(|s| &**s))
+            .find(|s| s.first == position);
+        if let Some(segment) = opening {
+            return Ok(segment.head_before);
+        }
+        self.with_sources(segments, |src| {
+            Ok(src
+                .node(0, before)
+                .ok_or(super::merkle::MissingLeaf { index: before })?)
+        })
+    }
+
+    /// The entry at `position`, live, in a supplied segment or retained.
+    pub fn find_entry<'a>(
+        &'a self,
+        position: u64,
+        segments: &[&'a SealedSegment],
+    ) -> Option<&'a LedgerEntry> {
+        self.entry(position).or_else(|| {
+            segments
+                .iter()
+                .copied()
+                .chain(self.archived.iter().map(|s| &**s))
+                .find_map(|s| s.entry(position))
+        })
     }
 
     /// Proof that the first `old_size` entries are a prefix of the first
@@ -593,6 +660,14 @@ impl MutationLedger {
         if self.live_start == 0 && self.head_before_live != self.genesis {
             return Err(LedgerError::ChainMismatch { position: 0 });
         }
+        // The leaf before the live range, kept when it is part of the
+        // frontier, is the head the live chain continues from.
+        if let Some(before) = self.live_start.checked_sub(1)
+            && let Some(leaf) = self.tree.node(0, before)
+            && leaf != self.head_before_live
+        {
+            return Err(LedgerError::ChainMismatch { position: before });
+        }
         // Replaying the live entries into a ledger that starts from the same
         // frontier reproduces every seal check `apply` makes.
         let mut replay = self.empty_like_live();
@@ -613,12 +688,8 @@ impl MutationLedger {
             } else {
                 replay.apply(entry.clone())?;
             }
-            let bytes = entry.encode();
-            if replay.head() != self.heads[i] {
+            if self.tree.node(0, position) != Some(replay.head()) {
                 return Err(LedgerError::ChainMismatch { position });
-            }
-            if self.tree.node(0, position) != Some(leaf_hash(bytes.as_slice())) {
-                return Err(LedgerError::LeafMismatch { position });
             }
         }
         check_interior(&self.tree)?;
