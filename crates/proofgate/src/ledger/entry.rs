@@ -30,10 +30,15 @@ pub enum LedgerEntry {
     /// The first entry after a compaction: seals the archived prefix.
     CompactionSeal(CompactionSeal),
     /// The first entry of a new epoch (also a compaction seal).
-    EpochBoundary(Box<EpochBoundary>),
+    EpochBoundary(EpochBoundary),
     /// The last entry of a scope's ledger (and the first of its successor's).
     ScopeTransition(ScopeTransition),
 }
+
+// Every variant is stored inline: an entry with drop glue (a boxed variant)
+// made each automatic compaction walk the whole archived buffer to drop it,
+// about 4 ns per append, while clearing plain data is free.
+const _: () = assert!(!std::mem::needs_drop::<LedgerEntry>());
 
 /// Why bytes do not decode to an entry.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -181,7 +186,7 @@ impl LedgerEntry {
                         to: to_epoch,
                     });
                 }
-                Self::EpochBoundary(Box::new(EpochBoundary {
+                Self::EpochBoundary(EpochBoundary {
                     from_epoch,
                     to_epoch,
                     seal: r.attestation()?,
@@ -191,7 +196,7 @@ impl LedgerEntry {
                         standard_fuel: r.u32(),
                         deep_fuel: r.u32(),
                     },
-                }))
+                })
             }
             _ => {
                 let from_partition = r.u32();

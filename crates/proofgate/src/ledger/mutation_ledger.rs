@@ -368,7 +368,7 @@ impl MutationLedger {
         self.since_seal = SealAccumulator::default();
         self.epoch = boundary.to_epoch;
         self.epoch_config = boundary.new_config;
-        self.push_entry(LedgerEntry::EpochBoundary(Box::new(boundary)));
+        self.push_entry(LedgerEntry::EpochBoundary(boundary));
     }
 
     /// Appends the transition that seals this ledger (see
@@ -431,7 +431,7 @@ impl MutationLedger {
                 if b.seal != self.current_seal() {
                     return Err(mismatch("seal attestation"));
                 }
-                self.apply_epoch(*b);
+                self.apply_epoch(b);
                 Ok(position)
             }
             LedgerEntry::ScopeTransition(t) => {
