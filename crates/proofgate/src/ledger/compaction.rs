@@ -7,6 +7,7 @@ use super::error::LedgerError;
 use super::hash::Hash;
 use super::merkle::{MerkleLevels, NodeSource, root_of};
 use crate::attestation::{BasisPoints, ProofAttestation};
+use std::sync::Arc;
 
 /// `verifier_version` of the seal attestations the ledger itself issues.
 pub const SEAL_VERIFIER_VERSION: u32 = 1;
@@ -87,6 +88,22 @@ pub struct SealedSegment {
 impl NodeSource for SealedSegment {
     fn node(&self, level: u32, index: u64) -> Option<Hash> {
         self.levels.node(level, index)
+    }
+}
+
+/// Segments in order of position (as a ledger retains them). A compaction
+/// archives every stored node wholly before its point, so a node is held by
+/// the segment that holds its last leaf: one binary search finds it, however
+/// many segments history has.
+pub(crate) struct OrderedSegments<'a>(pub(crate) &'a [Arc<SealedSegment>]);
+
+impl NodeSource for OrderedSegments<'_> {
+    fn node(&self, level: u32, index: u64) -> Option<Hash> {
+        let width = 1u64.checked_shl(level)?;
+        let last = index.checked_add(1)?.checked_mul(width)? - 1;
+        let at = self.0.partition_point(|s| s.end() <= last);
+        let segment = self.0.get(at).filter(|s| s.first <= last)?;
+        segment.node(level, index)
     }
 }
 
