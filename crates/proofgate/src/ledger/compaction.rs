@@ -97,13 +97,19 @@ impl NodeSource for SealedSegment {
 /// many segments history has.
 pub(crate) struct OrderedSegments<'a>(pub(crate) &'a [Arc<SealedSegment>]);
 
+impl<'a> OrderedSegments<'a> {
+    /// The segment holding entry `position`.
+    pub(crate) fn holding(&self, position: u64) -> Option<&'a SealedSegment> {
+        let at = self.0.partition_point(|s| s.end() <= position);
+        self.0.get(at).map(|s| &**s).filter(|s| s.first <= position)
+    }
+}
+
 impl NodeSource for OrderedSegments<'_> {
     fn node(&self, level: u32, index: u64) -> Option<Hash> {
         let width = 1u64.checked_shl(level)?;
         let last = index.checked_add(1)?.checked_mul(width)? - 1;
-        let at = self.0.partition_point(|s| s.end() <= last);
-        let segment = self.0.get(at).filter(|s| s.first <= last)?;
-        segment.node(level, index)
+        self.holding(last)?.node(level, index)
     }
 }
 

@@ -50,15 +50,6 @@ impl NodeSource for MerkleLevels {
     }
 }
 
-/// Several sources searched in order (the live tree, then segments).
-pub struct Sources<'a>(pub &'a [&'a dyn NodeSource]);
-
-impl NodeSource for Sources<'_> {
-    fn node(&self, level: u32, index: u64) -> Option<Hash> {
-        self.0.iter().find_map(|s| s.node(level, index))
-    }
-}
-
 impl MerkleLevels {
     /// An empty tree.
     pub fn new() -> Self {

@@ -9,7 +9,7 @@ use super::entry::LedgerEntry;
 use super::epoch::{EpochBoundary, EpochConfig};
 use super::error::LedgerError;
 use super::hash::{GENESIS_HEAD, Hash, chain_link_attestation};
-use super::merkle::{MerkleLevels, NodeSource, Sources, consistency_path, inclusion_path, root_of};
+use super::merkle::{MerkleLevels, NodeSource, consistency_path, inclusion_path, root_of};
 use super::proof::{ConsistencyProof, InclusionProof};
 use super::scope::ScopeTransition;
 use super::supersession::SupersessionProof;
@@ -506,6 +506,9 @@ impl MutationLedger {
     }
 
     /// Proof that entry `index` is in the tree of the first `size` entries.
+    /// Besides the audit path it carries the chain head before the entry
+    /// (see [`Self::head_before`]): with it and the entry's bytes the
+    /// verifier rebuilds the leaf.
     ///
     /// For an archived `index`, supply the segments from the one holding it
     /// up to the live ledger (the sibling subtrees of its path may lie in any
@@ -548,12 +551,15 @@ impl MutationLedger {
         if position == self.live_start {
             return Ok(self.head_before_live);
         }
+        if let Some(head) = self.tree.node(0, before) {
+            return Ok(head);
+        }
         // A segment's first entry follows the head it records, whether or not
         // the leaf before it is stored anywhere still at hand.
         let opening = segments
             .iter()
             .copied()
-            .chain(self.archived.iter().map(|s| &**s))
+            .chain(OrderedSegments(&self.archived).holding(position))
             .find(|s| s.first == position);
         if let Some(segment) = opening {
             return Ok(segment.head_before);
@@ -575,7 +581,7 @@ impl MutationLedger {
             segments
                 .iter()
                 .copied()
-                .chain(self.archived.iter().map(|s| &**s))
+                .chain(OrderedSegments(&self.archived).holding(position))
                 .find_map(|s| s.entry(position))
         })
     }
@@ -611,12 +617,11 @@ impl MutationLedger {
         segments: &[&SealedSegment],
         f: impl FnOnce(&dyn NodeSource) -> Result<R, LedgerError>,
     ) -> Result<R, LedgerError> {
-        let retained = OrderedSegments(&self.archived);
-        let mut sources: Vec<&dyn NodeSource> = Vec::with_capacity(2 + segments.len());
-        sources.push(&self.tree);
-        sources.extend(segments.iter().map(|s| *s as &dyn NodeSource));
-        sources.push(&retained);
-        f(&Sources(&sources))
+        f(&LedgerSources {
+            tree: &self.tree,
+            supplied: segments,
+            retained: OrderedSegments(&self.archived),
+        })
     }
 
     fn check_size(&self, size: u64) -> Result<(), LedgerError> {
@@ -761,6 +766,23 @@ impl MutationLedger {
             return Err(mismatch("Merkle root"));
         }
         Ok(())
+    }
+}
+
+/// Where a ledger finds tree nodes: its live tree, then the segments the
+/// caller supplied, then the ones it retains.
+struct LedgerSources<'a> {
+    tree: &'a MerkleLevels,
+    supplied: &'a [&'a SealedSegment],
+    retained: OrderedSegments<'a>,
+}
+
+impl NodeSource for LedgerSources<'_> {
+    fn node(&self, level: u32, index: u64) -> Option<Hash> {
+        self.tree
+            .node(level, index)
+            .or_else(|| self.supplied.iter().find_map(|s| s.node(level, index)))
+            .or_else(|| self.retained.node(level, index))
     }
 }
 
