@@ -128,7 +128,8 @@ fn compactions_and_epochs_rotate_files_and_replay_exactly() {
     // Every archived entry is provable against the current root.
     for i in 0..len {
         let proof = full.prove_inclusion(i, len, &[]).unwrap();
-        proof.verify(&full.leaf(i, &[]).unwrap(), &root).unwrap();
+        let entry = full.find_entry(i, &[]).unwrap().encode();
+        proof.verify(entry.as_slice(), &root).unwrap();
     }
     let mut disk = DiskLedger::open(tmp.path(), options(group(4), 10)).unwrap();
     assert_eq!(disk.ledger().root(), root);

@@ -30,8 +30,9 @@ fn arb_op() -> impl Strategy<Value = Op> {
     ]
 }
 
-/// A proof taken when entry `index` was new: (index, size, leaf, root).
-type Taken = (u64, u64, Hash, Hash);
+/// A proof taken when entry `index` was new: (index, size, the entry's
+/// bytes, root).
+type Taken = (u64, u64, Vec<u8>, Hash);
 
 /// Every proof taken so far still verifies, against the root it was taken
 /// at and against the current root (with a consistency proof joining them).
@@ -41,13 +42,15 @@ fn check_all(ledger: &MutationLedger, taken: &[Taken]) -> Result<(), TestCaseErr
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
     let n = ledger.len();
     let root = ledger.root();
-    for &(index, size, leaf, old_root) in taken {
+    for (index, size, bytes, old_root) in taken {
+        let (index, size) = (*index, *size);
         let again = ledger.prove_inclusion(index, size, &[]).unwrap();
-        prop_assert!(again.verify(&leaf, &old_root).is_ok());
+        prop_assert!(again.verify(bytes, old_root).is_ok());
         let now = ledger.prove_inclusion(index, n, &[]).unwrap();
-        prop_assert!(now.verify(&leaf, &root).is_ok());
+        prop_assert!(now.verify(bytes, &root).is_ok());
+        prop_assert_eq!(now.previous, again.previous);
         let joined = ledger.prove_consistency(size, n, &[]).unwrap();
-        prop_assert!(joined.verify(&old_root, &root).is_ok());
+        prop_assert!(joined.verify(old_root, &root).is_ok());
     }
     Ok(())
 }
@@ -114,11 +117,14 @@ proptest! {
             let n = ledger.len();
             if n > 0 {
                 let i = n - 1;
-                let leaf = ledger.leaf(i, &[]).unwrap();
+                let bytes = ledger.find_entry(i, &[]).unwrap().encode().as_slice().to_vec();
                 let proof = ledger.prove_inclusion(i, n, &[]).unwrap();
                 let root = ledger.root();
-                prop_assert!(proof.verify(&leaf, &root).is_ok());
-                taken.push((i, n, leaf, root));
+                prop_assert!(proof.verify(&bytes, &root).is_ok());
+                prop_assert_eq!(proof.leaf(&bytes), ledger.head());
+                let expected_previous = if i == 0 { ledger.genesis() } else { ledger.leaf(i - 1, &[]).unwrap() };
+                prop_assert_eq!(proof.previous, expected_previous);
+                taken.push((i, n, bytes, root));
             }
         }
         check_all(scope.ledger(), &taken)?;

@@ -1,21 +1,37 @@
 //! Inclusion and consistency proofs for every size 1..=64 against a naive
-//! recomputation of the tree; mutated proofs are rejected.
+//! recomputation of the chain and the tree; mutated proofs are rejected.
 
 mod common;
 
-use common::{att, ceil_log2, naive_consistency, naive_path, naive_root};
+use common::{att, ceil_log2, naive_chain, naive_consistency, naive_path, naive_root};
 use proofgate::ledger::hash::Hash;
 use proofgate::ledger::{
-    ArchivePolicy, ConsistencyProof, InclusionProof, LedgerConfig, LedgerError, MutationLedger,
+    ArchivePolicy, ConsistencyProof, GENESIS_HEAD, InclusionProof, LedgerConfig, LedgerEntry,
+    LedgerError, MutationLedger, ProofScope,
 };
 
-fn ledger_of(n: u64) -> (MutationLedger, Vec<Hash>) {
+/// A ledger of `n` attestations, the entries' canonical bytes, and the
+/// leaves recomputed from those bytes without the ledger's code.
+fn ledger_of(n: u64) -> (MutationLedger, Vec<Vec<u8>>, Vec<Hash>) {
     let mut ledger = MutationLedger::new();
     for i in 0..n {
         ledger.append(att(i)).unwrap();
     }
-    let leaves = (0..n).map(|i| ledger.leaf(i, &[]).unwrap()).collect();
-    (ledger, leaves)
+    let bytes: Vec<Vec<u8>> = (0..n)
+        .map(|i| {
+            LedgerEntry::Attestation(att(i))
+                .encode()
+                .as_slice()
+                .to_vec()
+        })
+        .collect();
+    let leaves = naive_chain(GENESIS_HEAD, &bytes);
+    (ledger, bytes, leaves)
+}
+
+/// The head before entry `i` of a chain starting at `genesis`.
+fn previous(genesis: Hash, leaves: &[Hash], i: usize) -> Hash {
+    i.checked_sub(1).map_or(genesis, |p| leaves[p])
 }
 
 /// Every single-bit change of a proof path, plus dropping and adding a hash.
@@ -43,37 +59,78 @@ fn mutations(path: &[Hash]) -> Vec<Vec<Hash>> {
 }
 
 #[test]
-fn leaves_are_hashes_of_entry_bytes() {
-    let (ledger, leaves) = ledger_of(5);
+fn leaves_are_the_chain_heads() {
+    let (ledger, bytes, leaves) = ledger_of(5);
     for (i, leaf) in leaves.iter().enumerate() {
-        let bytes = ledger.entry(i as u64).unwrap().encode();
-        assert_eq!(*leaf, proofgate::ledger::leaf_hash(bytes.as_slice()));
+        let position = i as u64;
+        assert_eq!(
+            ledger.entry(position).unwrap().encode().as_slice(),
+            bytes[i]
+        );
+        assert_eq!(ledger.leaf(position, &[]).unwrap(), *leaf);
+        assert_eq!(ledger.head_at(position), Some(*leaf));
+        assert_eq!(
+            ledger.head_before(position, &[]).unwrap(),
+            previous(GENESIS_HEAD, &leaves, i)
+        );
     }
+    assert_eq!(ledger.head(), leaves[4]);
+    assert!(ledger.head_before(5, &[]).is_err());
 }
 
 #[test]
 fn inclusion_for_every_size_up_to_64() {
-    let (ledger, leaves) = ledger_of(64);
+    let (ledger, bytes, leaves) = ledger_of(64);
     for n in 1..=64u64 {
         let root = naive_root(&leaves[..n as usize]);
         assert_eq!(ledger.root_at(n, &[]).unwrap(), root, "root of size {n}");
         for i in 0..n {
+            let at = i as usize;
+            let entry = &bytes[at];
             let proof = ledger.prove_inclusion(i, n, &[]).unwrap();
             assert_eq!(
                 proof.path,
-                naive_path(i as usize, &leaves[..n as usize]),
+                naive_path(at, &leaves[..n as usize]),
                 "path {i} of {n}"
             );
+            assert_eq!(proof.previous, previous(GENESIS_HEAD, &leaves, at));
             assert!(proof.path.len() <= ceil_log2(n), "proof size {i} of {n}");
-            proof.verify(&leaves[i as usize], &root).unwrap();
-            // Wrong leaf, wrong root, wrong index, wrong size.
-            assert!(
-                proof.verify(&leaves[(i as usize + 1) % 64], &root).is_err()
-                    || n == 1 && i == 0 && leaves[1] == leaves[0]
-            );
+            assert_eq!(proof.leaf(entry), leaves[at]);
+            proof.verify(entry, &root).unwrap();
+            proof.verify_leaf(&leaves[at], &root).unwrap();
+            // Wrong entry, wrong root.
+            assert!(proof.verify(&bytes[(at + 1) % 64], &root).is_err());
             let mut bad_root = root;
             bad_root[0] ^= 1;
-            assert!(proof.verify(&leaves[i as usize], &bad_root).is_err());
+            assert!(proof.verify(entry, &bad_root).is_err());
+            // Wrong predecessor head: any changed bit, the head one entry
+            // off either way, or the genesis in place of a real head.
+            let mut wrong = vec![
+                leaves[at],
+                previous(GENESIS_HEAD, &leaves, at.saturating_sub(1)),
+            ];
+            if at > 0 {
+                wrong.push(GENESIS_HEAD);
+            }
+            for bit in [0usize, 100, 255] {
+                let mut p = proof.previous;
+                p[bit / 8] ^= 1 << (bit % 8);
+                wrong.push(p);
+            }
+            for head in wrong {
+                if head == proof.previous {
+                    continue;
+                }
+                let bad = InclusionProof {
+                    previous: head,
+                    ..proof.clone()
+                };
+                assert!(
+                    bad.verify(entry, &root).is_err(),
+                    "wrong predecessor accepted for {i} of {n}"
+                );
+            }
+            // Wrong index, wrong size.
             // (A different size of the same shape verifies in RFC 9162 too: the
             // size is bound by the signed root, not the path.)
             for (index, size) in [(i + 1, n), (i ^ 1, n)] {
@@ -83,9 +140,9 @@ fn inclusion_for_every_size_up_to_64() {
                 let moved = InclusionProof {
                     index,
                     size,
-                    path: proof.path.clone(),
+                    ..proof.clone()
                 };
-                if moved.verify(&leaves[i as usize], &root).is_ok() {
+                if moved.verify(entry, &root).is_ok() {
                     // Only possible if it is the same position in an
                     // identically shaped path, which RFC 9162 rules out.
                     panic!("proof of {i} in {n} accepted as {index} in {size}");
@@ -93,12 +150,11 @@ fn inclusion_for_every_size_up_to_64() {
             }
             for path in mutations(&proof.path) {
                 let bad = InclusionProof {
-                    index: i,
-                    size: n,
                     path,
+                    ..proof.clone()
                 };
                 assert!(
-                    bad.verify(&leaves[i as usize], &root).is_err(),
+                    bad.verify(entry, &root).is_err(),
                     "mutated proof {i} of {n}"
                 );
             }
@@ -108,7 +164,7 @@ fn inclusion_for_every_size_up_to_64() {
 
 #[test]
 fn consistency_for_every_pair_up_to_64() {
-    let (ledger, leaves) = ledger_of(64);
+    let (ledger, _, leaves) = ledger_of(64);
     let roots: Vec<Hash> = (0..=64).map(|n| naive_root(&leaves[..n])).collect();
     for n in 1..=64u64 {
         for m in 1..=n {
@@ -178,7 +234,7 @@ fn consistency_for_every_pair_up_to_64() {
 
 #[test]
 fn bad_sizes_are_errors() {
-    let (ledger, _) = ledger_of(4);
+    let (ledger, _, _) = ledger_of(4);
     assert!(matches!(
         ledger.prove_inclusion(4, 4, &[]),
         Err(LedgerError::OutOfRange { .. })
@@ -227,16 +283,35 @@ fn archived_entries_need_their_segment_and_stay_provable_with_it() {
     let n = ledger.len();
     let root = ledger.root();
     let all: Vec<&proofgate::ledger::SealedSegment> = segments.iter().map(|s| &**s).collect();
+    let bytes: Vec<Vec<u8>> = (0..n)
+        .map(|i| {
+            reference
+                .find_entry(i, &[])
+                .unwrap()
+                .encode()
+                .as_slice()
+                .to_vec()
+        })
+        .collect();
+    let leaves = naive_chain(GENESIS_HEAD, &bytes);
+    assert_eq!(naive_root(&leaves), root);
     for i in 0..n {
-        let leaf = reference.leaf(i, &[]).unwrap();
+        let at = i as usize;
+        assert_eq!(ledger.find_entry(i, &all), reference.find_entry(i, &[]));
         let proof = ledger.prove_inclusion(i, n, &all).unwrap();
-        proof.verify(&leaf, &root).unwrap();
+        proof.verify(&bytes[at], &root).unwrap();
+        assert_eq!(proof.previous, previous(GENESIS_HEAD, &leaves, at));
         assert_eq!(proof, reference.prove_inclusion(i, n, &[]).unwrap());
         if i < ledger.live_start() {
             assert!(matches!(
                 ledger.prove_inclusion(i, n, &[]),
                 Err(LedgerError::Archived(_))
             ));
+            // The segment holding the entry and those after it suffice, even
+            // for a segment's first entry, whose predecessor lies in the
+            // segment before.
+            let k = all.iter().position(|s| s.end() > i).unwrap();
+            assert_eq!(ledger.prove_inclusion(i, n, &all[k..]).unwrap(), proof);
         }
     }
     for m in 1..=n {
@@ -247,5 +322,88 @@ fn archived_entries_need_their_segment_and_stay_provable_with_it() {
     }
     for s in &segments {
         s.verify().unwrap();
+    }
+}
+
+#[test]
+fn entry_zero_of_a_successor_is_proved_from_its_genesis() {
+    let mut scope = ProofScope::new(3, vec![], None, LedgerConfig::default()).unwrap();
+    for i in 0..5 {
+        scope.ledger_mut().append(att(i)).unwrap();
+    }
+    let (sealed, mut next) = scope.transition(4, vec![], 2.0, None).unwrap();
+    let genesis = sealed.ledger().head();
+    assert_ne!(genesis, GENESIS_HEAD);
+    for i in 10..13 {
+        next.ledger_mut().append(att(i)).unwrap();
+    }
+    let ledger = next.ledger();
+    assert_eq!(ledger.genesis(), genesis);
+    let bytes: Vec<Vec<u8>> = (10..13)
+        .map(|i| {
+            LedgerEntry::Attestation(att(i))
+                .encode()
+                .as_slice()
+                .to_vec()
+        })
+        .collect();
+    let leaves = naive_chain(genesis, &bytes);
+    let root = ledger.root();
+    assert_eq!(naive_root(&leaves), root);
+    let proof = ledger.prove_inclusion(0, 3, &[]).unwrap();
+    assert_eq!(proof.previous, genesis);
+    proof.verify(&bytes[0], &root).unwrap();
+    // The same entry as entry 0 of a fresh ledger is another leaf.
+    let fresh = InclusionProof {
+        previous: GENESIS_HEAD,
+        ..proof.clone()
+    };
+    assert!(fresh.verify(&bytes[0], &root).is_err());
+    for i in 1..3 {
+        let proof = ledger.prove_inclusion(i, 3, &[]).unwrap();
+        assert_eq!(proof.previous, leaves[i as usize - 1]);
+        proof.verify(&bytes[i as usize], &root).unwrap();
+    }
+}
+
+#[test]
+fn the_entry_after_a_compaction_or_epoch_is_proved_from_the_sealed_head() {
+    let mut ledger = MutationLedger::with_config(LedgerConfig {
+        compaction_threshold: None,
+        archive: ArchivePolicy::Retain,
+    });
+    for i in 0..7 {
+        ledger.append(att(i)).unwrap();
+    }
+    ledger.compact().unwrap();
+    for i in 7..10 {
+        ledger.append(att(i)).unwrap();
+    }
+    ledger
+        .seal_epoch(proofgate::ledger::EpochConfig::default())
+        .unwrap();
+    ledger.append(att(10)).unwrap();
+    ledger.verify().unwrap();
+    let n = ledger.len();
+    let root = ledger.root();
+    let bytes: Vec<Vec<u8>> = (0..n)
+        .map(|i| {
+            ledger
+                .find_entry(i, &[])
+                .unwrap()
+                .encode()
+                .as_slice()
+                .to_vec()
+        })
+        .collect();
+    let leaves = naive_chain(GENESIS_HEAD, &bytes);
+    assert_eq!(naive_root(&leaves), root);
+    // Positions 7 (the compaction seal) and 11 (the epoch boundary) open a
+    // segment; 11 is also where the live ledger starts.
+    assert_eq!(ledger.live_start(), 11);
+    for i in 0..n {
+        let proof = ledger.prove_inclusion(i, n, &[]).unwrap();
+        assert_eq!(proof.previous, previous(GENESIS_HEAD, &leaves, i as usize));
+        proof.verify(&bytes[i as usize], &root).unwrap();
     }
 }

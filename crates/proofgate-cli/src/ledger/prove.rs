@@ -48,11 +48,18 @@ fn inclusion(ledger: &MutationLedger, index: u64, size: u64, as_json: bool) -> E
         Ok(p) => p,
         Err(e) => return usage(&e.to_string(), as_json),
     };
-    let (leaf, root) = match (ledger.leaf(index, &[]), ledger.root_at(size, &[])) {
-        (Ok(l), Ok(r)) => (l, r),
-        (Err(e), _) | (_, Err(e)) => return usage(&e.to_string(), as_json),
+    let root = match ledger.root_at(size, &[]) {
+        Ok(r) => r,
+        Err(e) => return usage(&e.to_string(), as_json),
     };
-    if let Err(e) = proof.verify(&leaf, &root) {
+    // The verifier rebuilds the leaf from the entry's bytes and the
+    // predecessor head the proof carries.
+    let Some(entry) = ledger.find_entry(index, &[]) else {
+        return usage(&format!("entry {index} is not held"), as_json);
+    };
+    let bytes = entry.encode();
+    let leaf = proof.leaf(bytes.as_slice());
+    if let Err(e) = proof.verify(bytes.as_slice(), &root) {
         return failed("inclusion proof does not verify", &e.into(), as_json);
     }
     let path: Vec<String> = proof.path.iter().map(to_hex).collect();
@@ -64,14 +71,24 @@ fn inclusion(ledger: &MutationLedger, index: u64, size: u64, as_json: bool) -> E
                 "kind": "inclusion",
                 "index": index,
                 "size": size,
+                "entry": entry.kind(),
+                "previous": to_hex(&proof.previous),
                 "leaf": to_hex(&leaf),
                 "root": to_hex(&root),
                 "path": path,
             })
         );
     } else {
-        outln!("inclusion of entry {index} in the tree of {size} entries (verified)");
-        outln!("leaf {}\nroot {}", to_hex(&leaf), to_hex(&root));
+        outln!(
+            "inclusion of entry {index} ({}) in the tree of {size} entries (verified)",
+            entry.kind()
+        );
+        outln!(
+            "previous {}\nleaf {}\nroot {}",
+            to_hex(&proof.previous),
+            to_hex(&leaf),
+            to_hex(&root)
+        );
         for (k, h) in path.iter().enumerate() {
             outln!("path[{k}] {h}");
         }

@@ -4,9 +4,10 @@
 
 use super::entry::LedgerEntry;
 use super::error::LedgerError;
-use super::hash::{Hash, chain_link, leaf_hash};
+use super::hash::Hash;
 use super::merkle::{MerkleLevels, NodeSource, root_of};
 use crate::attestation::{BasisPoints, ProofAttestation};
+use std::sync::Arc;
 
 /// `verifier_version` of the seal attestations the ledger itself issues.
 pub const SEAL_VERIFIER_VERSION: u32 = 1;
@@ -72,15 +73,14 @@ impl SealAccumulator {
     }
 }
 
-/// Entries `first..end`, immutable once sealed, with their chain heads and the
-/// tree nodes over them (including the frontier at `first`, so the segment
-/// alone reproduces the root at `end`).
+/// Entries `first..end`, immutable once sealed, with the tree nodes over them:
+/// the leaves are their chain heads, and the frontier at `first` is included,
+/// so the segment alone reproduces the root at `end`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SealedSegment {
     pub(crate) first: u64,
     pub(crate) head_before: Hash,
     pub(crate) entries: Vec<LedgerEntry>,
-    pub(crate) heads: Vec<Hash>,
     pub(crate) levels: MerkleLevels,
     pub(crate) seal: CompactionSeal,
 }
@@ -88,6 +88,28 @@ pub struct SealedSegment {
 impl NodeSource for SealedSegment {
     fn node(&self, level: u32, index: u64) -> Option<Hash> {
         self.levels.node(level, index)
+    }
+}
+
+/// Segments in order of position (as a ledger retains them). A compaction
+/// archives every stored node wholly before its point, so a node is held by
+/// the segment that holds its last leaf: one binary search finds it, however
+/// many segments history has.
+pub(crate) struct OrderedSegments<'a>(pub(crate) &'a [Arc<SealedSegment>]);
+
+impl<'a> OrderedSegments<'a> {
+    /// The segment holding entry `position`.
+    pub(crate) fn holding(&self, position: u64) -> Option<&'a SealedSegment> {
+        let at = self.0.partition_point(|s| s.end() <= position);
+        self.0.get(at).map(|s| &**s).filter(|s| s.first <= position)
+    }
+}
+
+impl NodeSource for OrderedSegments<'_> {
+    fn node(&self, level: u32, index: u64) -> Option<Hash> {
+        let width = 1u64.checked_shl(level)?;
+        let last = index.checked_add(1)?.checked_mul(width)? - 1;
+        self.holding(last)?.node(level, index)
     }
 }
 
@@ -104,6 +126,18 @@ impl SealedSegment {
     pub fn entries(&self) -> &[LedgerEntry] {
         &self.entries
     }
+    /// The archived entry at `position`, if it lies in this segment.
+    pub fn entry(&self, position: u64) -> Option<&LedgerEntry> {
+        let i = position.checked_sub(self.first)?;
+        self.entries.get(usize::try_from(i).ok()?)
+    }
+    /// The chain head (and Merkle leaf) after the entry at `position`.
+    pub fn head_at(&self, position: u64) -> Option<Hash> {
+        if position < self.first || position >= self.end() {
+            return None;
+        }
+        self.levels.node(0, position)
+    }
     /// The chain head before the first entry.
     pub fn head_before(&self) -> Hash {
         self.head_before
@@ -113,19 +147,21 @@ impl SealedSegment {
         &self.seal
     }
 
-    /// Recomputes the chain and every stored node, and checks both against
-    /// the seal.
+    /// Recomputes the chain (the leaves) and every stored node, and checks
+    /// both against the seal.
     pub fn verify(&self) -> Result<(), LedgerError> {
+        if let Some(before) = self.first.checked_sub(1)
+            && let Some(leaf) = self.levels.node(0, before)
+            && leaf != self.head_before
+        {
+            return Err(LedgerError::ChainMismatch { position: before });
+        }
         let mut head = self.head_before;
         for (i, entry) in self.entries.iter().enumerate() {
             let position = self.first + i as u64;
-            let bytes = entry.encode();
-            head = chain_link(&head, bytes.as_slice());
-            if self.heads.get(i) != Some(&head) {
+            head = entry.link(&head);
+            if self.levels.node(0, position) != Some(head) {
                 return Err(LedgerError::ChainMismatch { position });
-            }
-            if self.levels.node(0, position) != Some(leaf_hash(bytes.as_slice())) {
-                return Err(LedgerError::LeafMismatch { position });
             }
         }
         check_interior(&self.levels)?;

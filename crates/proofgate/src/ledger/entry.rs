@@ -5,6 +5,7 @@
 
 use super::compaction::CompactionSeal;
 use super::epoch::{EpochBoundary, EpochConfig};
+use super::hash::{Hash, chain_link, chain_link_attestation};
 use super::scope::ScopeTransition;
 use super::supersession::SupersessionProof;
 use crate::attestation::{ATTESTATION_SIZE, AttestationError, ProofAttestation};
@@ -13,7 +14,7 @@ use thiserror::Error;
 /// Upper bound of an encoded entry's size (the epoch boundary is the largest).
 pub const MAX_ENTRY_SIZE: usize = 1 + 8 + 8 + ATTESTATION_SIZE + 32 + 4 + 4 + 4;
 
-const TAG_ATTESTATION: u8 = 1;
+pub(crate) const TAG_ATTESTATION: u8 = 1;
 const TAG_SUPERSESSION: u8 = 2;
 const TAG_COMPACTION_SEAL: u8 = 3;
 const TAG_EPOCH_BOUNDARY: u8 = 4;
@@ -29,10 +30,15 @@ pub enum LedgerEntry {
     /// The first entry after a compaction: seals the archived prefix.
     CompactionSeal(CompactionSeal),
     /// The first entry of a new epoch (also a compaction seal).
-    EpochBoundary(Box<EpochBoundary>),
+    EpochBoundary(EpochBoundary),
     /// The last entry of a scope's ledger (and the first of its successor's).
     ScopeTransition(ScopeTransition),
 }
+
+// Every variant is stored inline: an entry with drop glue (a boxed variant)
+// made each automatic compaction walk the whole archived buffer to drop it,
+// about 4 ns per append, while clearing plain data is free.
+const _: () = assert!(!std::mem::needs_drop::<LedgerEntry>());
 
 /// Why bytes do not decode to an entry.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -180,7 +186,7 @@ impl LedgerEntry {
                         to: to_epoch,
                     });
                 }
-                Self::EpochBoundary(Box::new(EpochBoundary {
+                Self::EpochBoundary(EpochBoundary {
                     from_epoch,
                     to_epoch,
                     seal: r.attestation()?,
@@ -190,7 +196,7 @@ impl LedgerEntry {
                         standard_fuel: r.u32(),
                         deep_fuel: r.u32(),
                     },
-                }))
+                })
             }
             _ => {
                 let from_partition = r.u32();
@@ -207,6 +213,16 @@ impl LedgerEntry {
                 })
             }
         })
+    }
+
+    /// The chain head after this entry when `previous` precedes it (its
+    /// Merkle leaf too). Attestations skip the intermediate encoding buffer.
+    #[inline]
+    pub(crate) fn link(&self, previous: &Hash) -> Hash {
+        match self {
+            Self::Attestation(att) => chain_link_attestation(previous, att),
+            other => chain_link(previous, other.encode().as_slice()),
+        }
     }
 
     /// A short name of the entry kind, for listings.

@@ -18,15 +18,10 @@ pub enum LedgerError {
     /// A needed hash lives in an archived segment that was not supplied.
     #[error(transparent)]
     Archived(#[from] MissingLeaf),
-    /// The stored chain head after `position` is not the recomputed one.
-    #[error("chain head mismatch at entry {position}")]
+    /// The stored chain head after `position` (which is also its Merkle
+    /// leaf) is not the recomputed one.
+    #[error("chain head (Merkle leaf) mismatch at entry {position}")]
     ChainMismatch {
-        /// The entry.
-        position: u64,
-    },
-    /// The stored leaf of `position` is not the hash of its entry.
-    #[error("Merkle leaf mismatch at entry {position}")]
-    LeafMismatch {
         /// The entry.
         position: u64,
     },

@@ -50,15 +50,6 @@ impl NodeSource for MerkleLevels {
     }
 }
 
-/// Several sources searched in order (the live tree, then segments).
-pub struct Sources<'a>(pub &'a [&'a dyn NodeSource]);
-
-impl NodeSource for Sources<'_> {
-    fn node(&self, level: u32, index: u64) -> Option<Hash> {
-        self.0.iter().find_map(|s| s.node(level, index))
-    }
-}
-
 impl MerkleLevels {
     /// An empty tree.
     pub fn new() -> Self {
@@ -68,6 +59,26 @@ impl MerkleLevels {
     /// Number of leaves ever appended.
     pub fn size(&self) -> u64 {
         self.size
+    }
+
+    /// The most recently appended leaf, if it is still stored.
+    #[inline]
+    pub(crate) fn last_leaf(&self) -> Option<&Hash> {
+        self.levels.first()?.nodes.last()
+    }
+
+    /// Takes back the buffers of a split-off archive nobody else holds: each
+    /// live level moves into the archived level's (larger) allocation, so
+    /// the next leaves neither reallocate nor fault in fresh pages.
+    pub(crate) fn reclaim(&mut self, archived: MerkleLevels) {
+        for (live, old) in self.levels.iter_mut().zip(archived.levels) {
+            let mut nodes = old.nodes;
+            if nodes.capacity() > live.nodes.capacity() {
+                nodes.clear();
+                nodes.append(&mut live.nodes);
+                live.nodes = nodes;
+            }
+        }
     }
 
     /// Appends a leaf hash, completing every node it closes.

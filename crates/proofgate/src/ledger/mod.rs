@@ -2,7 +2,8 @@
 //! blake3, provable with RFC 9162 Merkle proofs, compactable without losing
 //! history, sealed at epoch and scope boundaries, and durable on disk.
 //!
-//! Files: [`hash`] (the keyed hash functions), [`entry`] (what a position
+//! Files: [`hash`] (the chain link, which is also the Merkle leaf, and the
+//! keyed interior and empty-tree hashes), [`entry`] (what a position
 //! holds and its bytes), [`merkle`] (the incremental tree), [`proof`]
 //! (inclusion and consistency proofs and their verifiers),
 //! [`mutation_ledger`] (the ledger), [`compaction`] (segments and seals),
@@ -21,13 +22,15 @@ pub mod mutation_ledger;
 pub mod proof;
 pub mod scope;
 pub mod supersession;
+#[cfg(test)]
+mod tamper_tests;
 
 pub use compaction::{CompactionSeal, SEAL_VERIFIER_VERSION, SealedSegment};
 pub use compose::{RegionalAttestation, compose_chain};
 pub use entry::LedgerEntry;
 pub use epoch::{EpochBoundary, EpochConfig};
 pub use error::LedgerError;
-pub use hash::{GENESIS_HEAD, Hash, leaf_hash};
+pub use hash::{GENESIS_HEAD, Hash};
 pub use mutation_ledger::{
     ArchivePolicy, DEFAULT_COMPACTION_THRESHOLD, LedgerConfig, MutationLedger,
 };

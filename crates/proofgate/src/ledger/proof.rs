@@ -1,7 +1,11 @@
 //! Inclusion and consistency proofs, and their verifiers (hashes only, as in
 //! RFC 9162 sections 2.1.3.2 and 2.1.4.2).
+//!
+//! The leaf input of entry `i` is `h_{i-1} || bytes_i` (see [`super::hash`]),
+//! so an inclusion proof carries `h_{i-1}` beside its audit path: with it and
+//! the entry's bytes the verifier rebuilds the leaf itself.
 
-use super::hash::{Hash, node_hash};
+use super::hash::{Hash, chain_link, node_hash};
 use thiserror::Error;
 
 /// Why a proof does not verify.
@@ -34,14 +38,19 @@ pub enum ProofError {
     RootMismatch,
 }
 
-/// Proof that leaf `index` is in the tree of `size` leaves.
+/// Proof that entry `index` is in the tree of `size` entries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InclusionProof {
-    /// Position of the leaf.
+    /// Position of the entry.
     pub index: u64,
     /// Size of the tree the proof is against.
     pub size: u64,
-    /// Sibling hashes, leaf to root.
+    /// The chain head before the entry, `h_{index-1}`: the first half of its
+    /// leaf input. For entry 0 it is the ledger's genesis (all zeros for a
+    /// fresh ledger, the sealed predecessor's final head for a successor).
+    pub previous: Hash,
+    /// Sibling hashes, leaf to root (at most `ceil(log2 size)` of them; the
+    /// predecessor head is part of the leaf, not of the path).
     pub path: Vec<Hash>,
 }
 
@@ -67,8 +76,23 @@ fn shift_while_even(fn_: &mut u64, sn: &mut u64) {
 }
 
 impl InclusionProof {
-    /// Checks that `leaf` sits at `index` under `root`.
-    pub fn verify(&self, leaf: &Hash, root: &Hash) -> Result<(), ProofError> {
+    /// The leaf hash the entry encoded as `entry_bytes` has at this position:
+    /// `h_index = blake3(previous || entry_bytes)`.
+    pub fn leaf(&self, entry_bytes: &[u8]) -> Hash {
+        chain_link(&self.previous, entry_bytes)
+    }
+
+    /// Checks that the entry whose canonical encoding (see
+    /// [`super::LedgerEntry::encode`]) is `entry_bytes` sits at `index`
+    /// under `root`.
+    pub fn verify(&self, entry_bytes: &[u8], root: &Hash) -> Result<(), ProofError> {
+        self.verify_leaf(&self.leaf(entry_bytes), root)
+    }
+
+    /// Checks the audit path from a leaf hash already known to the caller
+    /// (the chain head `h_index`, e.g. from a seal or an earlier proof);
+    /// ignores [`Self::previous`].
+    pub fn verify_leaf(&self, leaf: &Hash, root: &Hash) -> Result<(), ProofError> {
         if self.index >= self.size {
             return Err(ProofError::IndexOutOfRange {
                 index: self.index,

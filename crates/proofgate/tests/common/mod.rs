@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests: deterministic attestations, a
-//! naive Merkle tree to check the incremental one against, temp directories.
+//! naive chain and Merkle tree to check the incremental ones against, temp
+//! directories.
 #![allow(dead_code)]
 
 use proofgate::ledger::hash::{Hash, empty_root, node_hash};
@@ -18,6 +19,21 @@ pub fn att(i: u64) -> ProofAttestation {
         reduction_steps: (i.wrapping_mul(37) % 10_001) as u32,
         cache_hit_rate_bps: BasisPoints::new((i.wrapping_mul(97) % 10_001) as u16).unwrap(),
     }
+}
+
+/// The chain heads, which are the Merkle leaves, straight from the
+/// definition: `h_i = blake3(h_{i-1} || bytes_i)` from `genesis`.
+pub fn naive_chain(genesis: Hash, entries: &[Vec<u8>]) -> Vec<Hash> {
+    let mut head = genesis;
+    entries
+        .iter()
+        .map(|bytes| {
+            let mut input = head.to_vec();
+            input.extend_from_slice(bytes);
+            head = *blake3::hash(&input).as_bytes();
+            head
+        })
+        .collect()
 }
 
 /// RFC 9162 MTH, straight from the definition.

@@ -12,8 +12,10 @@
 
 /// Magic opening every record.
 pub const MAGIC: [u8; 4] = *b"PGLR";
-/// Format version written and accepted.
-pub const VERSION: u8 = 1;
+/// Format version written and accepted. Version 2: Merkle leaves are the
+/// chain heads, so the roots that seals commit to differ from version 1's
+/// (keyed leaf hashes) and a version 1 directory would fail as altered.
+pub const VERSION: u8 = 2;
 /// Header size in bytes.
 pub const HEADER_SIZE: usize = 16;
 /// Checksum size in bytes.
@@ -126,7 +128,7 @@ pub fn parse(buf: &[u8], pos: usize) -> Parsed<'_> {
         return bad(0, "header check failed");
     }
     if rest[4] != VERSION {
-        return bad(4, "unsupported version");
+        return bad(4, "unsupported format version");
     }
     let Some(kind) = RecordKind::from_byte(rest[5]) else {
         return bad(5, "unknown record kind");
@@ -151,5 +153,32 @@ pub fn parse(buf: &[u8], pos: usize) -> Parsed<'_> {
         kind,
         payload,
         next: pos + total,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record of another format version, framed with valid checks, is
+    /// refused at its version byte rather than misread.
+    #[test]
+    fn another_version_is_refused_at_its_version_byte() {
+        let mut buf = Vec::new();
+        encode(RecordKind::Entry, b"payload", &mut buf);
+        assert!(matches!(parse(&buf, 0), Parsed::Record { .. }));
+        buf[4] = 1;
+        let check = header_check(&buf[..12]);
+        buf[12..16].copy_from_slice(&check);
+        let end = buf.len() - CHECKSUM_SIZE;
+        let sum = checksum(&buf[..HEADER_SIZE], &buf[HEADER_SIZE..end]);
+        buf[end..].copy_from_slice(&sum);
+        assert_eq!(
+            parse(&buf, 0),
+            Parsed::Bad {
+                offset: 4,
+                reason: "unsupported format version"
+            }
+        );
     }
 }
