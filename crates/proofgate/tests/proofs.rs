@@ -283,16 +283,7 @@ fn archived_entries_need_their_segment_and_stay_provable_with_it() {
     let n = ledger.len();
     let root = ledger.root();
     let all: Vec<&proofgate::ledger::SealedSegment> = segments.iter().map(|s| &**s).collect();
-    let bytes: Vec<Vec<u8>> = (0..n)
-        .map(|i| {
-            reference
-                .find_entry(i, &[])
-                .unwrap()
-                .encode()
-                .as_slice()
-                .to_vec()
-        })
-        .collect();
+    let bytes = encoded_entries(&reference);
     let leaves = naive_chain(GENESIS_HEAD, &bytes);
     assert_eq!(naive_root(&leaves), root);
     for i in 0..n {
@@ -386,16 +377,7 @@ fn the_entry_after_a_compaction_or_epoch_is_proved_from_the_sealed_head() {
     ledger.verify().unwrap();
     let n = ledger.len();
     let root = ledger.root();
-    let bytes: Vec<Vec<u8>> = (0..n)
-        .map(|i| {
-            ledger
-                .find_entry(i, &[])
-                .unwrap()
-                .encode()
-                .as_slice()
-                .to_vec()
-        })
-        .collect();
+    let bytes = encoded_entries(&ledger);
     let leaves = naive_chain(GENESIS_HEAD, &bytes);
     assert_eq!(naive_root(&leaves), root);
     // Positions 7 (the compaction seal) and 11 (the epoch boundary) open a
@@ -406,4 +388,19 @@ fn the_entry_after_a_compaction_or_epoch_is_proved_from_the_sealed_head() {
         assert_eq!(proof.previous, previous(GENESIS_HEAD, &leaves, i as usize));
         proof.verify(&bytes[i as usize], &root).unwrap();
     }
+}
+
+/// The encoding of every entry of a ledger that holds them all (none
+/// archived away), in order.
+fn encoded_entries(ledger: &MutationLedger) -> Vec<Vec<u8>> {
+    (0..ledger.len())
+        .map(|i| {
+            ledger
+                .find_entry(i, &[])
+                .expect("every entry is held")
+                .encode()
+                .as_slice()
+                .to_vec()
+        })
+        .collect()
 }
