@@ -17,14 +17,7 @@ fn ledger_of(n: u64) -> (MutationLedger, Vec<Vec<u8>>, Vec<Hash>) {
     for i in 0..n {
         ledger.append(att(i)).unwrap();
     }
-    let bytes: Vec<Vec<u8>> = (0..n)
-        .map(|i| {
-            LedgerEntry::Attestation(att(i))
-                .encode()
-                .as_slice()
-                .to_vec()
-        })
-        .collect();
+    let bytes = encoded_attestations(0..n);
     let leaves = naive_chain(GENESIS_HEAD, &bytes);
     (ledger, bytes, leaves)
 }
@@ -330,14 +323,7 @@ fn entry_zero_of_a_successor_is_proved_from_its_genesis() {
     }
     let ledger = next.ledger();
     assert_eq!(ledger.genesis(), genesis);
-    let bytes: Vec<Vec<u8>> = (10..13)
-        .map(|i| {
-            LedgerEntry::Attestation(att(i))
-                .encode()
-                .as_slice()
-                .to_vec()
-        })
-        .collect();
+    let bytes = encoded_attestations(10..13);
     let leaves = naive_chain(genesis, &bytes);
     let root = ledger.root();
     assert_eq!(naive_root(&leaves), root);
@@ -398,6 +384,18 @@ fn encoded_entries(ledger: &MutationLedger) -> Vec<Vec<u8>> {
             ledger
                 .find_entry(i, &[])
                 .expect("every entry is held")
+                .encode()
+                .as_slice()
+                .to_vec()
+        })
+        .collect()
+}
+
+/// The entry encodings of the attestations `att(i)` for `i` in `range`.
+fn encoded_attestations(range: std::ops::Range<u64>) -> Vec<Vec<u8>> {
+    range
+        .map(|i| {
+            LedgerEntry::Attestation(att(i))
                 .encode()
                 .as_slice()
                 .to_vec()

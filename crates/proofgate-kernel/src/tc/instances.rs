@@ -57,11 +57,11 @@ impl TypeChecker<'_> {
         }
         let key = (owner, term, ls);
         let shared = !term.is_scratch() && !self.ws.pending.contains_key(&owner);
-        let known = if shared {
-            self.ws.instances.map.get(&key)
-        } else {
-            self.ws.local_instances.get(&key)
-        };
+        // A shared instance may still be local to this check (see below).
+        let known = shared
+            .then(|| self.ws.instances.map.get(&key))
+            .flatten()
+            .or_else(|| self.ws.local_instances.get(&key));
         if let Some(&t) = known {
             return Ok(t);
         }

@@ -3,7 +3,7 @@
 //! recursor becomes the nullary constructor when the types agree) and
 //! structure eta for majors of structure type.
 
-use super::{LevelParams, Levels, TcResult, TypeChecker};
+use super::{LevelParams, TcResult, TypeChecker};
 use crate::declaration::{ConstantKind, RecursorRule};
 use crate::expr::{ExprId, ExprNode};
 use crate::name::NameId;
@@ -93,8 +93,7 @@ impl TypeChecker<'_> {
             LevelParams::from_slice(&self.lookup(rn).expect("looked up").level_params);
         let (_, major_args) = self.st.spine(major);
         let nfields = nfields as usize;
-        let levels = Levels::from_slice(self.st.levels_of(rls));
-        if nfields > major_args.len() || levels.len() != rec_lparams.len() {
+        if nfields > major_args.len() || self.st.levels_of(rls).len() != rec_lparams.len() {
             return Ok(None);
         }
         let rhs = self.instance(rn, rule_rhs, &rec_lparams, rls)?;
