@@ -1,5 +1,16 @@
 //! Fuel and depth limits: every reduction step is counted, and a check stops
 //! with an error (never a hang or a stack overflow) when a limit is reached.
+//!
+//! Fuel pays for time and memory, not only for steps. A step (one
+//! inference, reduction or comparison) costs one unit; term work (a node
+//! interned, a node visited by a substitution, an argument copied out of a
+//! spine) costs 1/[`WORK_PER_FUEL`] of a unit. Every step does a bounded
+//! amount of other work (at most a spine's worth of bookkeeping), so a
+//! check's time and its growth of memory are bounded by a constant times its
+//! fuel; `ARCHITECTURE.md` states the constants measured on our machines.
+//! Instantiating a constant at universe levels is charged by the
+//! constant's size, once per check, whether or not an earlier check already
+//! built it, so fuel used never depends on earlier checks.
 
 use crate::error::KernelError;
 
@@ -52,11 +63,18 @@ impl Default for Limits {
     }
 }
 
-/// Counts steps and recursion depth against [`Limits`].
+/// Units of term work one unit of fuel buys (see the module documentation).
+/// A step costs about as much time as this many units of term work.
+pub const WORK_PER_FUEL: u64 = 32;
+
+/// Counts steps, term work and recursion depth against [`Limits`].
 #[derive(Clone, Debug)]
 pub struct Meter {
     limits: Limits,
+    /// Steps (and units charged directly with [`Meter::charge`]).
     used: u64,
+    /// Term work seen at the last [`Meter::sync_work`].
+    work: u64,
     depth: u32,
     peak_depth: u32,
 }
@@ -67,14 +85,60 @@ impl Meter {
         Meter {
             limits,
             used: 0,
+            work: 0,
             depth: 0,
             peak_depth: 0,
         }
     }
 
-    /// Steps used so far.
+    /// Fuel used so far: steps plus term work at [`WORK_PER_FUEL`] units a
+    /// step.
     pub fn used(&self) -> u64 {
+        self.used + self.work / WORK_PER_FUEL
+    }
+
+    /// Steps alone (fuel used without term work).
+    pub fn steps(&self) -> u64 {
         self.used
+    }
+
+    /// Term work counted so far.
+    pub fn work(&self) -> u64 {
+        self.work
+    }
+
+    /// The most term work a check may do: past it, its fuel is certainly
+    /// exhausted.
+    pub fn work_limit(&self) -> u64 {
+        self.limits.fuel.saturating_mul(WORK_PER_FUEL)
+    }
+
+    /// Takes note of the term work done so far (`total`, which never
+    /// decreases) and fails if steps and work together exceed the fuel.
+    #[inline]
+    pub fn sync_work(&mut self, total: u64) -> Result<(), KernelError> {
+        self.work = total;
+        self.check()
+    }
+
+    /// Charges `units` of fuel at once (work whose cost is known in
+    /// advance, such as big-number arithmetic by operand size).
+    pub fn charge(&mut self, units: u64) -> Result<(), KernelError> {
+        self.used = self.used.saturating_add(units);
+        self.check()
+    }
+
+    #[inline]
+    fn check(&self) -> Result<(), KernelError> {
+        // The error reports the whole budget as used: the unit that went
+        // past it was never paid for.
+        if self.used() > self.limits.fuel {
+            return Err(KernelError::OutOfFuel {
+                used: self.limits.fuel,
+                limit: self.limits.fuel,
+            });
+        }
+        Ok(())
     }
 
     /// Deepest recursion reached.
@@ -91,13 +155,7 @@ impl Meter {
     #[inline]
     pub fn tick(&mut self) -> Result<(), KernelError> {
         self.used += 1;
-        if self.used > self.limits.fuel {
-            return Err(KernelError::OutOfFuel {
-                used: self.used - 1,
-                limit: self.limits.fuel,
-            });
-        }
-        Ok(())
+        self.check()
     }
 
     /// Enters one level of recursion (and counts a step).

@@ -55,6 +55,12 @@ impl TermStore {
         memo: bool,
         f: &mut dyn FnMut(&mut TermStore, ExprId, u32) -> Option<ExprId>,
     ) -> ExprId {
+        // Every visit is paid for; past the check's limit the traversal
+        // stops and its (wrong) result is never used (see `tc::inst`).
+        self.count_work(1);
+        if self.work_exhausted() {
+            return e;
+        }
         if let Some(r) = f(self, e, off) {
             return r;
         }
@@ -221,6 +227,7 @@ impl TermStore {
         i: u32,
         seen: &mut fxhash::FxHashSet<(ExprId, u32)>,
     ) -> bool {
+        self.count_work(1);
         if self.lbr(e) <= i || !seen.insert((e, i)) {
             return false;
         }
@@ -275,11 +282,33 @@ impl TermStore {
         })
     }
 
+    /// Number of distinct nodes of `e` (its DAG size).
+    pub(crate) fn dag_size(&self, e: ExprId) -> u64 {
+        let mut seen = fxhash::FxHashSet::default();
+        let mut stack = vec![e];
+        while let Some(x) = stack.pop() {
+            if !seen.insert(x) {
+                continue;
+            }
+            match self.node(x) {
+                ExprNode::App(a, b) | ExprNode::Lam(a, b) | ExprNode::Pi(a, b) => {
+                    stack.push(a);
+                    stack.push(b);
+                }
+                ExprNode::Let(t, v, b) => stack.extend([t, v, b]),
+                ExprNode::Proj(_, _, s) => stack.push(s),
+                _ => {}
+            }
+        }
+        seen.len() as u64
+    }
+
     /// Whether the constant named `n` occurs in `e`.
     pub fn mentions_const(&self, e: ExprId, pred: &dyn Fn(NameId) -> bool) -> bool {
         let mut seen = fxhash::FxHashSet::default();
         let mut stack = vec![e];
         while let Some(x) = stack.pop() {
+            self.count_work(1);
             if !seen.insert(x) {
                 continue;
             }

@@ -91,6 +91,7 @@ impl Kernel {
             let mut tc =
                 TypeChecker::with_workspace(&mut self.store, &self.env, &self.wk, limits, ws);
             let r = check_declaration(&mut tc, decl);
+            let r = tc.finish(r);
             let report = CheckReport {
                 steps: tc.meter.used(),
                 peak_recursion: tc.meter.peak_depth(),
@@ -233,6 +234,7 @@ impl Kernel {
                 TypeChecker::with_workspace(&mut self.store, &self.env, &self.wk, limits, ws);
             tc.lparams = Some(level_params.to_vec());
             let r = f(&mut tc);
+            let r = tc.finish(r);
             let report = CheckReport {
                 steps: tc.meter.used(),
                 peak_recursion: tc.meter.peak_depth(),

@@ -39,7 +39,7 @@ impl TypeChecker<'_> {
         if t == s {
             return Ok(true);
         }
-        self.meter.enter()?;
+        self.enter()?;
         let r = self.is_def_eq_core(t, s);
         self.meter.leave();
         let r = r?;
@@ -207,7 +207,7 @@ impl TypeChecker<'_> {
 
     fn lazy_delta_reduction(&mut self, mut t: ExprId, mut s: ExprId) -> TcResult<Lazy> {
         loop {
-            self.meter.tick()?;
+            self.tick()?;
             if let Some(r) = self.is_def_eq_offset(t, s)? {
                 return Ok(Lazy::Done(r));
             }

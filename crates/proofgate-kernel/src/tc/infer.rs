@@ -29,7 +29,7 @@ impl TypeChecker<'_> {
             return Ok(t);
         }
         self.guard_depth(e)?;
-        self.meter.enter()?;
+        self.enter()?;
         let r = self.infer_node(e, only);
         self.meter.leave();
         let t = r?;

@@ -6,8 +6,9 @@
 //! check, yet it was a large share of a small query's cost (the gate asks
 //! thousands of them). Such a result depends only on the constant, which
 //! never changes once it is in the environment, so it is built in the
-//! persistent region and remembered across checks. Instantiation counts no
-//! steps, so sharing it leaves every check's step count as it was.
+//! persistent region and remembered across checks. Each check is charged
+//! for an instance (by the constant's size) the first time it asks for it,
+//! built or not, so sharing leaves every check's fuel as it was.
 //!
 //! Only constants already in the environment qualify: a constant of a block
 //! being checked may yet be rejected and declared again differently.
@@ -29,6 +30,9 @@ pub(crate) struct Instances {
     /// The store the ids below belong to (0: none yet).
     store: u64,
     map: FxHashMap<(NameId, ExprId, LevelsId), ExprId>,
+    /// DAG sizes of persistent terms instantiated so far (what an instance
+    /// of them is charged, see `instance`).
+    sizes: FxHashMap<ExprId, u64>,
 }
 
 impl Instances {
@@ -36,6 +40,7 @@ impl Instances {
     pub(crate) fn bind(&mut self, store: u64) {
         if self.store != store {
             self.map.clear();
+            self.sizes.clear();
             self.store = store;
         }
     }
@@ -56,6 +61,41 @@ impl TypeChecker<'_> {
             return Ok(term);
         }
         let key = (owner, term, ls);
+        // Charged as if built in this check, once per check: the work a
+        // check pays for must not depend on what earlier checks shared.
+        let work_before = self.st.work();
+        let charge = if self.ws.charged_instances.insert(key) {
+            2 * self.template_size(term)
+        } else {
+            0
+        };
+        let r = self.instance_uncharged(owner, term, params, ls, key);
+        self.st.set_work(work_before + charge);
+        self.charge_work()?;
+        r
+    }
+
+    /// DAG size of `term`, remembered for persistent terms.
+    fn template_size(&mut self, term: ExprId) -> u64 {
+        if term.is_scratch() {
+            return self.st.dag_size(term);
+        }
+        if let Some(&n) = self.ws.instances.sizes.get(&term) {
+            return n;
+        }
+        let n = self.st.dag_size(term);
+        self.ws.instances.sizes.insert(term, n);
+        n
+    }
+
+    fn instance_uncharged(
+        &mut self,
+        owner: NameId,
+        term: ExprId,
+        params: &[NameId],
+        ls: LevelsId,
+        key: (NameId, ExprId, LevelsId),
+    ) -> TcResult<ExprId> {
         let shared = !term.is_scratch() && !self.ws.pending.contains_key(&owner);
         // A shared instance may still be local to this check (see below).
         let known = shared

@@ -75,14 +75,54 @@ impl<'a> TypeChecker<'a> {
     ) -> TypeChecker<'a> {
         ws.reset();
         ws.instances.bind(st.id());
+        let meter = Meter::new(limits);
+        st.start_work(meter.work_limit());
         TypeChecker {
             st,
             env,
             wk,
             lparams: None,
             safety: DefinitionSafety::Safe,
-            meter: Meter::new(limits),
+            meter,
             ws,
+        }
+    }
+
+    /// Pays for the term work done since the last payment; fails once
+    /// steps and work exceed the fuel.
+    #[inline]
+    pub(crate) fn charge_work(&mut self) -> TcResult<()> {
+        if self.st.work_exhausted() {
+            return Err(KernelError::OutOfFuel {
+                used: self.meter.limits().fuel,
+                limit: self.meter.limits().fuel,
+            });
+        }
+        self.meter.sync_work(self.st.work())
+    }
+
+    /// Counts one step (and pays for term work).
+    #[inline]
+    pub(crate) fn tick(&mut self) -> TcResult<()> {
+        self.charge_work()?;
+        self.meter.tick()
+    }
+
+    /// Enters one level of recursion (and pays for term work).
+    #[inline]
+    pub(crate) fn enter(&mut self) -> TcResult<()> {
+        self.charge_work()?;
+        self.meter.enter()
+    }
+
+    /// The outcome of a check, once its last term work is paid for: out of
+    /// fuel if the work exceeded the budget, whatever the check concluded
+    /// (a substitution cut short may have misled it).
+    pub fn finish<T>(&mut self, r: TcResult<T>) -> TcResult<T> {
+        let paid = self.charge_work();
+        match (r, paid) {
+            (_, Err(e)) => Err(e),
+            (r, Ok(())) => r,
         }
     }
 
@@ -135,17 +175,28 @@ impl<'a> TypeChecker<'a> {
 
     /// Instantiates `e`'s loose indices with `subst` (last element is `#0`).
     pub(crate) fn inst(&mut self, e: ExprId, subst: &[ExprId]) -> TcResult<ExprId> {
+        // Only the last `lbr(e)` elements can occur in the result: guarding
+        // the others would make one argument of a long spine cost the
+        // whole spine (quadratic over `infer_app`'s lazy substitutions).
+        let lbr = self.st.lbr(e) as usize;
+        if lbr == 0 || subst.is_empty() {
+            return Ok(e);
+        }
         self.guard_depth(e)?;
-        for &s in subst {
+        for &s in &subst[subst.len().saturating_sub(lbr)..] {
             self.guard_depth(s)?;
         }
-        Ok(self.st.instantiate_rev(e, subst))
+        let r = self.st.instantiate_rev(e, subst);
+        self.charge_work()?;
+        Ok(r)
     }
 
     /// Abstracts `fvars` out of `e`.
     pub(crate) fn abst(&mut self, e: ExprId, fvars: &[ExprId]) -> TcResult<ExprId> {
         self.guard_depth(e)?;
-        Ok(self.st.abstract_fvars(e, fvars))
+        let r = self.st.abstract_fvars(e, fvars);
+        self.charge_work()?;
+        Ok(r)
     }
 
     /// `(x1 : T1) → ... → body` over free variables.

@@ -35,7 +35,7 @@ impl TypeChecker<'_> {
         if cacheable && let Some(&r) = self.ws.whnf_core_cache.get(&e) {
             return Ok(r);
         }
-        self.meter.enter()?;
+        self.enter()?;
         let r = self.whnf_core_step(e, cheap_rec, cheap_proj);
         self.meter.leave();
         let r = r?;
@@ -157,7 +157,7 @@ impl TypeChecker<'_> {
             },
             None => None,
         };
-        self.meter.tick()?;
+        self.tick()?;
         Ok(match v {
             Some(v) => {
                 let (_, args) = self.st.spine(e);
@@ -181,7 +181,7 @@ impl TypeChecker<'_> {
         if let Some(&r) = self.ws.whnf_cache.get(&e) {
             return Ok(r);
         }
-        self.meter.enter()?;
+        self.enter()?;
         let r = self.whnf_loop(e);
         self.meter.leave();
         let r = r?;
@@ -192,7 +192,7 @@ impl TypeChecker<'_> {
     fn whnf_loop(&mut self, e: ExprId) -> TcResult<ExprId> {
         let mut t = e;
         loop {
-            self.meter.tick()?;
+            self.tick()?;
             let t1 = self.whnf_core(t)?;
             if let Some(v) = self.reduce_nat(t1)? {
                 return Ok(v);

@@ -30,6 +30,8 @@ pub struct Workspace {
     /// Instances of constants that cannot be shared across checks (see
     /// `instances.rs`).
     pub(crate) local_instances: FxHashMap<(NameId, ExprId, LevelsId), ExprId>,
+    /// Instances this check has been charged for (see `instances.rs`).
+    pub(crate) charged_instances: FxHashSet<(NameId, ExprId, LevelsId)>,
     /// Instances of environment constants, kept across checks: the one
     /// thing [`Workspace::reset`] leaves alone (they count no steps).
     pub(crate) instances: Instances,
@@ -113,6 +115,7 @@ impl Workspace {
         reset_map(&mut self.whnf_core_cache, shrink);
         reset_map(&mut self.whnf_cache, shrink);
         reset_map(&mut self.local_instances, shrink);
+        reset_set(&mut self.charged_instances, shrink);
         reset_map(&mut self.eq_parent, shrink);
         reset_set(&mut self.failure_cache, shrink);
         reset_map(&mut self.literal_support, shrink);

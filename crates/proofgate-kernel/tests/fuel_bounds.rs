@@ -1,0 +1,114 @@
+//! Fuel bounds time and memory, not only steps: a check whose term work
+//! would exhaust the machine within a handful of steps is stopped by its
+//! budget, out of fuel, with its memory bounded by the budget. Nothing here
+//! is timed: the checks either finish within the budget or say how much
+//! they used.
+
+use proofgate_kernel::fuel::WORK_PER_FUEL;
+use proofgate_kernel::{
+    Declaration, ExprId, Kernel, KernelError, LevelId, Limits, run_with_kernel_stack,
+};
+
+/// A kernel with an axiom `A : Type` and `a : A`.
+fn kernel() -> (Kernel, ExprId, ExprId) {
+    let mut k = Kernel::new();
+    let st = k.store_mut();
+    let (an, xn) = (st.names.dotted("A"), st.names.dotted("a"));
+    let one = st.levels.succ(LevelId::ZERO);
+    let ty = st.sort(one);
+    let a_ty = st.cnst(an, &[]);
+    k.add_declaration(&Declaration::Axiom {
+        name: an,
+        level_params: vec![],
+        ty,
+        is_unsafe: false,
+    })
+    .expect("A");
+    k.add_declaration(&Declaration::Axiom {
+        name: xn,
+        level_params: vec![],
+        ty: a_ty,
+        is_unsafe: false,
+    })
+    .expect("a");
+    let a = k.store_mut().cnst(xn, &[]);
+    (k, a_ty, a)
+}
+
+/// `(fun x0 ... xk => D_k) a ... a` where `S = a #0 #1 ... #k` and
+/// `D_0 = S`, `D_j = fun _ => D_{j-1} S`. The input is a DAG of O(k)
+/// nodes, but beta-reducing it substitutes `S` at k different depths, and
+/// each copy is a different term: about k^2/2 new nodes in one step
+/// (k = 9,000: 4·10^7 nodes, over a GB).
+fn quadratic_redex(k: &mut Kernel, a_ty: ExprId, a: ExprId, n: u32) -> ExprId {
+    let st = k.store_mut();
+    let mut s = a;
+    for i in 0..=n {
+        let b = st.bvar(i);
+        s = st.app(s, b);
+    }
+    let mut d = s;
+    for _ in 0..n {
+        let body = st.app(d, s);
+        d = st.lam(a_ty, body);
+    }
+    let mut f = d;
+    for _ in 0..=n {
+        f = st.lam(a_ty, f);
+    }
+    let args = vec![a; n as usize + 1];
+    st.apps(f, &args)
+}
+
+#[test]
+fn one_beta_step_that_would_build_millions_of_terms_runs_out_of_fuel() {
+    let r = run_with_kernel_stack(|| {
+        let (mut k, a_ty, a) = kernel();
+        let e = quadratic_redex(&mut k, a_ty, a, 9_000);
+        let fuel = 10_000;
+        let limits = Limits {
+            fuel,
+            ..Limits::DEEP
+        };
+        let r = k.whnf(e, limits).map(|_| ());
+        (r, k.store().scratch_peak())
+    });
+    let (r, scratch_peak) = r;
+    match r {
+        Err(KernelError::OutOfFuel { used, limit }) => {
+            assert_eq!((used, limit), (10_000, 10_000));
+        }
+        other => panic!("expected fuel exhaustion, got {other:?}"),
+    }
+    // Memory: the scratch terms made are paid for, so they are bounded by
+    // the budget's term work (plus the input, built outside the check).
+    assert!(
+        (scratch_peak as u64) <= 10_000 * WORK_PER_FUEL + 100_000,
+        "scratch peak {scratch_peak}"
+    );
+}
+
+#[test]
+fn the_same_redex_checks_when_its_budget_covers_it() {
+    // At a size where the whole result fits the budget, the same shape
+    // reduces, and the fuel it reports covers the k^2/2 terms it built.
+    let (mut k, a_ty, a) = kernel();
+    let e = quadratic_redex(&mut k, a_ty, a, 200);
+    let (_, rep) = k.whnf(e, Limits::with_fuel(10_000_000)).expect("reduces");
+    assert!(
+        rep.steps >= 200 * 200 / 2 / WORK_PER_FUEL,
+        "fuel {} does not pay for the terms built",
+        rep.steps
+    );
+}
+
+#[test]
+fn fuel_used_does_not_depend_on_earlier_checks() {
+    // The second run finds constant instances and interned terms made by
+    // the first; it must still be charged the same.
+    let (mut k, a_ty, a) = kernel();
+    let e = quadratic_redex(&mut k, a_ty, a, 100);
+    let (_, first) = k.whnf(e, Limits::DEFAULT).expect("reduces");
+    let (_, second) = k.whnf(e, Limits::DEFAULT).expect("reduces");
+    assert_eq!(first.steps, second.steps);
+}
