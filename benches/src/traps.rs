@@ -416,6 +416,18 @@ fn declare_slow_add(w: &mut ExportWriter) {
     w.def("slowAdd", &[], nat2, v, 1);
 }
 
+/// `slow(k) ≡ 2^k` decided by unrolling `Nat.rec` about 2^k times: a
+/// step-heavy check from a tiny file (not a trap class: its cost is meant
+/// to be exponential in k; `fuel_rate` uses it to price a step).
+pub fn unary_sum(k: usize) -> Vec<u8> {
+    let mut w = prelude();
+    declare_slow_add(&mut w);
+    let s = slow(&mut w, k);
+    let expected = w.nat(&pow2(k));
+    claim(&mut w, "unarySum", s, expected);
+    w.finish()
+}
+
 /// n distinct terms `pk slow(10) (mkT 1024) i`, each asking
 /// `T 1024 ≡ T slow(10)`.
 pub fn same_defeq(n: usize) -> Vec<u8> {

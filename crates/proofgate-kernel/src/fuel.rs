@@ -26,14 +26,15 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// Default limits. The fuel (10^8 steps, some seconds of work) is far
-    /// above what real declarations use (all of `Init.Prelude` takes about
-    /// 1.3·10^5 steps in total). The depths are far above what real terms
+    /// Default limits. The fuel (10^7 units) is far above what real
+    /// declarations use (all of `Init.Prelude` takes about 2.2·10^5 in
+    /// total) and bounds one check's time and memory (see
+    /// `ARCHITECTURE.md` for what a unit costs). The depths are far above what real terms
     /// need (`Init.Prelude`: term depth 111, checker recursion 26) and sized
     /// so a check fits the stack [`crate::run_with_kernel_stack`] provides
     /// with a wide margin (and, in release builds, an 8 MiB main thread).
     pub const DEFAULT: Limits = Limits {
-        fuel: 100_000_000,
+        fuel: 10_000_000,
         max_recursion: 1_000,
         max_term_depth: 4_000,
     };
@@ -43,7 +44,7 @@ impl Limits {
     /// 100,000 nested checker calls, for real exports with long literal
     /// lists or deep proof terms, still far inside that stack.
     pub const DEEP: Limits = Limits {
-        fuel: 100_000_000,
+        fuel: 10_000_000,
         max_recursion: 100_000,
         max_term_depth: 60_000,
     };
@@ -65,7 +66,7 @@ impl Default for Limits {
 
 /// Units of term work one unit of fuel buys (see the module documentation).
 /// A step costs about as much time as this many units of term work.
-pub const WORK_PER_FUEL: u64 = 32;
+pub const WORK_PER_FUEL: u64 = 16;
 
 /// Counts steps, term work and recursion depth against [`Limits`].
 #[derive(Clone, Debug)]

@@ -20,6 +20,21 @@ type Cache = ReplaceCache;
 /// visits at most, however much the term is shared: 3^6 with `let`).
 const MEMO_MIN_DEPTH: u32 = 6;
 
+/// Up to this many variables, `abstract_fvars` finds a variable's position
+/// by scanning; past it, by a table (a scan per occurrence would make
+/// closing n binders cost n per variable occurrence).
+const ABSTRACT_SCAN_MAX: usize = 16;
+
+/// Position of each variable in `fvars` (the last, for one listed twice).
+pub(crate) fn fvar_positions(fvars: &[ExprId]) -> FxHashMap<ExprId, usize> {
+    let mut m = FxHashMap::default();
+    m.reserve(fvars.len());
+    for (i, &v) in fvars.iter().enumerate() {
+        m.insert(v, i);
+    }
+    m
+}
+
 impl TermStore {
     /// Runs one traversal of `e` with the store's memo table (emptied
     /// afterwards, keeping its allocation), so a substitution does not
@@ -156,7 +171,28 @@ impl TermStore {
     /// Replaces each occurrence of `fvars[i]` by the bound variable that
     /// `instantiate_rev(_, fvars)` would substitute it back for.
     pub fn abstract_fvars(&mut self, e: ExprId, fvars: &[ExprId]) -> ExprId {
-        let n = fvars.len() as u32;
+        if fvars.is_empty() || !self.has_fvar(e) {
+            return e;
+        }
+        if fvars.len() <= ABSTRACT_SCAN_MAX {
+            let pos = |x: ExprId| fvars.iter().rposition(|v| *v == x);
+            return self.abstract_fvars_at(e, fvars.len(), &pos);
+        }
+        let positions = fvar_positions(fvars);
+        let pos = |x: ExprId| positions.get(&x).copied();
+        self.abstract_fvars_at(e, fvars.len(), &pos)
+    }
+
+    /// `abstract_fvars` over `n` variables whose positions `pos` gives
+    /// (the last position of a variable listed twice), so a caller closing
+    /// a long run of binders can build the position table once.
+    pub(crate) fn abstract_fvars_at(
+        &mut self,
+        e: ExprId,
+        n: usize,
+        pos: &dyn Fn(ExprId) -> Option<usize>,
+    ) -> ExprId {
+        let n = n as u32;
         if n == 0 || !self.has_fvar(e) {
             return e;
         }
@@ -166,7 +202,7 @@ impl TermStore {
                     return Some(x);
                 }
                 if let ExprNode::FVar(_) = st.node(x) {
-                    return Some(match fvars.iter().rposition(|v| *v == x) {
+                    return Some(match pos(x) {
                         Some(i) => st.bvar(off + n - 1 - i as u32),
                         None => x,
                     });

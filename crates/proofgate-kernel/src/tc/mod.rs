@@ -211,6 +211,11 @@ impl<'a> TypeChecker<'a> {
 
     fn close(&mut self, fvars: &[ExprId], body: ExprId, pi: bool) -> TcResult<ExprId> {
         let mut r = self.abst(body, fvars)?;
+        // One position table for every binder's type: its prefix
+        // `fvars[..i]` holds exactly the variables at positions below i
+        // (each variable is listed once; fresh variables are distinct).
+        let positions = crate::instantiate::fvar_positions(fvars);
+        let distinct = positions.len() == fvars.len();
         for i in (0..fvars.len()).rev() {
             let ExprNode::FVar(k) = self.st.node(fvars[i]) else {
                 return Err(KernelError::Type(
@@ -218,7 +223,15 @@ impl<'a> TypeChecker<'a> {
                 ));
             };
             let ty = self.ws.locals[k as usize];
-            let d = self.abst(ty, &fvars[..i])?;
+            let d = if distinct {
+                self.guard_depth(ty)?;
+                let pos = |x: ExprId| positions.get(&x).copied().filter(|&p| p < i);
+                let d = self.st.abstract_fvars_at(ty, i, &pos);
+                self.charge_work()?;
+                d
+            } else {
+                self.abst(ty, &fvars[..i])?
+            };
             r = if pi {
                 self.st.pi(d, r)
             } else {

@@ -1,0 +1,124 @@
+//! Prices a unit of fuel on this machine: runs checks whose cost is mostly
+//! steps or mostly term work, from tiny inputs, and prints time and peak
+//! memory per unit of fuel used (the constants `ARCHITECTURE.md` states).
+//!
+//! ```text
+//! cargo run --release -p proofgate-benches --example fuel_rate
+//! ```
+#![forbid(unsafe_code)]
+
+use proofgate_benches::traps::unary_sum;
+use proofgate_kernel::{Declaration, Kernel, LevelId, Limits, check_export, run_with_kernel_stack};
+use std::time::Instant;
+
+/// Peak resident memory so far, in bytes (Linux `VmHWM`).
+fn vm_hwm() -> u64 {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb * 1024)
+}
+
+fn report(what: &str, secs: f64, fuel: u64, bytes: u64) {
+    println!(
+        "{what:40} fuel {fuel:>10}  {:>8.1} ns/unit  {:>6.1} bytes/unit (peak RSS growth {} KiB)",
+        secs * 1e9 / fuel as f64,
+        bytes as f64 / fuel as f64,
+        bytes / 1024
+    );
+}
+
+/// `(fun x0 ... xk => D_k) a ... a` (see the kernel's `tests/fuel_bounds.rs`):
+/// almost all of its cost is term work.
+fn work_heavy(k: u32) {
+    let mut kern = Kernel::new();
+    let st = kern.store_mut();
+    let (an, xn) = (st.names.dotted("A"), st.names.dotted("a"));
+    let one = st.levels.succ(LevelId::ZERO);
+    let ty = st.sort(one);
+    let a_ty = st.cnst(an, &[]);
+    kern.add_declaration(&Declaration::Axiom {
+        name: an,
+        level_params: vec![],
+        ty,
+        is_unsafe: false,
+    })
+    .expect("A");
+    kern.add_declaration(&Declaration::Axiom {
+        name: xn,
+        level_params: vec![],
+        ty: a_ty,
+        is_unsafe: false,
+    })
+    .expect("a");
+    let st = kern.store_mut();
+    let a = st.cnst(xn, &[]);
+    let mut s = a;
+    for i in 0..=k {
+        let b = st.bvar(i);
+        s = st.app(s, b);
+    }
+    let mut d = s;
+    for _ in 0..k {
+        let body = st.app(d, s);
+        d = st.lam(a_ty, body);
+    }
+    let mut f = d;
+    for _ in 0..=k {
+        f = st.lam(a_ty, f);
+    }
+    let args = vec![a; k as usize + 1];
+    let e = st.apps(f, &args);
+    // Compared with `a` rather than reduced by a `whnf` query, so the
+    // result is not copied out of the check (unmetered) afterwards.
+    let other = a;
+    let before = vm_hwm();
+    let t = Instant::now();
+    let fuel = 1_000_000;
+    let r = kern.is_def_eq(
+        e,
+        other,
+        Limits {
+            fuel,
+            ..Limits::DEEP
+        },
+    );
+    let secs = t.elapsed().as_secs_f64();
+    let used = match r {
+        Ok((_, rep)) => rep.steps,
+        Err(proofgate_kernel::KernelError::OutOfFuel { used, .. }) => used,
+        Err(e) => panic!("{e}"),
+    };
+    report(
+        &format!("term work: quadratic redex k = {k}"),
+        secs,
+        used,
+        vm_hwm() - before,
+    );
+}
+
+fn step_heavy(k: usize) {
+    let bytes = unary_sum(k);
+    let before = vm_hwm();
+    let t = Instant::now();
+    let r = check_export(&mut Kernel::new(), &bytes[..], Limits::DEEP).expect("accepted");
+    let secs = t.elapsed().as_secs_f64();
+    report(
+        &format!("steps: unary 2^{k} through Nat.rec"),
+        secs,
+        r.steps,
+        vm_hwm() - before,
+    );
+}
+
+fn main() {
+    run_with_kernel_stack(|| {
+        for k in [1_000, 4_000] {
+            work_heavy(k);
+        }
+        for k in [12, 16] {
+            step_heavy(k);
+        }
+    });
+}
