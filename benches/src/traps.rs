@@ -112,6 +112,16 @@ pub const TRAPS: &[Trap] = &[
     },
 ];
 
+/// Whether a check stopped at a limit (fuel, recursion, depth) rather than
+/// reaching a verdict: a failure class must be rejected, not declined.
+pub fn is_limit(e: &proofgate_kernel::KernelError) -> bool {
+    use proofgate_kernel::KernelError::*;
+    matches!(
+        e,
+        OutOfFuel { .. } | RecursionLimit { .. } | TermTooDeep { .. }
+    )
+}
+
 /// The class named `name`.
 pub fn trap(name: &str) -> Option<&'static Trap> {
     TRAPS.iter().find(|t| t.name == name)

@@ -39,12 +39,20 @@ impl TypeChecker<'_> {
         if t == s {
             return Ok(true);
         }
+        // A failure is remembered like a success: within one check the
+        // answer for (t, s) never changes, and without it a failure deep
+        // in a list is found again from every level above it (quadratic).
+        if self.ws.defeq_failures.contains(&(t, s)) {
+            return Ok(false);
+        }
         self.enter()?;
         let r = self.is_def_eq_core(t, s);
         self.meter.leave();
         let r = r?;
         if r {
             self.uf_union(t, s);
+        } else {
+            self.ws.defeq_failures.insert((t, s));
         }
         Ok(r)
     }

@@ -37,6 +37,8 @@ pub struct Workspace {
     pub(crate) instances: Instances,
     pub(crate) eq_parent: FxHashMap<ExprId, ExprId>,
     pub(crate) failure_cache: FxHashSet<(ExprId, ExprId)>,
+    /// Pairs `is_def_eq` found different in this check.
+    pub(crate) defeq_failures: FxHashSet<(ExprId, ExprId)>,
     /// Whether the literal extensions' constants have their expected types
     /// (see `literal.rs`), decided once per check.
     pub(crate) literal_support: FxHashMap<NameId, bool>,
@@ -118,6 +120,7 @@ impl Workspace {
         reset_set(&mut self.charged_instances, shrink);
         reset_map(&mut self.eq_parent, shrink);
         reset_set(&mut self.failure_cache, shrink);
+        reset_set(&mut self.defeq_failures, shrink);
         reset_map(&mut self.literal_support, shrink);
     }
 }
