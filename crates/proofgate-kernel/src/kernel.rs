@@ -105,6 +105,16 @@ impl Kernel {
         });
         self.store.end_scratch();
         let (cs, mut report) = result?;
+        // The environment never replaces a constant, whichever rule produced
+        // the new ones (a block's auxiliary recursors are named by the kernel,
+        // not the export): one last check here covers every path.
+        for (i, c) in cs.iter().enumerate() {
+            if self.env.contains(c.name) || cs[..i].iter().any(|p| p.name == c.name) {
+                return Err(KernelError::AlreadyDeclared(
+                    self.store.names.display(c.name),
+                ));
+            }
+        }
         report.constants_added = cs.len();
         self.total_steps += report.steps;
         for c in cs {

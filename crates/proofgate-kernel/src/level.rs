@@ -154,6 +154,30 @@ impl LevelTable {
         self.to_offset(l).0 == LevelId::ZERO
     }
 
+    /// Whether the level is `0` for every assignment of its parameters: the
+    /// one test of "this sort is `Prop`" (`tc/prop.rs`). Exact, and blind to
+    /// how the level is written: `imax u 0` and `max 0 (imax 1 0)` are zero,
+    /// `u` is not (it may be instantiated with `1`). `imax a b` is `0` exactly
+    /// when `b` is, and `max a b` when both are.
+    pub fn is_zero(&self, l: LevelId) -> bool {
+        let mut todo = smallvec::SmallVec::<[LevelId; 8]>::new();
+        todo.push(l);
+        while let Some(mut l) = todo.pop() {
+            loop {
+                match self.node(l) {
+                    LevelNode::Zero => break,
+                    LevelNode::Param(_) | LevelNode::Succ(_) => return false,
+                    LevelNode::Max(a, b) => {
+                        todo.push(a);
+                        l = b;
+                    }
+                    LevelNode::IMax(_, b) => l = b,
+                }
+            }
+        }
+        true
+    }
+
     /// Whether the level is `≥ 1` for every assignment of its parameters.
     pub fn is_not_zero(&self, l: LevelId) -> bool {
         if !self.has_param(l) {

@@ -165,7 +165,7 @@ impl TypeChecker<'_> {
     fn nat_value(&self, e: ExprId) -> Option<Option<LitId>> {
         match self.st.node(e) {
             ExprNode::NatLit(l) => Some(Some(l)),
-            ExprNode::Const(n, _) if n == self.wk.nat_zero => Some(None),
+            ExprNode::Const(..) if self.is_const_of(e, self.wk.nat_zero) => Some(None),
             _ => None,
         }
     }
@@ -173,7 +173,7 @@ impl TypeChecker<'_> {
     pub(crate) fn is_nat_zero(&mut self, e: ExprId) -> bool {
         match self.st.node(e) {
             ExprNode::NatLit(l) => *self.st.nat(l) == BigUint::ZERO && self.literal_ok(self.wk.nat),
-            ExprNode::Const(n, _) => n == self.wk.nat_zero,
+            ExprNode::Const(..) => self.is_const_of(e, self.wk.nat_zero),
             _ => false,
         }
     }
@@ -186,10 +186,7 @@ impl TypeChecker<'_> {
                 let v = self.st.nat(l).clone();
                 (v != BigUint::ZERO).then(|| self.st.nat_lit(v - 1u32))
             }
-            ExprNode::App(f, a) => match self.st.node(f) {
-                ExprNode::Const(n, _) if n == self.wk.nat_succ => Some(a),
-                _ => None,
-            },
+            ExprNode::App(f, a) if self.is_const_of(f, self.wk.nat_succ) => Some(a),
             _ => None,
         }
     }

@@ -6,7 +6,6 @@ use super::annotation::local_for;
 use super::{Block, err};
 use crate::declaration::{ConstantInfo, ConstantKind};
 use crate::expr::{ExprId, ExprNode};
-use crate::level::LevelId;
 use crate::name::NameId;
 use crate::tc::{TcResult, TypeChecker};
 
@@ -54,6 +53,7 @@ pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
         };
         if idx == 0 {
             blk.result_level = l;
+            blk.is_prop = tc.is_prop_level(l);
         } else if !tc.st.levels.is_equiv(l, blk.result_level) {
             return err("mutually inductive types must live in the same universe");
         }
@@ -150,9 +150,7 @@ pub(crate) fn check_ctors(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
                     let s = tc.infer(d)?;
                     let s = tc.ensure_sort(s)?;
                     let l = tc.sort_level(s);
-                    if !(blk.result_level == LevelId::ZERO
-                        || tc.st.levels.is_geq(blk.result_level, l))
-                    {
+                    if !(blk.is_prop || tc.st.levels.is_geq(blk.result_level, l)) {
                         return err(
                             "a constructor field's universe is too big for the inductive type",
                         );

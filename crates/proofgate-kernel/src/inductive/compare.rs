@@ -1,15 +1,19 @@
 //! Compares the kernel's derivation with the exported copy of a block.
 //!
-//! Counts, flags, names and universe parameters must be identical. Types and
-//! rule right-hand sides must be identical or definitionally equal (Lean's
-//! elaborator may, e.g., keep `outParam (Type w)` in one place and `Type w`
-//! in another); the exported copy is then kept, as terms elsewhere in the
-//! export refer to it.
+//! The environment always receives the kernel's own constants. An exported
+//! copy is accepted only when it *is* the derivation: the same counts, flags
+//! and names, and terms that are identical after a consistent renaming of the
+//! constant's universe parameters (binder names are not part of a term, so
+//! they may differ freely). Definitional equality is not enough: a recursor
+//! that eliminates only into `Prop` has proof-valued rule bodies, and proof
+//! irrelevance makes any two proofs of the same proposition "equal", so a
+//! forged rule or an ill-typed recursor type would pass
+//! (`tests/fixtures/reject/forged_rule_*`, `forged_rec_type_*`).
 
-use crate::declaration::{ClaimedInductive, ConstantInfo, ConstantKind};
+use crate::declaration::{ClaimedInductive, ConstantInfo, ConstantKind, RecursorRule};
 use crate::error::KernelError;
-use crate::expr::ExprId;
-use crate::tc::{TcResult, TypeChecker};
+use crate::name::NameId;
+use crate::tc::{Levels, TcResult, TypeChecker};
 
 fn mismatch(tc: &TypeChecker<'_>, what: &str, c: &ConstantInfo) -> KernelError {
     KernelError::ClaimMismatch {
@@ -18,10 +22,7 @@ fn mismatch(tc: &TypeChecker<'_>, what: &str, c: &ConstantInfo) -> KernelError {
     }
 }
 
-fn same_term(tc: &mut TypeChecker<'_>, a: ExprId, b: ExprId) -> TcResult<bool> {
-    Ok(a == b || tc.is_def_eq(a, b)?)
-}
-
+/// The kind with its rules removed, so flags and counts compare on their own.
 fn strip(kind: &ConstantKind) -> ConstantKind {
     match kind {
         ConstantKind::Recursor {
@@ -47,10 +48,57 @@ fn strip(kind: &ConstantKind) -> ConstantKind {
     }
 }
 
-/// Every claimed constant must be derived, identically up to definitional
-/// equality of terms. Returns the constants to add (claimed copies where
-/// there are any; recursors an export leaves out are the derived ones, as
-/// Lean's kernel derives them from the types and constructors alone).
+/// `d` with its universe parameters renamed to `names` (same length, all
+/// distinct: the caller checks), so it can be compared with a copy that
+/// chose other names.
+fn rename_levels(tc: &mut TypeChecker<'_>, d: ConstantInfo, names: &[NameId]) -> ConstantInfo {
+    if d.level_params == names {
+        return d;
+    }
+    let to: Levels = names.iter().map(|n| tc.st.levels.param(*n)).collect();
+    let from = d.level_params.clone();
+    let ty = tc.st.instantiate_lparams(d.ty, &from, &to);
+    let kind = match d.kind {
+        ConstantKind::Recursor {
+            all,
+            num_params,
+            num_indices,
+            num_motives,
+            num_minors,
+            rules,
+            k,
+            is_unsafe,
+        } => ConstantKind::Recursor {
+            all,
+            num_params,
+            num_indices,
+            num_motives,
+            num_minors,
+            rules: rules
+                .into_iter()
+                .map(|r| RecursorRule {
+                    rhs: tc.st.instantiate_lparams(r.rhs, &from, &to),
+                    ..r
+                })
+                .collect(),
+            k,
+            is_unsafe,
+        },
+        other => other,
+    };
+    ConstantInfo {
+        name: d.name,
+        level_params: names.to_vec(),
+        ty,
+        kind,
+    }
+}
+
+/// Every claimed constant must be one the kernel derives, and identical to
+/// it up to binder names and a renaming of universe parameters. Returns the
+/// derived constants (renamed to the claimed parameter names where a claim
+/// exists, so later terms of the export that instantiate them agree), never
+/// the claimed copies; recursors an export leaves out are derived all the same.
 pub(crate) fn compare(
     tc: &mut TypeChecker<'_>,
     claimed: &ClaimedInductive,
@@ -63,7 +111,7 @@ pub(crate) fn compare(
         .chain(&claimed.ctors)
         .chain(&claimed.recs)
         .collect();
-    for c in &all_claims {
+    for (i, c) in all_claims.iter().enumerate() {
         if !derived.iter().any(|d| d.name == c.name) {
             return Err(mismatch(
                 tc,
@@ -71,16 +119,32 @@ pub(crate) fn compare(
                 c,
             ));
         }
+        if all_claims[..i].iter().any(|p| p.name == c.name) {
+            return Err(KernelError::AlreadyDeclared(tc.name(c.name)));
+        }
     }
     for d in derived {
         let Some(c) = all_claims.iter().find(|c| c.name == d.name) else {
             out.push(d);
             continue;
         };
-        if c.level_params != d.level_params {
+        // Types and constructors are the block's input: their parameters are
+        // the block's. Only a recursor's may be renamed (exporters name the
+        // motive's universe as they like).
+        let renamable = matches!(d.kind, ConstantKind::Recursor { .. });
+        let distinct = c
+            .level_params
+            .iter()
+            .enumerate()
+            .all(|(i, p)| !c.level_params[..i].contains(p));
+        if c.level_params.len() != d.level_params.len()
+            || !distinct
+            || (!renamable && c.level_params != d.level_params)
+        {
             return Err(mismatch(tc, "universe parameters", c));
         }
-        if !same_term(tc, c.ty, d.ty)? {
+        let d = rename_levels(tc, d, &c.level_params);
+        if c.ty != d.ty {
             if std::env::var_os("PROOFGATE_KERNEL_DEBUG").is_some() {
                 eprintln!("claimed: {}", tc.st.term_string(c.ty, 40));
                 eprintln!("derived: {}", tc.st.term_string(d.ty, 40));
@@ -109,13 +173,15 @@ pub(crate) fn compare(
             if cr.len() != dr.len() {
                 return Err(mismatch(tc, "number of recursor rules", c));
             }
-            for (a, b) in cr.iter().zip(dr) {
-                if a.ctor != b.ctor || a.nfields != b.nfields || !same_term(tc, a.rhs, b.rhs)? {
-                    return Err(mismatch(tc, "recursor rules", c));
-                }
+            if cr
+                .iter()
+                .zip(dr)
+                .any(|(a, b)| a.ctor != b.ctor || a.nfields != b.nfields || a.rhs != b.rhs)
+            {
+                return Err(mismatch(tc, "recursor rules", c));
             }
         }
-        out.push((*c).clone());
+        out.push(d);
     }
     Ok(out)
 }

@@ -29,6 +29,9 @@ pub(crate) struct Block {
     pub nindices: Vec<usize>,
     pub nfields: Vec<Vec<usize>>,
     pub result_level: LevelId,
+    /// The block's types are propositions (`result_level` is zero for every
+    /// instantiation; decided once, by `TypeChecker::is_prop_level`).
+    pub is_prop: bool,
     pub is_unsafe: bool,
 }
 
@@ -106,6 +109,7 @@ pub(crate) fn check_block(
         nindices: Vec::new(),
         nfields: Vec::new(),
         result_level: LevelId::ZERO,
+        is_prop: false,
         is_unsafe: b.is_unsafe,
     };
     let aux = nested::eliminate(tc, &mut blk)?;
@@ -124,7 +128,7 @@ pub(crate) fn check_block(
     let mut recs = recursor::derive(tc, &blk, claimed_level)?;
     // K on a proposition without constructors is vacuous (there is no
     // constructor to rewrite a major premise to); some exporters set it.
-    if blk.types.len() == 1 && blk.types[0].ctors.is_empty() && blk.result_level == LevelId::ZERO {
+    if blk.types.len() == 1 && blk.types[0].ctors.is_empty() && blk.is_prop {
         let claimed_k = b.claimed.as_ref().is_some_and(|cl| {
             cl.recs
                 .iter()
@@ -173,6 +177,14 @@ pub(crate) fn check_block(
         }
     }
     out.extend(recs);
+    // Every constant the block adds is new, including those only the kernel
+    // names (a nested block's auxiliary recursors `T.rec_1`, ...): a user
+    // constant of that name must make the block fail, not be shadowed.
+    for (i, c) in out.iter().enumerate() {
+        if tc.env.get(c.name).is_some() || out[..i].iter().any(|p| p.name == c.name) {
+            return Err(KernelError::AlreadyDeclared(tc.name(c.name)));
+        }
+    }
     match &b.claimed {
         Some(cl) => compare::compare(tc, cl, out),
         None => Ok(out),

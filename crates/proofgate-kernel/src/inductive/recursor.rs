@@ -38,7 +38,7 @@ fn elim_only_at_zero(tc: &mut TypeChecker<'_>, blk: &Block) -> TcResult<bool> {
         if i >= blk.nparams {
             let s = tc.infer(d)?;
             let s = tc.ensure_sort(s)?;
-            if tc.sort_level(s) != LevelId::ZERO {
+            if !tc.is_prop_level(tc.sort_level(s)) {
                 to_check.push(x);
             }
         }
@@ -142,7 +142,7 @@ pub(crate) fn derive(
         rec_levels.insert(0, elim_level);
     }
     let k_target = blk.types.len() == 1
-        && blk.result_level == LevelId::ZERO
+        && blk.is_prop
         && blk.types[0].ctors.len() == 1
         && blk.nfields[0][0] == 0;
     let n = blk.types.len();

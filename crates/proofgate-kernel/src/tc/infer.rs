@@ -253,13 +253,6 @@ impl TypeChecker<'_> {
         Err(KernelError::Type("function expected".into()))
     }
 
-    /// Whether `ty` is a proposition (its type is `Prop`).
-    pub fn is_prop(&mut self, ty: ExprId) -> TcResult<bool> {
-        let s = self.infer_only(ty)?;
-        let s = self.whnf(s)?;
-        Ok(matches!(self.st.node(s), ExprNode::Sort(l) if l == LevelId::ZERO))
-    }
-
     fn infer_proj(
         &mut self,
         s: crate::name::NameId,

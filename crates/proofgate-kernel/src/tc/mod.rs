@@ -10,6 +10,7 @@ mod defeq;
 mod infer;
 mod instances;
 mod iota;
+mod prop;
 mod whnf;
 mod workspace;
 
@@ -193,6 +194,15 @@ impl<'a> TypeChecker<'a> {
             return Err(KernelError::UndeclaredLevelParam(self.name(p)));
         }
         Ok(())
+    }
+
+    /// Whether `e` is the constant `n` with no universe levels. The kernel's
+    /// shortcuts for level-free constants of the prelude (`Bool.true`,
+    /// `Nat.zero`, `Nat.succ`, the `Nat` operations) ask this rather than the
+    /// name alone, so a term carrying levels the constant does not have is
+    /// never treated as that constant without being type-checked.
+    pub(crate) fn is_const_of(&self, e: ExprId, n: NameId) -> bool {
+        matches!(self.st.node(e), ExprNode::Const(m, ls) if m == n && self.st.levels_of(ls).is_empty())
     }
 
     /// Inductive data of a type name, if it is an inductive type.
