@@ -7,6 +7,7 @@
 
 mod check;
 mod fuzz;
+mod kernel_fuzz;
 mod ledger;
 mod stdout;
 
@@ -28,6 +29,10 @@ enum Command {
     Fuzz(fuzz::FuzzArgs),
     /// Type-check Lean 4 export files (NDJSON 3.1.0) with the proofgate kernel.
     Check(check::CheckArgs),
+    /// Mutation-fuzz the kernel: mutants of accepted exports must never crash
+    /// it, and their verdicts must not depend on how levels are written or on
+    /// the order of independent declarations.
+    KernelFuzz(kernel_fuzz::KernelFuzzArgs),
     /// Verify, inspect and prove against an on-disk mutation ledger.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
@@ -38,6 +43,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Fuzz(args) => fuzz::run(args),
         Command::Check(args) => check::run(args),
+        Command::KernelFuzz(args) => kernel_fuzz::run(args),
         Command::Ledger(cmd) => ledger::run(cmd),
     }
 }
