@@ -7,6 +7,7 @@ use crate::env::{Environment, WellKnown};
 use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode};
 use crate::fuel::Limits;
+use crate::level::ParamScope;
 use crate::name::NameId;
 use crate::store::TermStore;
 use crate::tc::{TcResult, TypeChecker, Workspace};
@@ -231,7 +232,7 @@ impl Kernel {
             let ws = std::mem::take(&mut self.ws);
             let mut tc =
                 TypeChecker::with_workspace(&mut self.store, &self.env, &self.wk, limits, ws);
-            tc.lparams = Some(level_params.to_vec());
+            tc.lparams = Some(ParamScope::new(level_params));
             let r = f(&mut tc);
             let report = CheckReport {
                 steps: tc.meter.used(),
@@ -349,13 +350,14 @@ fn check_closed(tc: &TypeChecker<'_>, e: ExprId) -> TcResult<()> {
     Ok(())
 }
 
+/// Universe parameters are distinct (a hash set: linear in their number).
 fn check_level_params(tc: &TypeChecker<'_>, ps: &[NameId]) -> TcResult<()> {
-    for (i, p) in ps.iter().enumerate() {
-        if ps[..i].contains(p) {
-            return Err(KernelError::DuplicateLevelParam(tc.name(*p)));
-        }
+    let mut seen = fxhash::FxHashSet::default();
+    seen.reserve(ps.len());
+    match ps.iter().find(|p| !seen.insert(**p)) {
+        Some(p) => Err(KernelError::DuplicateLevelParam(tc.name(*p))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn check_fresh(tc: &TypeChecker<'_>, n: NameId) -> TcResult<()> {
@@ -393,7 +395,7 @@ fn header(
 ) -> TcResult<()> {
     check_fresh(tc, name)?;
     check_level_params(tc, ps)?;
-    tc.lparams = Some(ps.to_vec());
+    tc.lparams = Some(ParamScope::new(ps));
     tc.safety = safety;
     Ok(())
 }
@@ -533,7 +535,7 @@ pub(crate) fn check_declaration(
         }
         Declaration::Inductive(block) => {
             check_level_params(tc, &block.level_params)?;
-            tc.lparams = Some(block.level_params.clone());
+            tc.lparams = Some(ParamScope::new(&block.level_params));
             tc.safety = unsafe_if(block.is_unsafe);
             crate::inductive::check_block(tc, block)
         }
