@@ -45,6 +45,7 @@ mod instantiate;
 mod kernel;
 pub mod level;
 mod literal;
+mod literal_cost;
 pub mod name;
 mod pretty;
 mod quot;
