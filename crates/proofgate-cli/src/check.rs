@@ -141,7 +141,8 @@ fn verdict_of(result: &Result<FileReport, CheckFailure>) -> Verdict {
             error:
                 KernelError::OutOfFuel { .. }
                 | KernelError::RecursionLimit { .. }
-                | KernelError::TermTooDeep { .. },
+                | KernelError::TermTooDeep { .. }
+                | KernelError::StoreFull(_),
             ..
         }) => Verdict::Declined,
         Err(_) => Verdict::Rejected,

@@ -85,6 +85,9 @@ pub enum KernelError {
         /// The constant.
         name: String,
     },
+    /// The term store has no ids left (a limit reached, not a verdict).
+    #[error(transparent)]
+    StoreFull(#[from] crate::store::StoreFull),
     /// A quotient declaration is wrong.
     #[error("invalid quotient declaration: {0}")]
     Quot(String),

@@ -86,6 +86,7 @@ impl Kernel {
         limits: Limits,
     ) -> Result<CheckReport, KernelError> {
         self.validate_ids(decl)?;
+        self.store.check_capacity()?;
         self.store.begin_scratch();
         let result = {
             let ws = std::mem::take(&mut self.ws);
@@ -104,7 +105,10 @@ impl Kernel {
             let cs: Vec<ConstantInfo> = cs.into_iter().map(|c| self.persist_constant(c)).collect();
             (cs, report)
         });
+        // Before the scratch region is emptied: it may be what ran out.
+        let capacity = self.store.check_capacity();
         self.store.end_scratch();
+        capacity?;
         let (cs, mut report) = result?;
         report.constants_added = cs.len();
         self.total_steps += report.steps;
@@ -243,7 +247,9 @@ impl Kernel {
             r.map(|v| (v, report))
         };
         let result = result.map(|(v, rep)| (persist(&mut self.store, v), rep));
+        let capacity = self.store.check_capacity();
         self.store.end_scratch();
+        capacity?;
         if let Ok((_, rep)) = &result {
             self.total_steps += rep.steps;
         }

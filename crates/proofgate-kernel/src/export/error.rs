@@ -52,6 +52,9 @@ pub enum ExportErrorKind {
         /// The index.
         index: u64,
     },
+    /// The term store has no ids left for this export (a limit reached).
+    #[error(transparent)]
+    StoreFull(#[from] crate::store::StoreFull),
     /// A field has an invalid value.
     #[error("invalid value: {0}")]
     Invalid(String),
@@ -70,7 +73,8 @@ pub struct ExportError {
 impl ExportError {
     /// Whether the input is unusable and should be declined rather than
     /// rejected: unreadable (I/O, not UTF-8), empty, without its meta line,
-    /// or of a format version this reader does not implement. Anything else
+    /// of a format version this reader does not implement, or too big for
+    /// the term store. Anything else
     /// is a malformed export of a known format (rejected).
     pub fn is_unsupported(&self) -> bool {
         matches!(
@@ -80,6 +84,7 @@ impl ExportError {
                 | ExportErrorKind::MissingMeta
                 | ExportErrorKind::InvalidUtf8 { .. }
                 | ExportErrorKind::Io(_)
+                | ExportErrorKind::StoreFull(_)
         )
     }
 }

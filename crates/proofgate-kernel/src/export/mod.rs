@@ -105,7 +105,11 @@ impl<R: BufRead> ExportReader<R> {
                 Ok(v) => v,
                 Err(e) => return Some(Err(self.err(Kind::Json(e)))),
             };
-            match self.parse_line(st, v) {
+            let parsed = self.parse_line(st, v);
+            if let Err(full) = st.check_capacity() {
+                return Some(Err(self.err(Kind::StoreFull(full))));
+            }
+            match parsed {
                 Ok(Some(d)) => return Some(Ok(d)),
                 Ok(None) => {}
                 Err(k) => return Some(Err(self.err(k))),
