@@ -2,8 +2,9 @@
 //!
 //! Exit codes (the Lean Kernel Arena contract): 0 every file accepted;
 //! 1 a declaration was rejected or a file is not a valid export; 2 an input
-//! was declined (unreadable, a format version this checker does not know, or a
-//! declaration that exhausted a fuel, recursion or depth limit before a verdict).
+//! was declined (unreadable or not UTF-8, empty, without its meta line, a format
+//! version other than 3.1.0, or a declaration that exhausted a fuel, recursion
+//! or depth limit before a verdict).
 
 use crate::stdout::outln;
 use clap::Args;
@@ -21,8 +22,9 @@ use std::time::Instant;
 #[command(after_help = "Exit status (the Lean Kernel Arena contract):\n  \
     0  every file accepted (\"accepted N declarations\")\n  \
     1  a file was rejected: the first failing declaration, its line and the reason\n  \
-    2  a file was declined: unreadable, an export format this checker does not know,\n     \
-    or a declaration that ran out of fuel, recursion or term depth before a verdict\n\n\
+    2  a file was declined: unreadable or not UTF-8, empty, no meta line first, a format\n     \
+    version other than 3.1.0, or a declaration that ran out of fuel (big-number\n     \
+    arithmetic included), recursion or term depth before a verdict\n\n\
 Each file is checked in an empty environment; the fuel budget applies per declaration.")]
 pub struct CheckArgs {
     /// Export files (NDJSON, format 3.1.0), each checked in an empty
@@ -139,7 +141,8 @@ fn verdict_of(result: &Result<FileReport, CheckFailure>) -> Verdict {
             error:
                 KernelError::OutOfFuel { .. }
                 | KernelError::RecursionLimit { .. }
-                | KernelError::TermTooDeep { .. },
+                | KernelError::TermTooDeep { .. }
+                | KernelError::StoreFull(_),
             ..
         }) => Verdict::Declined,
         Err(_) => Verdict::Rejected,
@@ -220,6 +223,21 @@ mod tests {
             check_file_as(&future, Limits::DEFAULT, false, false),
             Verdict::Declined
         ));
+        // Every unusable input: empty, no meta line, other versions, not UTF-8.
+        let declines = std::fs::read_dir(fixture("decline")).expect("decline fixtures");
+        let mut n = 0;
+        for f in declines.flatten() {
+            n += 1;
+            assert!(
+                matches!(
+                    check_file_as(&f.path(), Limits::DEFAULT, false, false),
+                    Verdict::Declined
+                ),
+                "{} not declined",
+                f.path().display()
+            );
+        }
+        assert!(n >= 8, "decline fixtures missing");
         let missing = fixture("no-such-file.ndjson");
         assert!(matches!(
             check_file_as(&missing, Limits::DEFAULT, false, true),

@@ -6,10 +6,15 @@ use thiserror::Error;
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum KernelError {
     /// The fuel budget ran out.
-    #[error("fuel exhausted: used {used} of {limit} reduction steps")]
+    #[error(
+        "fuel exhausted: used {used} of {limit} reduction steps, the next operation needed {needed}"
+    )]
     OutOfFuel {
-        /// Steps used.
+        /// Steps used before the operation that did not fit.
         used: u64,
+        /// Steps that operation needed (1 for an ordinary step; more for
+        /// big-number arithmetic, charged by operand size).
+        needed: u64,
         /// The budget.
         limit: u64,
     },
@@ -80,6 +85,9 @@ pub enum KernelError {
         /// The constant.
         name: String,
     },
+    /// The term store has no ids left (a limit reached, not a verdict).
+    #[error(transparent)]
+    StoreFull(#[from] crate::store::StoreFull),
     /// A quotient declaration is wrong.
     #[error("invalid quotient declaration: {0}")]
     Quot(String),

@@ -94,9 +94,30 @@ impl Meter {
         if self.used > self.limits.fuel {
             return Err(KernelError::OutOfFuel {
                 used: self.used - 1,
+                needed: 1,
                 limit: self.limits.fuel,
             });
         }
+        Ok(())
+    }
+
+    /// Counts `n` steps at once: work whose cost is known before it is done
+    /// (big-number arithmetic, `literal_cost.rs`). If they do not fit, the
+    /// budget is spent (the next step fails too, so a caller that cannot
+    /// return the error here stops at its next step).
+    #[inline]
+    pub fn charge(&mut self, n: u64) -> Result<(), KernelError> {
+        let used = self.used.saturating_add(n);
+        if used > self.limits.fuel {
+            let before = self.used;
+            self.used = self.used.max(self.limits.fuel);
+            return Err(KernelError::OutOfFuel {
+                used: before,
+                needed: n,
+                limit: self.limits.fuel,
+            });
+        }
+        self.used = used;
         Ok(())
     }
 

@@ -7,6 +7,7 @@ use crate::env::{Environment, WellKnown};
 use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode};
 use crate::fuel::Limits;
+use crate::level::ParamScope;
 use crate::name::NameId;
 use crate::store::TermStore;
 use crate::tc::{TcResult, TypeChecker, Workspace};
@@ -85,6 +86,7 @@ impl Kernel {
         limits: Limits,
     ) -> Result<CheckReport, KernelError> {
         self.validate_ids(decl)?;
+        self.store.check_capacity()?;
         self.store.begin_scratch();
         let result = {
             let ws = std::mem::take(&mut self.ws);
@@ -103,7 +105,10 @@ impl Kernel {
             let cs: Vec<ConstantInfo> = cs.into_iter().map(|c| self.persist_constant(c)).collect();
             (cs, report)
         });
+        // Before the scratch region is emptied: it may be what ran out.
+        let capacity = self.store.check_capacity();
         self.store.end_scratch();
+        capacity?;
         let (cs, mut report) = result?;
         // The environment never replaces a constant, whichever rule produced
         // the new ones (a block's auxiliary recursors are named by the kernel,
@@ -241,7 +246,7 @@ impl Kernel {
             let ws = std::mem::take(&mut self.ws);
             let mut tc =
                 TypeChecker::with_workspace(&mut self.store, &self.env, &self.wk, limits, ws);
-            tc.lparams = Some(level_params.to_vec());
+            tc.lparams = Some(ParamScope::new(level_params));
             let r = f(&mut tc);
             let report = CheckReport {
                 steps: tc.meter.used(),
@@ -252,7 +257,9 @@ impl Kernel {
             r.map(|v| (v, report))
         };
         let result = result.map(|(v, rep)| (persist(&mut self.store, v), rep));
+        let capacity = self.store.check_capacity();
         self.store.end_scratch();
+        capacity?;
         if let Ok((_, rep)) = &result {
             self.total_steps += rep.steps;
         }
@@ -359,13 +366,14 @@ fn check_closed(tc: &TypeChecker<'_>, e: ExprId) -> TcResult<()> {
     Ok(())
 }
 
+/// Universe parameters are distinct (a hash set: linear in their number).
 fn check_level_params(tc: &TypeChecker<'_>, ps: &[NameId]) -> TcResult<()> {
-    for (i, p) in ps.iter().enumerate() {
-        if ps[..i].contains(p) {
-            return Err(KernelError::DuplicateLevelParam(tc.name(*p)));
-        }
+    let mut seen = fxhash::FxHashSet::default();
+    seen.reserve(ps.len());
+    match ps.iter().find(|p| !seen.insert(**p)) {
+        Some(p) => Err(KernelError::DuplicateLevelParam(tc.name(*p))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn check_fresh(tc: &TypeChecker<'_>, n: NameId) -> TcResult<()> {
@@ -403,7 +411,7 @@ fn header(
 ) -> TcResult<()> {
     check_fresh(tc, name)?;
     check_level_params(tc, ps)?;
-    tc.lparams = Some(ps.to_vec());
+    tc.lparams = Some(ParamScope::new(ps));
     tc.safety = safety;
     Ok(())
 }
@@ -543,7 +551,7 @@ pub(crate) fn check_declaration(
         }
         Declaration::Inductive(block) => {
             check_level_params(tc, &block.level_params)?;
-            tc.lparams = Some(block.level_params.clone());
+            tc.lparams = Some(ParamScope::new(&block.level_params));
             tc.safety = unsafe_if(block.is_unsafe);
             crate::inductive::check_block(tc, block)
         }

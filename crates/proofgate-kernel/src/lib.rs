@@ -45,6 +45,7 @@ mod instantiate;
 mod kernel;
 pub mod level;
 mod literal;
+mod literal_cost;
 pub mod name;
 mod pretty;
 mod quot;
@@ -58,7 +59,7 @@ pub use declaration::{
 };
 pub use env::Environment;
 pub use error::KernelError;
-pub use export::{ExportError, ExportReader};
+pub use export::{ExportError, ExportErrorKind, ExportReader, FORMAT_VERSION};
 pub use expr::{ExprId, ExprNode};
 pub use fuel::Limits;
 pub use kernel::{CheckReport, Kernel};

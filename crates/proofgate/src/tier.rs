@@ -149,9 +149,11 @@ pub fn attempt(
         Err(e @ KernelError::OutOfFuel { used, .. }) => {
             Attempt::Undecided(Some(used), e.to_string())
         }
-        Err(e @ (KernelError::RecursionLimit { .. } | KernelError::TermTooDeep { .. })) => {
-            Attempt::Undecided(None, e.to_string())
-        }
+        Err(
+            e @ (KernelError::RecursionLimit { .. }
+            | KernelError::TermTooDeep { .. }
+            | KernelError::StoreFull(_)),
+        ) => Attempt::Undecided(None, e.to_string()),
         Err(e) => Attempt::Rejected(e.to_string()),
     }
 }

@@ -45,7 +45,7 @@ pub struct TypeChecker<'a> {
     pub(crate) env: &'a Environment,
     pub(crate) wk: &'a WellKnown,
     /// Universe parameters in scope (`None`: not checked).
-    pub(crate) lparams: Option<Vec<NameId>>,
+    pub(crate) lparams: Option<crate::level::ParamScope>,
     pub(crate) safety: DefinitionSafety,
     pub(crate) meter: Meter,
     /// Local context, caches and scratch buffers of this check.
