@@ -31,6 +31,9 @@ step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
 step test cargo test --workspace --locked
 # Criterion benches run each benchmark once in test mode: proves they build and run.
 step bench-smoke cargo test --workspace --benches --locked
+# Examples are built by `cargo test`; this runs each on a real input.
+step example-check-export cargo run --locked -q -p proofgate-kernel --example check_export -- \
+    crates/proofgate-kernel/tests/fixtures/accept/structure.ndjson
 step doc env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 step lean ./scripts/check-lean.sh
 corpus_notice
