@@ -2,8 +2,9 @@
 # Fills target/lean-exports (good/, bad/) from the Lean Kernel Arena's public
 # test archive, where the tests look when neither $PROOFGATE_LEAN_EXPORTS nor
 # ../shared/lean-exports exists. Needs network access and curl; never tried
-# on the project's machines (no network). The archive has no Init.Prelude,
-# so the tests needing it still skip. The corpus is never copied into git.
+# on the project's machines (no network). The tests needing Lean's
+# Init.Prelude read good/init-prelude.ndjson, a name the archive is not known
+# to use, so they may still skip. The corpus is never copied into git.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 url=${PROOFGATE_CORPUS_URL:-https://arena.lean-lang.org/lean-arena-tests.tar.gz}

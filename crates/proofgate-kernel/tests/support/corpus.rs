@@ -83,7 +83,7 @@ pub fn dir_or_skip(what: &str) -> Option<PathBuf> {
 }
 
 /// A file of the corpus (`rel` below its folder), or `None` after the skip
-/// line: the fetched Arena archive, for one, has no `Init.Prelude`.
+/// line (the fetched Arena archive need not hold `good/init-prelude.ndjson`).
 pub fn file_or_skip(rel: &str, what: &str) -> Option<PathBuf> {
     let dir = dir_or_skip(what)?;
     let path = dir.join(rel);
