@@ -58,7 +58,7 @@ pub use declaration::{
 };
 pub use env::Environment;
 pub use error::KernelError;
-pub use export::{ExportError, ExportReader};
+pub use export::{ExportError, ExportReader, ExportWriteError, ExportWriter};
 pub use expr::{ExprId, ExprNode};
 pub use fuel::Limits;
 pub use kernel::{CheckReport, Kernel};
