@@ -32,6 +32,7 @@ pub mod environment;
 pub mod error;
 pub mod gate;
 pub mod invariant;
+pub mod judge;
 pub mod ledger;
 pub mod obligation;
 pub mod prelude;
