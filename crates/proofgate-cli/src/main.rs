@@ -7,6 +7,7 @@
 
 mod check;
 mod fuzz;
+mod judge;
 mod ledger;
 mod stdout;
 
@@ -28,6 +29,9 @@ enum Command {
     Fuzz(fuzz::FuzzArgs),
     /// Type-check Lean 4 export files (NDJSON 3.1.0) with the proofgate kernel.
     Check(check::CheckArgs),
+    /// Judge an untrusted Lean proof export against a trusted challenge:
+    /// statements identical, axioms allowed, nothing redefined or unsafe.
+    Judge(judge::JudgeArgs),
     /// Verify, inspect and prove against an on-disk mutation ledger.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
@@ -38,6 +42,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Fuzz(args) => fuzz::run(args),
         Command::Check(args) => check::run(args),
+        Command::Judge(args) => judge::run(args),
         Command::Ledger(cmd) => ledger::run(cmd),
     }
 }
