@@ -299,7 +299,6 @@ pub fn judge_theorem(
     theorem: NameId,
     allowed: &[NameId],
 ) -> Judged {
-    let st = kernel.store();
     let rejected = |r| Judged {
         axioms: Vec::new(),
         outcome: Err(r),
@@ -321,7 +320,27 @@ pub fn judge_theorem(
     if c.ty != stated.ty {
         return rejected(Rejection::StatementDiffers);
     }
-    let deps = closure::dependencies(st, kernel.env(), &[c.ty, value]);
+    let (axioms, verdict) = dependency_rules(kernel, &[c.ty, value], allowed, &|a| {
+        trusted.declares_axiom(a)
+    });
+    Judged {
+        axioms,
+        outcome: verdict.map(|()| (c.ty, value)),
+    }
+}
+
+/// Rules 4 and 5 for the terms `roots` (a statement and its proof): the
+/// axioms they depend on, sorted, and whether those are `allowed` and
+/// `pinned` (declared by the trusted side) and nothing unsafe or partial is
+/// reached.
+pub fn dependency_rules(
+    kernel: &Kernel,
+    roots: &[ExprId],
+    allowed: &[NameId],
+    pinned: &dyn Fn(NameId) -> bool,
+) -> (Vec<String>, Result<(), Rejection>) {
+    let st = kernel.store();
+    let deps = closure::dependencies(st, kernel.env(), roots);
     let mut axioms: Vec<String> = deps.axioms.iter().map(|a| st.names.display(*a)).collect();
     axioms.sort();
     let mut disallowed: Vec<String> = deps
@@ -331,9 +350,9 @@ pub fn judge_theorem(
         .map(|a| st.names.display(*a))
         .collect();
     disallowed.sort();
-    let outcome = if !disallowed.is_empty() {
+    let verdict = if !disallowed.is_empty() {
         Err(Rejection::DisallowedAxioms { axioms: disallowed })
-    } else if let Some(a) = deps.axioms.iter().find(|a| !trusted.declares_axiom(**a)) {
+    } else if let Some(a) = deps.axioms.iter().find(|a| !pinned(**a)) {
         Err(Rejection::AxiomNotPinned {
             name: st.names.display(*a),
         })
@@ -346,9 +365,9 @@ pub fn judge_theorem(
             name: st.names.display(p),
         })
     } else {
-        Ok((c.ty, value))
+        Ok(())
     };
-    Judged { axioms, outcome }
+    (axioms, verdict)
 }
 
 fn kind_name(k: &ConstantKind) -> &'static str {

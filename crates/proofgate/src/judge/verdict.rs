@@ -84,6 +84,14 @@ pub enum Rejection {
         /// The axiom.
         name: String,
     },
+    /// A custom proof for the gate declares a constant the gate's
+    /// environment does not have (a custom proof is one term over that
+    /// environment: it may restate the environment's constants, identically,
+    /// but not add to them).
+    NewDeclaration {
+        /// The constant.
+        name: String,
+    },
     /// An unsafe constant is reachable from the theorem.
     UnsafeReachable {
         /// The constant.
@@ -109,6 +117,7 @@ impl Rejection {
             Rejection::StatementDiffers => "statement_differs",
             Rejection::DisallowedAxioms { .. } => "disallowed_axioms",
             Rejection::AxiomNotPinned { .. } => "axiom_not_pinned",
+            Rejection::NewDeclaration { .. } => "new_declaration",
             Rejection::UnsafeReachable { .. } => "unsafe_reachable",
             Rejection::PartialReachable { .. } => "partial_reachable",
         }
@@ -152,6 +161,10 @@ impl fmt::Display for Rejection {
             Rejection::AxiomNotPinned { name } => write!(
                 f,
                 "it depends on the allowed axiom '{name}', which the challenge does not declare"
+            ),
+            Rejection::NewDeclaration { name } => write!(
+                f,
+                "the proof declares '{name}', which the environment does not have"
             ),
             Rejection::UnsafeReachable { name } => {
                 write!(f, "it depends on the unsafe constant '{name}'")
