@@ -7,6 +7,7 @@
 
 mod check;
 mod fuzz;
+mod judge;
 mod kernel_fuzz;
 mod ledger;
 mod stdout;
@@ -33,6 +34,9 @@ enum Command {
     /// it, and their verdicts must not depend on how levels are written or on
     /// the order of independent declarations.
     KernelFuzz(kernel_fuzz::KernelFuzzArgs),
+    /// Judge an untrusted Lean proof export against a trusted challenge:
+    /// statements identical, axioms allowed, nothing redefined or unsafe.
+    Judge(judge::JudgeArgs),
     /// Verify, inspect and prove against an on-disk mutation ledger.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
         Command::Fuzz(args) => fuzz::run(args),
         Command::Check(args) => check::run(args),
         Command::KernelFuzz(args) => kernel_fuzz::run(args),
+        Command::Judge(args) => judge::run(args),
         Command::Ledger(cmd) => ledger::run(cmd),
     }
 }

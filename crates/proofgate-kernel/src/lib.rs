@@ -59,7 +59,9 @@ pub use declaration::{
 };
 pub use env::Environment;
 pub use error::KernelError;
-pub use export::{ExportError, ExportErrorKind, ExportReader, FORMAT_VERSION};
+pub use export::{
+    ExportError, ExportErrorKind, ExportReader, ExportWriteError, ExportWriter, FORMAT_VERSION,
+};
 pub use expr::{ExprId, ExprNode};
 pub use fuel::Limits;
 pub use kernel::{CheckReport, Kernel};

@@ -5,6 +5,7 @@
 use crate::attestation::{BasisPoints, ProofAttestation};
 use crate::cache::{CachedProof, ProofCache};
 use crate::canonical::{TermDigests, encode_declaration};
+use crate::custom::{CustomStatement, CustomStatements};
 use crate::error::{GateError, ProofGateRejected};
 use crate::invariant::{EDGE_BOUND, Invariant, InvariantRegistry, WITHIN_CAPACITY};
 use crate::obligation::Obligation;
@@ -82,6 +83,8 @@ pub struct ProofEnvironment {
     memo: FxHashMap<MemoKey, MemoEntry>,
     /// The literal equality `(actual, expected)` the memo answered last.
     last_literal: Option<((u64, u64), u32)>,
+    /// Registered custom statements and their axiom policy.
+    custom: CustomStatements,
 }
 
 /// A memoised obligation, its accepted proof once checked, and that
@@ -166,6 +169,7 @@ impl ProofEnvironment {
     fn empty() -> Self {
         let mut kernel = Kernel::new();
         let terms = Terms::new(kernel.store_mut());
+        let custom = CustomStatements::new(&mut kernel);
         ProofEnvironment {
             kernel,
             terms,
@@ -185,6 +189,7 @@ impl ProofEnvironment {
             counts: TierCounts::default(),
             memo: FxHashMap::default(),
             last_literal: None,
+            custom,
         }
     }
 
@@ -278,6 +283,23 @@ impl ProofEnvironment {
         }
     }
 
+    /// Registers a custom statement under `id`: [`ProofRequirement::CustomProof`]
+    /// requirements then ask values for a proof of it (see [`crate::custom`]).
+    pub fn register_statement(
+        &mut self,
+        id: u32,
+        statement: &CustomStatement,
+    ) -> Result<(), GateError> {
+        self.custom.register(&mut self.kernel, id, statement)
+    }
+
+    /// Replaces the axioms custom proofs may depend on (default
+    /// [`crate::judge::DEFAULT_ALLOWED_AXIOMS`]; each must also be declared
+    /// in this environment).
+    pub fn set_allowed_axioms(&mut self, axioms: &[&str]) {
+        self.custom.set_allowed_axioms(&mut self.kernel, axioms);
+    }
+
     /// The tier budgets.
     pub fn config(&self) -> &TierConfig {
         &self.config
@@ -355,12 +377,25 @@ impl ProofEnvironment {
             return Ok(*ob);
         }
         let terms = self.terms;
+        let mut custom = FxHashMap::default();
+        let has_custom = crate::custom::has_custom(requirement);
+        if has_custom {
+            crate::custom::resolve_all(
+                &self.custom,
+                &mut self.kernel,
+                requirement,
+                subject,
+                &mut custom,
+            )?;
+        }
         let ob = Builder {
             st: self.kernel.store_mut(),
             t: &terms,
             invariants: &self.invariants,
+            custom: &custom,
         }
         .obligation(requirement, subject)?;
+        let ob = if has_custom { ob.routed_deep() } else { ob };
         if let Some(key) = key
             && self.memo.len() < MEMO_LIMIT
         {

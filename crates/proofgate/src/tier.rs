@@ -83,7 +83,7 @@ impl Default for TierConfig {
 pub fn route_proof(obligation: &Obligation, config: &TierConfig) -> ProofTier {
     if obligation.is_reflexive() {
         ProofTier::Reflex
-    } else if obligation.prop_depth() > config.deep_depth {
+    } else if obligation.starts_deep() || obligation.prop_depth() > config.deep_depth {
         ProofTier::Deep
     } else {
         ProofTier::Standard

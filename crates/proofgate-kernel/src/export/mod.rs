@@ -12,8 +12,10 @@
 
 mod error;
 mod table;
+mod writer;
 
 pub use error::{ExportError, ExportErrorKind};
+pub use writer::{ExportWriteError, ExportWriter};
 
 use crate::declaration::{
     ClaimedInductive, ConstantInfo, ConstantKind, Declaration, DefinitionSafety, InductiveBlock,
