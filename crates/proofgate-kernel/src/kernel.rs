@@ -9,6 +9,7 @@ use crate::expr::{ExprId, ExprNode};
 use crate::fuel::Limits;
 use crate::level::ParamScope;
 use crate::name::NameId;
+use crate::rule::TypeRule;
 use crate::store::TermStore;
 use crate::tc::{TcResult, TypeChecker, Workspace};
 
@@ -206,14 +207,10 @@ impl Kernel {
             .iter()
             .any(|e| e.is_scratch() || !self.store.is_valid(*e))
         {
-            return Err(KernelError::Type(
-                "a term id does not belong to this kernel's store".into(),
-            ));
+            return Err(TypeRule::ForeignId("term").into());
         }
         if names.iter().any(|n| n.0 as usize >= self.store.names.len()) {
-            return Err(KernelError::Type(
-                "a name id does not belong to this kernel's store".into(),
-            ));
+            return Err(TypeRule::ForeignId("name").into());
         }
         Ok(())
     }
@@ -275,7 +272,7 @@ impl Kernel {
         level_params: &[NameId],
         limits: Limits,
     ) -> Result<CheckReport, KernelError> {
-        let (ok, rep) = self.query(
+        let (mismatch, rep) = self.query(
             level_params,
             limits,
             |tc| {
@@ -284,16 +281,15 @@ impl Kernel {
                 let s = tc.infer(ty)?;
                 tc.ensure_sort(s)?;
                 let t = tc.infer(term)?;
-                tc.is_def_eq(t, ty)
+                // Rendered here: the inferred type dies with the check.
+                Ok((!tc.is_def_eq(t, ty)?).then(|| (tc.render(t), tc.render(ty))))
             },
             |_, v| v,
         )?;
-        if !ok {
-            return Err(KernelError::Type(
-                "the term does not have the expected type".into(),
-            ));
+        match mismatch {
+            Some((found, expected)) => Err(TypeRule::QueryTypeMismatch { found, expected }.into()),
+            None => Ok(rep),
         }
-        Ok(rep)
     }
 
     /// Infers (and checks) the type of a closed term.
@@ -353,15 +349,11 @@ impl Kernel {
 
 fn check_closed(tc: &TypeChecker<'_>, e: ExprId) -> TcResult<()> {
     if !tc.st.is_valid(e) {
-        return Err(KernelError::Type(
-            "a term id does not belong to this kernel's store".into(),
-        ));
+        return Err(TypeRule::ForeignId("term").into());
     }
     tc.guard_depth(e)?;
     if tc.st.lbr(e) > 0 || tc.st.has_fvar(e) {
-        return Err(KernelError::Type(
-            "term has loose bound or free variables".into(),
-        ));
+        return Err(TypeRule::OpenTerm.into());
     }
     Ok(())
 }

@@ -22,6 +22,7 @@ use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode, LitId};
 use crate::level::LevelId;
 use crate::literal_cost as cost;
+use crate::rule::TypeRule;
 use crate::tc::{TcResult, TypeChecker};
 use dashu_int::UBig;
 use dashu_int::ops::Gcd;
@@ -439,17 +440,18 @@ const MAX_EXPANDED_STRING_CHARS: usize = 1 << 20;
 /// Parses a decimal Nat literal.
 pub fn parse_nat(s: &str) -> Result<BigUint, KernelError> {
     if s.len() > MAX_NAT_LITERAL_DIGITS {
-        return Err(KernelError::Type(format!(
-            "Nat literal of {} digits exceeds the limit of {MAX_NAT_LITERAL_DIGITS}",
-            s.len()
-        )));
+        return Err(TypeRule::NatLiteralTooLong {
+            digits: s.len(),
+            limit: MAX_NAT_LITERAL_DIGITS,
+        }
+        .into());
     }
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(KernelError::Type(format!("invalid Nat literal '{s}'")));
+        return Err(TypeRule::InvalidNatLiteral(s.into()).into());
     }
     // `dashu-int` parses by divide and conquer (num-bigint's parser is
     // quadratic: 10^6 digits took seconds).
     s.parse::<UBig>()
         .map(|n| from_dashu(&n))
-        .map_err(|_| KernelError::Type(format!("invalid Nat literal '{s}'")))
+        .map_err(|_| TypeRule::InvalidNatLiteral(s.into()).into())
 }

@@ -45,13 +45,28 @@ fn accepted_fixtures() {
 fn rejected_fixtures_fail_for_the_stated_reason() {
     for f in files("reject") {
         let expect = std::fs::read_to_string(f.with_extension("expect")).expect("expect file");
-        let expect = expect.trim();
+        let (rule, expect) = match expect.trim().split_once('\n') {
+            Some((r, m)) if r.starts_with("rule: ") => (Some(r["rule: ".len()..].trim()), m.trim()),
+            _ => (None, expect.trim()),
+        };
         match check(&f) {
             Ok(_) => panic!("{} was accepted", f.display()),
             Err(CheckFailure::Export(e)) if e.is_unsupported() => {
                 panic!("{} was declined: {e}", f.display())
             }
             Err(e) => {
+                if let CheckFailure::Rejected { error, .. } = &e {
+                    assert_ne!(error.rule(), "internal", "{}: {error}", f.display());
+                    if let Some(rule) = rule {
+                        assert_eq!(error.rule(), rule, "{}: {error}", f.display());
+                    }
+                } else {
+                    assert!(
+                        rule.is_none(),
+                        "{}: not a kernel rejection: {e}",
+                        f.display()
+                    );
+                }
                 let msg = e.to_string();
                 assert!(
                     msg.contains(expect),

@@ -7,6 +7,7 @@ use super::{Block, err};
 use crate::declaration::{ConstantInfo, ConstantKind};
 use crate::expr::{ExprId, ExprNode};
 use crate::name::NameId;
+use crate::rule::InductiveRule;
 use crate::tc::{TcResult, TypeChecker};
 
 pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult<()> {
@@ -34,7 +35,7 @@ pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
                 } else {
                     let pt = tc.fvar_type(blk.params[i]).expect("param is a variable");
                     if !tc.is_def_eq(d, pt)? {
-                        return err("parameters of all inductive types must match");
+                        return err(InductiveRule::ParamsDiffer);
                     }
                 }
                 t = tc.inst(b, &[blk.params[i]])?;
@@ -46,16 +47,16 @@ pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
             }
         }
         if i != blk.nparams {
-            return err("number of parameters mismatch in inductive declaration");
+            return err(InductiveRule::ParamCount);
         }
         let ExprNode::Sort(l) = tc.st.node(t) else {
-            return err("the type of an inductive type must end in a sort");
+            return err(InductiveRule::NotASort);
         };
         if idx == 0 {
             blk.result_level = l;
             blk.is_prop = tc.is_prop_level(l);
         } else if !tc.st.levels.is_equiv(l, blk.result_level) {
-            return err("mutually inductive types must live in the same universe");
+            return err(InductiveRule::UniverseDiffers);
         }
         blk.nindices.push(nind);
         let c = tc.st.cnst(blk.types[idx].name, &blk.levels);
@@ -119,14 +120,14 @@ fn check_positivity(tc: &mut TypeChecker<'_>, blk: &Block, t: ExprId) -> TcResul
     match tc.st.node(t) {
         ExprNode::Pi(d, b) => {
             if has_ind_occ(tc, blk, d) {
-                return err("non-positive occurrence of an inductive type being declared");
+                return err(InductiveRule::NonPositive);
             }
             let x = local_for(tc, d);
             let body = tc.inst(b, &[x])?;
             check_positivity(tc, blk, body)
         }
         _ if valid_ind_app(tc, blk, t).is_some() => Ok(()),
-        _ => err("invalid occurrence of an inductive type being declared"),
+        _ => err(InductiveRule::InvalidOccurrence),
     }
 }
 
@@ -143,7 +144,7 @@ pub(crate) fn check_ctors(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
                 if i < blk.nparams {
                     let pt = tc.fvar_type(blk.params[i]).expect("param is a variable");
                     if !tc.is_def_eq(d, pt)? {
-                        return err("constructor parameters do not match the inductive's");
+                        return err(InductiveRule::CtorParams);
                     }
                     t = tc.inst(b, &[blk.params[i]])?;
                 } else {
@@ -151,9 +152,7 @@ pub(crate) fn check_ctors(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
                     let s = tc.ensure_sort(s)?;
                     let l = tc.sort_level(s);
                     if !(blk.is_prop || tc.st.levels.is_geq(blk.result_level, l)) {
-                        return err(
-                            "a constructor field's universe is too big for the inductive type",
-                        );
+                        return err(InductiveRule::FieldUniverse);
                     }
                     if !blk.is_unsafe {
                         check_positivity(tc, blk, d)?;
@@ -164,10 +163,10 @@ pub(crate) fn check_ctors(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
                 i += 1;
             }
             if i < blk.nparams {
-                return err("constructor has fewer arguments than the inductive's parameters");
+                return err(InductiveRule::CtorTooFewArgs);
             }
             if valid_ind_app(tc, blk, t) != Some(idx) {
-                return err("invalid constructor result type");
+                return err(InductiveRule::CtorResult);
             }
             nf.push(i - blk.nparams);
         }

@@ -13,11 +13,12 @@
 use crate::declaration::{ClaimedInductive, ConstantInfo, ConstantKind, RecursorRule};
 use crate::error::KernelError;
 use crate::name::NameId;
+use crate::rule::ClaimPart;
 use crate::tc::{Levels, TcResult, TypeChecker};
 
-fn mismatch(tc: &TypeChecker<'_>, what: &str, c: &ConstantInfo) -> KernelError {
+fn mismatch(tc: &TypeChecker<'_>, what: ClaimPart, c: &ConstantInfo) -> KernelError {
     KernelError::ClaimMismatch {
-        what: what.into(),
+        what,
         name: tc.name(c.name),
     }
 }
@@ -113,11 +114,7 @@ pub(crate) fn compare(
         .collect();
     for (i, c) in all_claims.iter().enumerate() {
         if !derived.iter().any(|d| d.name == c.name) {
-            return Err(mismatch(
-                tc,
-                "constant (the kernel derives no such constant)",
-                c,
-            ));
+            return Err(mismatch(tc, ClaimPart::NotDerived, c));
         }
         if all_claims[..i].iter().any(|p| p.name == c.name) {
             return Err(KernelError::AlreadyDeclared(tc.name(c.name)));
@@ -141,7 +138,7 @@ pub(crate) fn compare(
             || !distinct
             || (!renamable && c.level_params != d.level_params)
         {
-            return Err(mismatch(tc, "universe parameters", c));
+            return Err(mismatch(tc, ClaimPart::UniverseParams, c));
         }
         let d = rename_levels(tc, d, &c.level_params);
         if c.ty != d.ty {
@@ -149,7 +146,7 @@ pub(crate) fn compare(
                 eprintln!("claimed: {}", tc.st.term_string(c.ty, 40));
                 eprintln!("derived: {}", tc.st.term_string(d.ty, 40));
             }
-            return Err(mismatch(tc, "type", c));
+            return Err(mismatch(tc, ClaimPart::Type, c));
         }
         let (ck, dk) = (strip(&c.kind), strip(&d.kind));
         if ck != dk {
@@ -157,11 +154,11 @@ pub(crate) fn compare(
                 (ConstantKind::Recursor { k: a, .. }, ConstantKind::Recursor { k: b, .. })
                     if a != b =>
                 {
-                    "k flag"
+                    ClaimPart::KFlag
                 }
-                (ConstantKind::Recursor { .. }, _) => "recursor data",
-                (ConstantKind::Constructor { .. }, _) => "constructor data",
-                _ => "inductive data",
+                (ConstantKind::Recursor { .. }, _) => ClaimPart::RecursorData,
+                (ConstantKind::Constructor { .. }, _) => ClaimPart::ConstructorData,
+                _ => ClaimPart::InductiveData,
             };
             return Err(mismatch(tc, what, c));
         }
@@ -171,14 +168,14 @@ pub(crate) fn compare(
         ) = (&c.kind, &d.kind)
         {
             if cr.len() != dr.len() {
-                return Err(mismatch(tc, "number of recursor rules", c));
+                return Err(mismatch(tc, ClaimPart::RuleCount, c));
             }
             if cr
                 .iter()
                 .zip(dr)
                 .any(|(a, b)| a.ctor != b.ctor || a.nfields != b.nfields || a.rhs != b.rhs)
             {
-                return Err(mismatch(tc, "recursor rules", c));
+                return Err(mismatch(tc, ClaimPart::Rules, c));
             }
         }
         out.push(d);

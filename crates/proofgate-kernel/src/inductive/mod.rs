@@ -15,6 +15,7 @@ use crate::error::KernelError;
 use crate::expr::ExprId;
 use crate::level::LevelId;
 use crate::name::NameId;
+use crate::rule::InductiveRule;
 use crate::tc::{TcResult, TypeChecker};
 
 /// Working state for one block (expanded with auxiliary nested types).
@@ -44,13 +45,13 @@ impl Block {
 fn closed(tc: &TypeChecker<'_>, e: ExprId) -> TcResult<()> {
     tc.guard_depth(e)?;
     if tc.st.lbr(e) > 0 || tc.st.has_fvar(e) {
-        return err("a type in the block has loose bound or free variables");
+        return err(InductiveRule::OpenType);
     }
     Ok(())
 }
 
-pub(crate) fn err<T>(msg: impl Into<String>) -> TcResult<T> {
-    Err(KernelError::Inductive(msg.into()))
+pub(crate) fn err<T>(rule: InductiveRule) -> TcResult<T> {
+    Err(KernelError::Inductive(rule))
 }
 
 /// Checks a block and returns its constants: types, constructors, recursors.
@@ -59,7 +60,7 @@ pub(crate) fn check_block(
     b: &InductiveBlock,
 ) -> TcResult<Vec<ConstantInfo>> {
     if b.types.is_empty() {
-        return err("empty block");
+        return err(InductiveRule::EmptyBlock);
     }
     // Every name the block introduces must be new and distinct.
     let mut seen: Vec<NameId> = Vec::new();

@@ -9,6 +9,7 @@ use crate::declaration::{ConstantInfo, ConstantKind, RecursorRule};
 use crate::expr::{ExprId, ExprNode};
 use crate::level::LevelId;
 use crate::name::NameId;
+use crate::rule::InductiveRule;
 use crate::tc::{TcResult, TypeChecker};
 
 /// Lean's `elim_only_at_universe_zero`.
@@ -98,7 +99,7 @@ fn ctor_info(tc: &mut TypeChecker<'_>, blk: &Block, cty: ExprId) -> TcResult<Cto
         i += 1;
     }
     let Some(target) = valid_ind_app(tc, blk, t) else {
-        return err("invalid constructor result type");
+        return err(InductiveRule::CtorResult);
     };
     let (_, args) = tc.st.spine(t);
     Ok(CtorInfo {

@@ -163,9 +163,7 @@ impl<'a> TypeChecker<'a> {
         let mut r = self.abst(body, fvars)?;
         for i in (0..fvars.len()).rev() {
             let ExprNode::FVar(k) = self.st.node(fvars[i]) else {
-                return Err(KernelError::Type(
-                    "internal: closing over a non-variable".into(),
-                ));
+                return Err(KernelError::Internal("closing over a non-variable"));
             };
             let ty = self.ws.locals[k as usize];
             let d = self.abst(ty, &fvars[..i])?;
@@ -194,6 +192,11 @@ impl<'a> TypeChecker<'a> {
             return Err(KernelError::UndeclaredLevelParam(self.name(p)));
         }
         Ok(())
+    }
+
+    /// `e` as text for a rejection, cut at a depth that keeps it readable.
+    pub(crate) fn render(&self, e: ExprId) -> String {
+        self.st.term_string(e, 12)
     }
 
     /// Whether `e` is the constant `n` with no universe levels. The kernel's
