@@ -207,7 +207,7 @@ fn motive(tc: &mut TypeChecker<'_>, blk: &Block, d: usize, elim: LevelId) -> TcR
         t = tc.inst(b, &[x])?;
         i += 1;
     }
-    let head = tc.st.apps(blk.consts[d], &blk.params);
+    let head = tc.st.apps(blk.facts[d].konst, &blk.params);
     let major_ty = tc.st.apps(head, &indices);
     let major = tc.fvar(major_ty);
     let sort = tc.st.sort(elim);
@@ -316,7 +316,7 @@ pub(crate) fn derive(
     let k_target = blk.types.len() == 1
         && blk.is_prop
         && blk.types[0].ctors.len() == 1
-        && blk.nfields[0][0] == 0;
+        && blk.facts[0].nfields[0] == 0;
     let n = blk.types.len();
     let ms: Vec<Motive> = (0..n)
         .map(|d| motive(tc, blk, d, elim.level))
@@ -358,7 +358,7 @@ pub(crate) fn derive(
             kind: ConstantKind::Recursor {
                 all: all.clone(),
                 num_params: blk.nparams as u32,
-                num_indices: blk.nindices[d] as u32,
+                num_indices: blk.facts[d].nindices as u32,
                 num_motives: n as u32,
                 num_minors: minors.len() as u32,
                 rules,
