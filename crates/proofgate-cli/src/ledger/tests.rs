@@ -51,6 +51,8 @@ fn good_ledger_verifies_inspects_and_proves() {
         assert_eq!(
             run(LedgerCommand::Verify {
                 dir: dir.clone(),
+                checkpoint: None,
+                public_key: None,
                 json
             }),
             ExitCode::SUCCESS
@@ -72,6 +74,7 @@ fn good_ledger_verifies_inspects_and_proves() {
                     index: Some(index),
                     size: None,
                     consistency: None,
+                    out: None,
                     json
                 }),
                 ExitCode::SUCCESS,
@@ -84,6 +87,7 @@ fn good_ledger_verifies_inspects_and_proves() {
                 index: None,
                 size: None,
                 consistency: Some(vec![3, 30]),
+                out: None,
                 json
             }),
             ExitCode::SUCCESS
@@ -102,6 +106,7 @@ fn bad_requests_are_usage_errors() {
             index: Some(99),
             size: None,
             consistency: None,
+            out: None,
             json: false
         }),
         two
@@ -112,6 +117,7 @@ fn bad_requests_are_usage_errors() {
             index: None,
             size: None,
             consistency: Some(vec![4, 2]),
+            out: None,
             json: true
         }),
         two
@@ -128,6 +134,8 @@ fn bad_requests_are_usage_errors() {
     assert_eq!(
         run(LedgerCommand::Verify {
             dir: dir.join("missing"),
+            checkpoint: None,
+            public_key: None,
             json: false
         }),
         two
@@ -144,6 +152,8 @@ fn torn_and_altered_ledgers_fail_verification() {
     assert_eq!(
         run(LedgerCommand::Verify {
             dir: dir.clone(),
+            checkpoint: None,
+            public_key: None,
             json: true
         }),
         ExitCode::from(1)
@@ -154,6 +164,8 @@ fn torn_and_altered_ledgers_fail_verification() {
     assert_eq!(
         run(LedgerCommand::Verify {
             dir: dir.clone(),
+            checkpoint: None,
+            public_key: None,
             json: false
         }),
         ExitCode::from(1)
