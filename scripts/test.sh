@@ -19,6 +19,11 @@ step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
 step test cargo test --workspace --locked
 # Criterion benches run each benchmark once in test mode: proves they build and run.
 step bench-smoke cargo test --workspace --benches --locked
+# The examples run as a user runs them; the audit reads the ledger the gate wrote.
+examples_dir=$(mktemp -d)
+trap 'rm -rf "$examples_dir"' EXIT
+step example-gated cargo run --quiet --locked --example gated_embedding -- "$examples_dir/ledger"
+step example-audit cargo run --quiet --locked --example audit_ledger -- "$examples_dir/ledger"
 step doc env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 step lean ./scripts/check-lean.sh
 echo "==> all checks passed"

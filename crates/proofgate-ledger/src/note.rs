@@ -130,7 +130,7 @@ impl NoteSigner {
         check_key_name(name)?;
         let mut seed = [0u8; 32];
         getrandom::fill(&mut seed).map_err(|e| NoteError::Random(e.to_string()))?;
-        Ok(Self::from_seed(name, seed)?)
+        Self::from_seed(name, seed)
     }
 
     /// The key of a given 32-byte Ed25519 seed (tests and reproducible
