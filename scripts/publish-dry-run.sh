@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 # published (see its Cargo.toml); the crates.io index already holds another
 # crate named `proofgate`, so `proofgate` packages and verifies here but a real
 # publish needs another name first.
-crates=(proofgate-kernel proofgate-barrier proofgate)
+crates=(proofgate-kernel proofgate-ledger proofgate-barrier proofgate)
 
 args=()
 for c in "${crates[@]}"; do

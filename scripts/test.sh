@@ -34,6 +34,11 @@ step bench-smoke cargo test --workspace --benches --locked
 # Examples are built by `cargo test`; this runs each on a real input.
 step example-check-export cargo run --locked -q -p proofgate-kernel --example check_export -- \
     crates/proofgate-kernel/tests/fixtures/accept/structure.ndjson
+# The examples run as a user runs them; the audit reads the ledger the gate wrote.
+examples_dir=$(mktemp -d)
+trap 'rm -rf "$examples_dir"' EXIT
+step example-gated cargo run --quiet --locked --example gated_embedding -- "$examples_dir/ledger"
+step example-audit cargo run --quiet --locked --example audit_ledger -- "$examples_dir/ledger"
 step doc env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 step lean ./scripts/check-lean.sh
 corpus_notice

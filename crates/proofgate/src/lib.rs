@@ -23,7 +23,6 @@
 //! ```
 #![forbid(unsafe_code)]
 
-pub mod attestation;
 pub mod barrier_gate;
 pub mod cache;
 pub mod canonical;
@@ -34,7 +33,6 @@ pub mod error;
 pub mod gate;
 pub mod invariant;
 pub mod judge;
-pub mod ledger;
 pub mod obligation;
 pub mod prelude;
 pub mod receipt;
@@ -42,7 +40,6 @@ pub mod requirement;
 mod statement;
 pub mod tier;
 
-pub use attestation::{ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation};
 pub use barrier_gate::GatedAuthority;
 pub use coherence::decompose as decompose_f64;
 pub use custom::CustomStatement;
@@ -50,6 +47,13 @@ pub use environment::{ProofEnvironment, Proved, TierCounts, VERIFIER_VERSION};
 pub use error::{GateError, ProofGateRejected};
 pub use gate::ProofGate;
 pub use obligation::Obligation;
+/// The ledger and the attestation format it stores live in their own crate,
+/// so an auditor can link them without the kernel; these keep the old paths.
+pub use proofgate_ledger as ledger;
+pub use proofgate_ledger::attestation;
+pub use proofgate_ledger::attestation::{
+    ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation,
+};
 pub use receipt::ProofReceipt;
 pub use requirement::{GateSubject, ProofRequirement};
 pub use tier::{Attempt, ProofTier, TierConfig, TierFailure, Verdict, route_proof, verify_tiered};

@@ -4,6 +4,8 @@
 //! * [`writer`]: the segment writer and its [`Durability`] policy.
 //! * [`mod@scan`]: reading back, torn-tail detection, refusal of alterations.
 //! * [`lock`]: the lock file that refuses a second writer.
+//! * [`mod@checkpoint`]: a directory against a signed checkpoint (rollback
+//!   and fork detection), and the checkpoint of a directory.
 //!
 //! Segment file `seg-<first position, 20 digits>.pgl` opens with a header
 //! record (its first position and the chain head before it); every other
@@ -11,20 +13,22 @@
 //! seal starts a new file, so every file but the last is sealed and never
 //! written again.
 
+pub mod checkpoint;
 pub mod error;
 pub mod frame;
 pub mod lock;
 pub mod scan;
 pub mod writer;
 
+pub use checkpoint::{checkpoint_of, verify_against};
 pub use error::DiskError;
 pub use scan::{ScanReport, SegmentFile, TornTail, Visit, list_segments, scan, segment_name};
 pub use writer::Durability;
 
 use crate::attestation::ProofAttestation;
-use crate::ledger::entry::LedgerEntry;
-use crate::ledger::hash::GENESIS_HEAD;
-use crate::ledger::{
+use crate::entry::LedgerEntry;
+use crate::hash::GENESIS_HEAD;
+use crate::{
     ArchivePolicy, EpochBoundary, EpochConfig, LedgerConfig, MutationLedger, SupersessionProof,
 };
 use lock::DirLock;
@@ -200,23 +204,22 @@ impl DiskLedger {
     fn write_pending(&mut self) -> Result<(), DiskError> {
         while self.written_len < self.ledger.len() {
             let p = self.written_len;
-            let entry = self
-                .ledger
-                .entry(p)
-                .ok_or(crate::ledger::LedgerError::OutOfRange {
-                    index: p,
-                    len: self.ledger.len(),
-                })?;
+            let entry = self.ledger.entry(p).ok_or(crate::LedgerError::OutOfRange {
+                index: p,
+                len: self.ledger.len(),
+            })?;
             let head = self.ledger.head_at(p).unwrap_or(GENESIS_HEAD);
-            let is_seal = matches!(
-                entry,
-                LedgerEntry::CompactionSeal(_) | LedgerEntry::EpochBoundary(_)
-            );
-            if is_seal && p > 0 {
+            let rotation = match entry {
+                LedgerEntry::CompactionSeal(s) => Some(s.seal.head),
+                LedgerEntry::EpochBoundary(b) => Some(b.seal.head),
+                _ => None,
+            };
+            if let Some(head_before) = rotation
+                && p > 0
+            {
                 // Seal the current file (all of it durable), then open the next.
                 self.writer.sync()?;
                 self.durable_len = self.written_len;
-                let head_before = entry.attestation().environment_hash;
                 let dir = self.writer.dir().to_path_buf();
                 self.writer = SegmentWriter::create(&dir, p, &head_before)?;
             }
@@ -265,9 +268,9 @@ pub struct VerifyReport {
     /// The scan summary (a torn tail is reported, not repaired).
     pub scan: ScanReport,
     /// Merkle root of all recovered entries.
-    pub root: crate::ledger::Hash,
+    pub root: crate::Hash,
     /// Chain head after the last recovered entry.
-    pub head: crate::ledger::Hash,
+    pub head: crate::Hash,
     /// Current epoch.
     pub epoch: u64,
 }

@@ -12,6 +12,7 @@ use super::hash::{GENESIS_HEAD, Hash, chain_link_attestation};
 use super::merkle::{MerkleLevels, NodeSource, consistency_path, inclusion_path, root_of};
 use super::proof::{ConsistencyProof, InclusionProof};
 use super::scope::ScopeTransition;
+use super::seal::Seal;
 use super::supersession::SupersessionProof;
 use crate::attestation::ProofAttestation;
 use std::sync::Arc;
@@ -23,9 +24,9 @@ pub struct LedgerRegion {
     pub first: u64,
     /// One past the last position covered.
     pub end: u64,
-    /// The composition of the attestations those entries carry (for a seal,
-    /// boundary or transition, its seal attestation; for a supersession, its
-    /// replacement).
+    /// The composition of the attestations those entries carry (for a
+    /// supersession, its replacement; seals, boundaries and transitions
+    /// carry none and are skipped).
     pub regional: RegionalAttestation,
 }
 
@@ -278,7 +279,7 @@ impl MutationLedger {
 
     /// The seal a compaction, epoch boundary or scope transition would carry
     /// now.
-    pub fn current_seal(&self) -> ProofAttestation {
+    pub fn current_seal(&self) -> Seal {
         // The live tree always holds the frontier, so the current root is
         // computable without any segment.
         let root = self.tree.root().unwrap_or_else(|_| unreachable_root());
@@ -341,7 +342,7 @@ impl MutationLedger {
             levels: self.tree.split_before(end),
             seal,
         });
-        self.head_before_live = seal.seal.environment_hash;
+        self.head_before_live = seal.seal.head;
         self.live_start = end;
         self.since_seal = SealAccumulator::default();
         if self.config.archive == ArchivePolicy::Retain {
@@ -470,7 +471,7 @@ impl MutationLedger {
         let to = (end - self.live_start) as usize;
         let atts: Vec<ProofAttestation> = self.entries[from..to]
             .iter()
-            .map(|e| *e.attestation())
+            .filter_map(|e| e.attestation().copied())
             .collect();
         Ok(LedgerRegion {
             first,
@@ -660,7 +661,7 @@ impl MutationLedger {
             }
             segment.verify()?;
             expected_first = segment.end();
-            expected_head = segment.seal.seal.environment_hash;
+            expected_head = segment.seal.seal.head;
         }
         if !self.archived.is_empty()
             && (expected_first != self.live_start || expected_head != self.head_before_live)
@@ -759,10 +760,10 @@ impl MutationLedger {
             LedgerEntry::EpochBoundary(b) => &b.seal,
             _ => return Err(mismatch("first live entry is not a seal")),
         };
-        if seal.environment_hash != self.head_before_live {
+        if seal.head != self.head_before_live {
             return Err(mismatch("chain head"));
         }
-        if root_of(&self.tree, position)? != seal.proof_term_hash {
+        if root_of(&self.tree, position)? != seal.root {
             return Err(mismatch("Merkle root"));
         }
         Ok(())

@@ -1,6 +1,7 @@
 //! Errors of the on-disk ledger.
 
-use crate::ledger::LedgerError;
+use crate::LedgerError;
+use crate::checkpoint::CheckpointError;
 use std::path::PathBuf;
 use thiserror::Error;
 
@@ -47,6 +48,37 @@ pub enum DiskError {
         /// The directory.
         dir: PathBuf,
     },
+    /// The directory holds fewer entries than a checkpoint signed earlier:
+    /// records or whole files were removed from its end.
+    #[error("{}: rolled back: {entries} entries, but a signed checkpoint covers {checkpoint}", dir.display())]
+    RolledBack {
+        /// The ledger directory.
+        dir: PathBuf,
+        /// Entries it holds.
+        entries: u64,
+        /// Entries the checkpoint signs.
+        checkpoint: u64,
+    },
+    /// The directory's first `size` entries do not have the root a signed
+    /// checkpoint gives them: history was rewritten.
+    #[error("{}: forked: its first {size} entries do not have the signed checkpoint's root", dir.display())]
+    Forked {
+        /// The ledger directory.
+        dir: PathBuf,
+        /// The checkpoint's size.
+        size: u64,
+    },
+    /// A torn tail stands where an operation needs a clean directory.
+    #[error("{}: torn tail at byte {offset}; open the ledger for writing to drop it first", file.display())]
+    TornTail {
+        /// The file holding it.
+        file: PathBuf,
+        /// Where it starts.
+        offset: u64,
+    },
+    /// A checkpoint could not be built.
+    #[error(transparent)]
+    Checkpoint(#[from] CheckpointError),
     /// The in-memory ledger refused the operation.
     #[error(transparent)]
     Ledger(#[from] LedgerError),

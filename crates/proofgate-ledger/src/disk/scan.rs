@@ -6,9 +6,9 @@
 
 use super::error::DiskError;
 use super::frame::{self, HEADER_SIZE, Parsed, RecordKind};
-use crate::ledger::entry::LedgerEntry;
-use crate::ledger::hash::Hash;
-use crate::ledger::{LedgerConfig, MutationLedger};
+use crate::entry::LedgerEntry;
+use crate::hash::Hash;
+use crate::{LedgerConfig, MutationLedger};
 use std::path::{Path, PathBuf};
 
 /// A segment file of the directory.

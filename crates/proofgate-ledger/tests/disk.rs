@@ -4,11 +4,11 @@
 mod common;
 
 use common::{TempDir, att};
-use proofgate::ledger::disk::frame::{self, Parsed};
-use proofgate::ledger::disk::{
+use proofgate_ledger::disk::frame::{self, Parsed};
+use proofgate_ledger::disk::{
     DiskError, DiskLedger, DiskOptions, Durability, list_segments, read_dir, verify_dir,
 };
-use proofgate::ledger::{ArchivePolicy, EpochConfig, LedgerConfig, MutationLedger};
+use proofgate_ledger::{ArchivePolicy, EpochConfig, LedgerConfig, MutationLedger};
 use std::path::Path;
 use std::time::Duration;
 
@@ -102,7 +102,7 @@ fn compactions_and_epochs_rotate_files_and_replay_exactly() {
         for i in 35..40 {
             disk.append(att(i)).unwrap();
         }
-        disk.supersede(proofgate::ledger::SupersessionProof {
+        disk.supersede(proofgate_ledger::SupersessionProof {
             superseded_position: 3,
             replacement: att(1000),
             soundness_proof_id: 9,
@@ -270,16 +270,16 @@ fn crash_at_every_byte_of_the_tail_recovers_a_valid_prefix_with_every_durable_re
     }
 }
 
-fn full_head(ledger: &MutationLedger, len: u64) -> proofgate::ledger::Hash {
+fn full_head(ledger: &MutationLedger, len: u64) -> proofgate_ledger::Hash {
     let mut head = ledger.genesis();
     for s in ledger.archived() {
         if s.end() >= len {
             for e in &s.entries()[..(len - s.first()) as usize] {
-                head = proofgate::ledger::hash::chain_link(&head, e.encode().as_slice());
+                head = proofgate_ledger::hash::chain_link(&head, e.encode().as_slice());
             }
             return head;
         }
-        head = s.seal().seal.environment_hash;
+        head = s.seal().seal.head;
     }
     head
 }
@@ -394,14 +394,14 @@ fn a_consistently_rewritten_record_breaks_the_next_seal() {
     let bytes = std::fs::read(&first.path).unwrap();
     let bounds = record_bounds(&bytes);
     let mut forged = bytes[..bounds[0].1].to_vec();
-    let mut head = proofgate::ledger::GENESIS_HEAD;
+    let mut head = proofgate_ledger::GENESIS_HEAD;
     for (i, _) in bounds.iter().enumerate().skip(1) {
         let mut a = att(i as u64 - 1);
         if i == 3 {
             a.reduction_steps += 1;
         }
-        let entry = proofgate::ledger::LedgerEntry::Attestation(a).encode();
-        head = proofgate::ledger::hash::chain_link(&head, entry.as_slice());
+        let entry = proofgate_ledger::LedgerEntry::Attestation(a).encode();
+        head = proofgate_ledger::hash::chain_link(&head, entry.as_slice());
         let mut payload = entry.as_slice().to_vec();
         payload.extend_from_slice(&head);
         frame::encode(frame::RecordKind::Entry, &payload, &mut forged);
@@ -411,4 +411,118 @@ fn a_consistently_rewritten_record_breaks_the_next_seal() {
         Err(DiskError::Corrupt { position: 6, .. }) => {}
         other => panic!("forgery not caught at the seal: {other:?}"),
     }
+}
+
+/// A power loss can leave the last record at its full length with its
+/// trailing bytes zero (only the first page of a page-straddling record
+/// reached the disk). Every such suffix, from one byte to the whole record,
+/// is a torn tail: reported by the read-only scan, dropped by the next
+/// writer, which then appends normally.
+#[test]
+fn a_zero_filled_tail_of_the_last_record_is_torn_at_every_length() {
+    let _serial = serial();
+    let tmp = TempDir::new("zero-tail-src");
+    {
+        let mut disk = DiskLedger::open(tmp.path(), options(Durability::EveryAppend, 6)).unwrap();
+        for i in 0..15 {
+            disk.append(att(i)).unwrap();
+        }
+    }
+    let total = full_ledger(tmp.path()).len();
+    let last = list_segments(tmp.path()).unwrap().pop().unwrap();
+    let bytes = std::fs::read(&last.path).unwrap();
+    let (start, end) = *record_bounds(&bytes).last().unwrap();
+    assert_eq!(end, bytes.len());
+    assert_ne!(
+        bytes[end - 1],
+        0,
+        "an intact record ends in a non-zero byte"
+    );
+    for zeros in 1..=end - start {
+        let work = TempDir::new("zero-tail");
+        copy_dir(tmp.path(), work.path());
+        let file = work.path().join(last.path.file_name().unwrap());
+        let mut damaged = bytes.clone();
+        damaged[end - zeros..].fill(0);
+        std::fs::write(&file, &damaged).unwrap();
+        let report = verify_dir(work.path()).unwrap_or_else(|e| panic!("{zeros} zeros: {e}"));
+        let torn = report.scan.torn.expect("a zero-filled tail is torn");
+        assert_eq!(
+            (torn.offset as usize, torn.bytes as usize, torn.records),
+            (start, end - start, 1),
+            "{zeros} zeros"
+        );
+        assert_eq!(report.scan.records, total - 1);
+        // Repairing is an fsync per open: every eighth length, and the ends.
+        if zeros % 8 != 0 && zeros != 1 && zeros != end - start {
+            continue;
+        }
+        let mut disk = DiskLedger::open(work.path(), DiskOptions::default()).unwrap();
+        assert_eq!(
+            disk.recovery().torn.as_ref().map(|t| t.offset),
+            Some(start as u64)
+        );
+        assert_eq!(disk.ledger().len(), total - 1);
+        disk.append(att(99)).unwrap();
+        drop(disk);
+        let again = verify_dir(work.path()).unwrap();
+        assert_eq!((again.scan.torn, again.scan.records), (None, total));
+    }
+}
+
+/// Zeros that do not reach the end of the file are damage, named by file,
+/// record and byte: a zeroed tail of an earlier record, or zeros inside the
+/// last record followed by its intact last bytes.
+#[test]
+fn zeros_anywhere_else_are_corruption() {
+    let _serial = serial();
+    let tmp = TempDir::new("zero-elsewhere");
+    {
+        let mut disk = DiskLedger::open(tmp.path(), options(Durability::EveryAppend, 6)).unwrap();
+        for i in 0..15 {
+            disk.append(att(i)).unwrap();
+        }
+    }
+    let total = full_ledger(tmp.path()).len();
+    let last = list_segments(tmp.path()).unwrap().pop().unwrap();
+    let bytes = std::fs::read(&last.path).unwrap();
+    let bounds = record_bounds(&bytes);
+    let (p_start, p_end) = bounds[bounds.len() - 2];
+    let l_start = bounds[bounds.len() - 1].0;
+    let l_last = bytes.len() - 1;
+    let cases = [
+        (p_end - 1, p_end, total - 2),
+        (p_end - 16, p_end, total - 2),
+        (p_start + 20, p_end, total - 2),
+        (l_start + 20, l_last, total - 1),
+        (l_start, l_start + 4, total - 1),
+    ];
+    for (from, to, record) in cases {
+        let mut damaged = bytes.clone();
+        damaged[from..to].fill(0);
+        std::fs::write(&last.path, &damaged).unwrap();
+        match verify_dir(tmp.path()) {
+            Err(DiskError::Corrupt {
+                file,
+                position,
+                offset,
+                ..
+            }) => {
+                assert_eq!(file, last.path);
+                assert_eq!(position, record, "zeros {from}..{to}");
+                let start = if record == total - 1 {
+                    l_start
+                } else {
+                    p_start
+                };
+                assert!(
+                    (start as u64..to as u64).contains(&offset),
+                    "zeros {from}..{to} at {offset}"
+                );
+            }
+            other => panic!("zeros {from}..{to}: {other:?}"),
+        }
+    }
+    std::fs::write(&last.path, &bytes).unwrap();
+    verify_dir(tmp.path()).unwrap();
 }

@@ -7,12 +7,13 @@ use super::compaction::CompactionSeal;
 use super::epoch::{EpochBoundary, EpochConfig};
 use super::hash::{Hash, chain_link, chain_link_attestation};
 use super::scope::ScopeTransition;
+use super::seal::{SEAL_SIZE, Seal};
 use super::supersession::SupersessionProof;
 use crate::attestation::{ATTESTATION_SIZE, AttestationError, ProofAttestation};
 use thiserror::Error;
 
 /// Upper bound of an encoded entry's size (the epoch boundary is the largest).
-pub const MAX_ENTRY_SIZE: usize = 1 + 8 + 8 + ATTESTATION_SIZE + 32 + 4 + 4 + 4;
+pub const MAX_ENTRY_SIZE: usize = 1 + 8 + 8 + SEAL_SIZE + 32 + 4 + 4 + 4;
 
 pub(crate) const TAG_ATTESTATION: u8 = 1;
 const TAG_SUPERSESSION: u8 = 2;
@@ -62,6 +63,9 @@ pub enum EntryDecodeError {
     /// An embedded attestation is malformed.
     #[error("embedded attestation: {0}")]
     Attestation(#[from] AttestationError),
+    /// An embedded seal is malformed.
+    #[error("embedded seal: {0}")]
+    Seal(#[source] AttestationError),
     /// A scope transition's min-cut value is NaN or infinite.
     #[error("scope transition min-cut value is not finite")]
     NonFiniteMinCut,
@@ -152,9 +156,9 @@ impl LedgerEntry {
         let expected = match tag {
             TAG_ATTESTATION => ATTESTATION_SIZE,
             TAG_SUPERSESSION => 8 + ATTESTATION_SIZE + 4,
-            TAG_COMPACTION_SEAL => 8 + 8 + ATTESTATION_SIZE,
-            TAG_EPOCH_BOUNDARY => 8 + 8 + ATTESTATION_SIZE + 32 + 12,
-            TAG_SCOPE_TRANSITION => 4 + 4 + 8 + ATTESTATION_SIZE,
+            TAG_COMPACTION_SEAL => 8 + 8 + SEAL_SIZE,
+            TAG_EPOCH_BOUNDARY => 8 + 8 + SEAL_SIZE + 32 + 12,
+            TAG_SCOPE_TRANSITION => 4 + 4 + 8 + SEAL_SIZE,
             other => return Err(EntryDecodeError::UnknownTag(other)),
         };
         if rest.len() != expected {
@@ -175,7 +179,7 @@ impl LedgerEntry {
             TAG_COMPACTION_SEAL => Self::CompactionSeal(CompactionSeal {
                 first: r.u64(),
                 end: r.u64(),
-                seal: r.attestation()?,
+                seal: r.seal()?,
             }),
             TAG_EPOCH_BOUNDARY => {
                 let from_epoch = r.u64();
@@ -189,7 +193,7 @@ impl LedgerEntry {
                 Self::EpochBoundary(EpochBoundary {
                     from_epoch,
                     to_epoch,
-                    seal: r.attestation()?,
+                    seal: r.seal()?,
                     new_config: EpochConfig {
                         environment_hash: r.array(),
                         verifier_version: r.u32(),
@@ -209,7 +213,7 @@ impl LedgerEntry {
                     from_partition,
                     to_partition,
                     min_cut_value,
-                    seal: r.attestation()?,
+                    seal: r.seal()?,
                 })
             }
         })
@@ -236,15 +240,23 @@ impl LedgerEntry {
         }
     }
 
-    /// The attestation an entry carries (the replacement of a supersession,
-    /// the seal of a seal, boundary or transition).
-    pub fn attestation(&self) -> &ProofAttestation {
+    /// The attestation an entry carries: its own, or the replacement of a
+    /// supersession. Seals, boundaries and transitions carry none.
+    pub fn attestation(&self) -> Option<&ProofAttestation> {
         match self {
-            Self::Attestation(a) => a,
-            Self::Supersession(s) => &s.replacement,
-            Self::CompactionSeal(s) => &s.seal,
-            Self::EpochBoundary(e) => &e.seal,
-            Self::ScopeTransition(t) => &t.seal,
+            Self::Attestation(a) => Some(a),
+            Self::Supersession(s) => Some(&s.replacement),
+            _ => None,
+        }
+    }
+
+    /// The seal of a compaction seal, epoch boundary or scope transition.
+    pub fn seal(&self) -> Option<&Seal> {
+        match self {
+            Self::CompactionSeal(s) => Some(&s.seal),
+            Self::EpochBoundary(e) => Some(&e.seal),
+            Self::ScopeTransition(t) => Some(&t.seal),
+            _ => None,
         }
     }
 }
@@ -272,5 +284,8 @@ impl<'a> Reader<'a> {
     }
     fn attestation(&mut self) -> Result<ProofAttestation, AttestationError> {
         ProofAttestation::from_bytes(self.take(ATTESTATION_SIZE))
+    }
+    fn seal(&mut self) -> Result<Seal, EntryDecodeError> {
+        Seal::from_bytes(&self.array()).map_err(EntryDecodeError::Seal)
     }
 }

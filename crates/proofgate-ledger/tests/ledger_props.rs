@@ -4,8 +4,8 @@
 mod common;
 
 use common::att;
-use proofgate::ledger::hash::Hash;
-use proofgate::ledger::{
+use proofgate_ledger::hash::Hash;
+use proofgate_ledger::{
     ArchivePolicy, EpochConfig, LedgerConfig, LedgerEntry, MutationLedger, ProofScope,
     SupersessionProof, compose_chain,
 };
@@ -82,7 +82,7 @@ proptest! {
                     prop_assert_eq!(b.from_epoch, epoch);
                     epoch += 1;
                     prop_assert_eq!(ledger.epoch(), epoch);
-                    prop_assert_eq!(b.seal.proof_term_hash, ledger.root_at(ledger.len() - 1, &[]).unwrap());
+                    prop_assert_eq!(b.seal.root, ledger.root_at(ledger.len() - 1, &[]).unwrap());
                 }
                 Op::Supersede(t, id) => {
                     let len = ledger.len();
@@ -104,7 +104,7 @@ proptest! {
                     let (sealed, next) = scope.transition(partition, vec![], f64::from(cut) / 10.0, None).unwrap();
                     let old = sealed.ledger();
                     check_all(old, &taken)?;
-                    prop_assert_eq!(sealed.transition.seal.environment_hash, head);
+                    prop_assert_eq!(sealed.transition.seal.head, head);
                     prop_assert!(matches!(old.entry(old.len() - 1), Some(LedgerEntry::ScopeTransition(_))));
                     prop_assert_eq!(next.ledger().genesis(), old.head());
                     prop_assert!(next.ledger().is_empty());
@@ -217,7 +217,7 @@ fn a_sealed_scope_ledger_refuses_changes() {
     let (sealed, mut next) = scope.transition(2, vec![5], 1.5, Some(0.9)).unwrap();
     let mut copy = sealed.ledger().clone();
     let position = copy.len() - 1;
-    let refused = proofgate::ledger::LedgerError::ScopeSealed { position };
+    let refused = proofgate_ledger::LedgerError::ScopeSealed { position };
     assert_eq!(copy.append(att(2)), Err(refused.clone()));
     assert_eq!(copy.compact().map(|s| s.is_some()), Err(refused.clone()));
     assert_eq!(

@@ -6,27 +6,23 @@ use super::entry::LedgerEntry;
 use super::error::LedgerError;
 use super::hash::Hash;
 use super::merkle::{MerkleLevels, NodeSource, root_of};
+use super::seal::{SEAL_VERSION, Seal};
 use crate::attestation::{BasisPoints, ProofAttestation};
 use std::sync::Arc;
 
-/// `verifier_version` of the seal attestations the ledger itself issues.
-pub const SEAL_VERIFIER_VERSION: u32 = 1;
-
 /// The seal of one compaction, appended as the first live entry after it.
 ///
-/// `seal.proof_term_hash` is the Merkle root of entries `0..end`,
-/// `seal.environment_hash` the chain head after entry `end - 1`,
-/// `seal.reduction_steps` the saturating sum of the steps attested in
-/// `first..end`, `seal.verification_timestamp_ns` their latest timestamp and
-/// `seal.cache_hit_rate_bps` their mean hit rate.
+/// `seal.root` is the Merkle root of entries `0..end`, `seal.head` the chain
+/// head after entry `end - 1`, and the totals are those of the attestations
+/// in `first..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CompactionSeal {
     /// First entry moved to the segment.
     pub first: u64,
     /// One past the last entry moved (the seal's own position).
     pub end: u64,
-    /// The seal attestation.
-    pub seal: ProofAttestation,
+    /// What the seal commits to.
+    pub seal: Seal,
 }
 
 /// Running totals of the attestations since the last seal, so sealing costs
@@ -58,17 +54,17 @@ impl SealAccumulator {
         self.count += 1;
     }
 
-    /// The seal attestation over `root` and `head`.
-    pub(crate) fn seal(&self, root: Hash, head: Hash) -> ProofAttestation {
+    /// The seal over `root` and `head`.
+    pub(crate) fn seal(&self, root: Hash, head: Hash) -> Seal {
         let mean = self.bps_sum.checked_div(self.count).unwrap_or(0);
-        ProofAttestation {
-            proof_term_hash: root,
-            environment_hash: head,
-            verification_timestamp_ns: self.latest_ns,
-            verifier_version: SEAL_VERIFIER_VERSION,
+        Seal {
+            root,
+            head,
+            latest_timestamp_ns: self.latest_ns,
+            seal_version: SEAL_VERSION,
             reduction_steps: self.steps,
             // The mean of values <= 10_000 is <= 10_000.
-            cache_hit_rate_bps: BasisPoints::new(mean as u16).unwrap_or(BasisPoints::FULL),
+            mean_cache_hit_rate: BasisPoints::new(mean as u16).unwrap_or(BasisPoints::FULL),
         }
     }
 }
@@ -172,13 +168,13 @@ impl SealedSegment {
                 reason: "covered range",
             });
         }
-        if self.seal.seal.environment_hash != head {
+        if self.seal.seal.head != head {
             return Err(LedgerError::SealMismatch {
                 position: end,
                 reason: "chain head",
             });
         }
-        if root_of(&self.levels, end)? != self.seal.seal.proof_term_hash {
+        if root_of(&self.levels, end)? != self.seal.seal.root {
             return Err(LedgerError::SealMismatch {
                 position: end,
                 reason: "Merkle root",

@@ -2,7 +2,7 @@
 
 mod common;
 
-use proofgate::{ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation};
+use proofgate_ledger::{ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation};
 use proptest::prelude::*;
 
 fn arb_attestation() -> impl Strategy<Value = ProofAttestation> {

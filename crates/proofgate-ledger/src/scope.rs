@@ -4,7 +4,7 @@
 
 use super::error::LedgerError;
 use super::mutation_ledger::{LedgerConfig, MutationLedger};
-use crate::attestation::ProofAttestation;
+use super::seal::Seal;
 
 /// The last entry of a scope's ledger: records the old and new partition, the
 /// min-cut value at the transition, and a seal (as for a compaction: the
@@ -19,7 +19,7 @@ pub struct ScopeTransition {
     /// Min-cut value at the transition (finite).
     pub min_cut_value: f64,
     /// The seal of the old scope's ledger.
-    pub seal: ProofAttestation,
+    pub seal: Seal,
 }
 
 /// The proofs of one partition of the graph.

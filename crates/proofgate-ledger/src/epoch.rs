@@ -1,7 +1,7 @@
 //! Epoch boundaries: the proof algebra changes, earlier proofs stay valid.
 
 use super::hash::Hash;
-use crate::attestation::ProofAttestation;
+use super::seal::Seal;
 
 /// The verifier configuration an epoch runs under. The gate maps its
 /// environment configuration onto this; the ledger only records it.
@@ -18,9 +18,8 @@ pub struct EpochConfig {
 }
 
 /// Ends one epoch and starts the next. Sealing an epoch compacts the live
-/// ledger; `seal` is the compaction seal (its `proof_term_hash` is the Merkle
-/// root of every entry before the boundary, its `environment_hash` the chain
-/// head there), so the new epoch starts from it and every proof of an
+/// ledger; `seal` is the compaction seal (the Merkle root of every entry
+/// before the boundary and the chain head there), so the new epoch starts from it and every proof of an
 /// earlier epoch still verifies against later roots.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EpochBoundary {
@@ -29,7 +28,7 @@ pub struct EpochBoundary {
     /// The epoch being opened (`from_epoch + 1`).
     pub to_epoch: u64,
     /// Seal of everything before the boundary.
-    pub seal: ProofAttestation,
+    pub seal: Seal,
     /// Configuration of the new epoch.
     pub new_config: EpochConfig,
 }

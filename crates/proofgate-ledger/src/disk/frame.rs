@@ -3,19 +3,39 @@
 //! ```text
 //! magic "PGLR" | version u8 | kind u8 | reserved u16 = 0 | length u32 | header check u32
 //! payload (length bytes)
-//! checksum: first 16 bytes of keyed blake3(header || payload)
+//! checksum: first 16 bytes of keyed blake3(header || payload), the low bit
+//!           of the last byte set to 1
 //! ```
+//!
+//! The set bit means an intact record never ends in a zero byte.
 //!
 //! The header check lets a reader tell a damaged length field (corruption)
 //! from a record cut short by a crash (a torn tail): a torn record has a
 //! valid header whose declared end lies beyond the end of the file.
+//!
+//! A crash can also leave the file at its full length with the record's
+//! last bytes zero: the file size was updated but only the first page of a
+//! record straddling two pages reached the disk. A record that ends the file,
+//! fails its checks, ends in zeros and agrees with a record header wherever
+//! its bytes are not zero is such a tail ([`Parsed::Torn`]): since an intact
+//! record ends in a non-zero byte, those zeros were not written as they are.
+//! Zeros that do not reach the end of the file are damage. A deliberate
+//! change that zeroes the end of the last record reads as a torn tail too:
+//! the two are the same bytes, and dropping the last record is what a
+//! signed checkpoint catches (`proofgate ledger verify --checkpoint`).
 
 /// Magic opening every record.
 pub const MAGIC: [u8; 4] = *b"PGLR";
 /// Format version written and accepted. Version 2: Merkle leaves are the
 /// chain heads, so the roots that seals commit to differ from version 1's
-/// (keyed leaf hashes) and a version 1 directory would fail as altered.
-pub const VERSION: u8 = 2;
+/// (keyed leaf hashes). Version 3: the checksum's last bit is set, so a
+/// zero-filled tail can be told from an intact record.
+pub const VERSION: u8 = 3;
+/// Why a record of another version is refused: versions 1 and 2 hash or
+/// frame differently and are refused at their first record rather than
+/// misread.
+pub const UNSUPPORTED_VERSION: &str =
+    "unsupported format version (this build reads and writes version 3 only)";
 /// Header size in bytes.
 pub const HEADER_SIZE: usize = 16;
 /// Checksum size in bytes.
@@ -58,6 +78,7 @@ fn checksum(header: &[u8], payload: &[u8]) -> [u8; CHECKSUM_SIZE] {
     h.update(payload);
     let mut out = [0u8; CHECKSUM_SIZE];
     out.copy_from_slice(&h.finalize().as_bytes()[..CHECKSUM_SIZE]);
+    out[CHECKSUM_SIZE - 1] |= 1;
     out
 }
 
@@ -102,6 +123,43 @@ pub enum Parsed<'a> {
 
 /// Reads the record starting at `pos` of `buf` (a whole file).
 pub fn parse(buf: &[u8], pos: usize) -> Parsed<'_> {
+    match parse_intact(buf, pos) {
+        Parsed::Bad { .. } if zero_filled_tail(&buf[pos..]) => Parsed::Torn,
+        parsed => parsed,
+    }
+}
+
+/// Whether `rest` (from a record's start to the end of the file) is one
+/// record whose trailing bytes were left zero by a crash: it ends in zeros,
+/// and every byte before them agrees with a record header that declares a
+/// record ending exactly at the end of the file.
+fn zero_filled_tail(rest: &[u8]) -> bool {
+    let zeros = rest.iter().rev().take_while(|&&b| b == 0).count();
+    let kept = rest.len() - zeros;
+    if zeros == 0 || rest.len() > HEADER_SIZE + MAX_PAYLOAD as usize + CHECKSUM_SIZE {
+        return false;
+    }
+    let magic = kept.min(MAGIC.len());
+    if rest[..magic] != MAGIC[..magic] {
+        return false;
+    }
+    if kept > 4 && rest[4] != VERSION {
+        return false;
+    }
+    if kept > 5 && RecordKind::from_byte(rest[5]).is_none() {
+        return false;
+    }
+    if kept >= 12 {
+        let len = u32::from_le_bytes([rest[8], rest[9], rest[10], rest[11]]) as usize;
+        if HEADER_SIZE + len + CHECKSUM_SIZE != rest.len() {
+            return false;
+        }
+    }
+    kept < HEADER_SIZE || header_check(&rest[..12]) == rest[12..16]
+}
+
+/// [`parse`] without the zero-filled tail: every failed check is damage.
+fn parse_intact(buf: &[u8], pos: usize) -> Parsed<'_> {
     let rest = &buf[pos..];
     if rest.iter().all(|&b| b == 0) {
         return Parsed::Torn;
@@ -128,7 +186,7 @@ pub fn parse(buf: &[u8], pos: usize) -> Parsed<'_> {
         return bad(0, "header check failed");
     }
     if rest[4] != VERSION {
-        return bad(4, "unsupported format version");
+        return bad(4, UNSUPPORTED_VERSION);
     }
     let Some(kind) = RecordKind::from_byte(rest[5]) else {
         return bad(5, "unknown record kind");
@@ -177,7 +235,7 @@ mod tests {
             parse(&buf, 0),
             Parsed::Bad {
                 offset: 4,
-                reason: "unsupported format version"
+                reason: UNSUPPORTED_VERSION
             }
         );
     }

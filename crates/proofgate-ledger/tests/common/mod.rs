@@ -3,8 +3,8 @@
 //! directories.
 #![allow(dead_code)]
 
-use proofgate::ledger::hash::{Hash, empty_root, node_hash};
-use proofgate::{BasisPoints, ProofAttestation};
+use proofgate_ledger::hash::{Hash, empty_root, node_hash};
+use proofgate_ledger::{BasisPoints, ProofAttestation};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 

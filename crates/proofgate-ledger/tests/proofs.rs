@@ -4,8 +4,8 @@
 mod common;
 
 use common::{att, ceil_log2, naive_chain, naive_consistency, naive_path, naive_root};
-use proofgate::ledger::hash::Hash;
-use proofgate::ledger::{
+use proofgate_ledger::hash::Hash;
+use proofgate_ledger::{
     ArchivePolicy, ConsistencyProof, GENESIS_HEAD, InclusionProof, LedgerConfig, LedgerEntry,
     LedgerError, MutationLedger, ProofScope,
 };
@@ -275,7 +275,7 @@ fn archived_entries_need_their_segment_and_stay_provable_with_it() {
     ledger.verify().unwrap();
     let n = ledger.len();
     let root = ledger.root();
-    let all: Vec<&proofgate::ledger::SealedSegment> = segments.iter().map(|s| &**s).collect();
+    let all: Vec<&proofgate_ledger::SealedSegment> = segments.iter().map(|s| &**s).collect();
     let bytes = encoded_entries(&reference);
     let leaves = naive_chain(GENESIS_HEAD, &bytes);
     assert_eq!(naive_root(&leaves), root);
@@ -357,7 +357,7 @@ fn the_entry_after_a_compaction_or_epoch_is_proved_from_the_sealed_head() {
         ledger.append(att(i)).unwrap();
     }
     ledger
-        .seal_epoch(proofgate::ledger::EpochConfig::default())
+        .seal_epoch(proofgate_ledger::EpochConfig::default())
         .unwrap();
     ledger.append(att(10)).unwrap();
     ledger.verify().unwrap();
