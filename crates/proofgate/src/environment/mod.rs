@@ -1,10 +1,10 @@
 //! `ProofEnvironment`: the kernel environment the gate checks obligations
 //! in. A thin front over three owners, each unit-tested on its own:
-//! - [`verifier`]: kernel, statement terms, registries, tiers (obligation in,
+//! - `verifier.rs`: kernel, statement terms, registries, tiers (obligation in,
 //!   typed verdict out);
-//! - [`memo`]: remembered obligations of the hot paths and the literal fast
+//! - `memo.rs`: remembered obligations of the hot paths and the literal fast
 //!   path, with their hit accounting;
-//! - [`receipts`]: environment-hash epochs, proof hashes, the records
+//! - `receipts.rs`: environment-hash epochs, proof hashes, the records
 //!   receipts point at, attestations.
 //!
 //! The proof cache ([`crate::cache`]) sits between them: a proof is
