@@ -5,13 +5,15 @@
 //! 2. The log signs a checkpoint of its size and root (C2SP signed note).
 //! 3. An auditor, holding only the public key, the checkpoint and a proof
 //!    file, checks an inclusion and a consistency proof offline.
-//! 4. A copy of the directory with its last segment file deleted still
-//!    verifies on its own, but not against the checkpoint: rolled back.
+//! 4. A copy of the directory with its last segment file deleted (or, with
+//!    one file, its last record cut off) still verifies on its own, but not
+//!    against the checkpoint: rolled back.
 //!
 //! Run: `cargo run --example audit_ledger [LEDGER_DIR]`. Without a directory
 //! it writes a demonstration ledger under the temporary directory; with one
 //! (e.g. from the `gated_embedding` example) it only reads it.
 
+use proofgate_ledger::disk::frame::{Parsed, parse};
 use proofgate_ledger::disk::{
     DiskError, DiskLedger, DiskOptions, checkpoint_of, list_segments, read_dir, verify_against,
     verify_dir,
@@ -70,20 +72,28 @@ fn main() -> Result<()> {
     assert!(Checkpoint::open(&flipped, &verifier).is_err());
     println!("3. the checkpoint with one bit flipped is refused");
 
-    // 4. Rolled back: the last segment file deleted from a copy.
+    // 4. Rolled back: the end of a copy cut off at a file or record
+    // boundary, which leaves nothing torn to see.
     let copy = scratch.join("rolled-back");
     std::fs::create_dir_all(&copy)?;
     let files = list_segments(&dir)?;
     for f in &files {
         std::fs::copy(&f.path, copy.join(f.path.file_name().unwrap_or_default()))?;
     }
-    if let [.., last] = files.as_slice()
-        && files.len() > 1
+    if checkpoint.size > 0
+        && let [.., last] = files.as_slice()
     {
-        std::fs::remove_file(copy.join(last.path.file_name().unwrap_or_default()))?;
+        let last = copy.join(last.path.file_name().unwrap_or_default());
+        if files.len() > 1 {
+            std::fs::remove_file(&last)?;
+            println!("4. the copy's last segment file deleted");
+        } else {
+            drop_last_record(&last)?;
+            println!("4. the copy's last record cut off");
+        }
         let alone = verify_dir(&copy)?;
         println!(
-            "4. without its last file the copy still verifies alone ({} entries)",
+            "4. the copy still verifies alone ({} entries)",
             alone.scan.records
         );
         match verify_against(&copy, &checkpoint) {
@@ -92,6 +102,21 @@ fn main() -> Result<()> {
         }
     }
     let _ = std::fs::remove_dir_all(&scratch);
+    Ok(())
+}
+
+/// Truncates a segment file at the start of its last record.
+fn drop_last_record(path: &Path) -> Result<()> {
+    let bytes = std::fs::read(path)?;
+    let (mut pos, mut last) = (0, 0);
+    while let Parsed::Record { next, .. } = parse(&bytes, pos) {
+        last = pos;
+        pos = next;
+        if pos == bytes.len() {
+            break;
+        }
+    }
+    std::fs::write(path, &bytes[..last])?;
     Ok(())
 }
 

@@ -177,3 +177,41 @@ pub fn check_origin(origin: &str) -> Result<(), CheckpointError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ROOT: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+    #[test]
+    fn the_text_is_read_exactly() {
+        let text = format!("a.example/log/blake3\n12\n{ROOT}\n");
+        let cp = Checkpoint::from_text(&text).unwrap();
+        assert_eq!((cp.size, cp.root, cp.to_text()), (12, [0; 32], text));
+        let ext = format!("a.example/log/blake3\n0\n{ROOT}\nnote\n");
+        assert_eq!(Checkpoint::from_text(&ext).unwrap().extensions, ["note"]);
+    }
+
+    #[test]
+    fn malformed_texts_are_refused_at_their_line() {
+        let line = |text: &str| match Checkpoint::from_text(text) {
+            Err(CheckpointError::Malformed { line, .. }) => line,
+            other => panic!("{text:?}: {other:?}"),
+        };
+        assert_eq!(line(&format!("a.example/log/blake3\n012\n{ROOT}\n")), 2);
+        assert_eq!(line(&format!("a.example/log/blake3\n+12\n{ROOT}\n")), 2);
+        assert_eq!(line(&format!("a.example/log/blake3\n\n{ROOT}\n")), 2);
+        assert_eq!(
+            line("a.example/log/blake3\n99999999999999999999\nAA==\n"),
+            2
+        );
+        assert_eq!(line("a.example/log/blake3\n1\nAAAA\n"), 3);
+        assert_eq!(line(&format!("a.example/log/blake3\n1\n{ROOT}\n\n")), 4);
+        assert_eq!(line(&format!("a.example/log/blake3\n1\n{ROOT}")), 0);
+        assert!(matches!(
+            Checkpoint::from_text(&format!("example.com/log\n1\n{ROOT}\n")),
+            Err(CheckpointError::WrongHash { .. })
+        ));
+    }
+}
