@@ -274,20 +274,9 @@ fn decl_body(v: &Value) -> Option<(&'static str, &Value)> {
         .find_map(|t| v.get(t).map(|b| (t, b)))
 }
 
-/// Paths of the term references of a declaration (types, values, rule sides).
-fn term_paths(v: &Value) -> Vec<Vec<Step>> {
-    let Some((tag, body)) = decl_body(v) else {
-        return Vec::new();
-    };
+/// The entries of a block (`types`, `ctors`, `recs`), each with its path.
+fn block_entries(body: &Value) -> Vec<(Vec<Step>, &Value)> {
     let mut out = Vec::new();
-    if tag != "inductive" {
-        for k in ["type", "value"] {
-            if body.get(k).is_some() {
-                out.push(vec![Step::Key(tag), Step::Key(k)]);
-            }
-        }
-        return out;
-    }
     for key in ["types", "ctors", "recs"] {
         for (i, c) in body
             .get(key)
@@ -296,31 +285,64 @@ fn term_paths(v: &Value) -> Vec<Vec<Step>> {
             .flatten()
             .enumerate()
         {
-            out.push(vec![
-                Step::Key(tag),
-                Step::Key(key),
-                Step::Pos(i),
-                Step::Key("type"),
-            ]);
-            for (j, _) in c
-                .get("rules")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                out.push(vec![
-                    Step::Key(tag),
-                    Step::Key(key),
-                    Step::Pos(i),
-                    Step::Key("rules"),
-                    Step::Pos(j),
-                    Step::Key("rhs"),
-                ]);
-            }
+            out.push((
+                vec![Step::Key("inductive"), Step::Key(key), Step::Pos(i)],
+                c,
+            ));
         }
     }
     out
+}
+
+/// Paths of the rules of a block entry.
+fn rule_paths(base: &[Step], c: &Value, field: &'static str) -> Vec<Vec<Step>> {
+    let n = c.get("rules").and_then(Value::as_array).map_or(0, Vec::len);
+    (0..n)
+        .map(|j| {
+            let mut p = base.to_vec();
+            p.extend([Step::Key("rules"), Step::Pos(j), Step::Key(field)]);
+            p
+        })
+        .collect()
+}
+
+/// Paths of the keys in `keys` that a declaration has, in its body or in
+/// each entry of a block, plus the given field of each recursor rule.
+fn field_paths(
+    v: &Value,
+    keys: &[&'static str],
+    rule_field: Option<&'static str>,
+) -> Vec<Vec<Step>> {
+    let Some((tag, body)) = decl_body(v) else {
+        return Vec::new();
+    };
+    let with = |base: &[Step], obj: &Value| -> Vec<Vec<Step>> {
+        let mut out: Vec<Vec<Step>> = keys
+            .iter()
+            .filter(|k| obj.get(**k).is_some())
+            .map(|k| {
+                let mut p = base.to_vec();
+                p.push(Step::Key(k));
+                p
+            })
+            .collect();
+        if let Some(f) = rule_field {
+            out.extend(rule_paths(base, obj, f));
+        }
+        out
+    };
+    if tag != "inductive" {
+        return with(&[Step::Key(tag)], body);
+    }
+    block_entries(body)
+        .into_iter()
+        .flat_map(|(base, c)| with(&base, c))
+        .collect()
+}
+
+/// Paths of the term references of a declaration (types, values, rule sides).
+fn term_paths(v: &Value) -> Vec<Vec<Step>> {
+    field_paths(v, &["type", "value"], Some("rhs"))
 }
 
 fn term_slots(v: &Value) -> usize {
@@ -335,45 +357,19 @@ fn set_term_slot(v: &mut Value, k: usize, new: u64) -> Option<()> {
 
 /// Paths of the boolean flags and safety of a declaration.
 fn flag_paths(v: &Value) -> Vec<Vec<Step>> {
-    const FLAGS: [&str; 5] = ["isUnsafe", "k", "isRec", "isReflexive", "safety"];
-    let Some((tag, body)) = decl_body(v) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    if tag == "inductive" {
-        for key in ["types", "ctors", "recs"] {
-            for (i, c) in body
-                .get(key)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                for f in FLAGS {
-                    if c.get(f).is_some() {
-                        out.push(vec![
-                            Step::Key(tag),
-                            Step::Key(key),
-                            Step::Pos(i),
-                            Step::Key(f),
-                        ]);
-                    }
-                }
-            }
-        }
-    } else {
-        for f in FLAGS {
-            if body.get(f).is_some() {
-                out.push(vec![Step::Key(tag), Step::Key(f)]);
-            }
-        }
-    }
-    out
+    field_paths(
+        v,
+        &["isUnsafe", "k", "isRec", "isReflexive", "safety"],
+        None,
+    )
 }
 
 /// Paths of the counts of an inductive block.
 fn count_paths(v: &Value) -> Vec<Vec<Step>> {
-    const COUNTS: [&str; 8] = [
+    if v.get("inductive").is_none() {
+        return Vec::new();
+    }
+    const COUNTS: [&str; 7] = [
         "numParams",
         "numIndices",
         "numNested",
@@ -381,42 +377,8 @@ fn count_paths(v: &Value) -> Vec<Vec<Step>> {
         "cidx",
         "numMotives",
         "numMinors",
-        "nfields",
     ];
-    let Some(body) = v.get("inductive") else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for key in ["types", "ctors", "recs"] {
-        for (i, c) in body
-            .get(key)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            let base = [Step::Key("inductive"), Step::Key(key), Step::Pos(i)];
-            for f in COUNTS {
-                if c.get(f).is_some() {
-                    let mut p = base.to_vec();
-                    p.push(Step::Key(f));
-                    out.push(p);
-                }
-            }
-            for (j, _) in c
-                .get("rules")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                let mut p = base.to_vec();
-                p.extend([Step::Key("rules"), Step::Pos(j), Step::Key("nfields")]);
-                out.push(p);
-            }
-        }
-    }
-    out
+    field_paths(v, &COUNTS, Some("nfields"))
 }
 
 /// Expression lines that refer to a level (sorts, constants with levels),

@@ -10,7 +10,7 @@
 //! forged rule or an ill-typed recursor type would pass
 //! (`tests/fixtures/reject/forged_rule_*`, `forged_rec_type_*`).
 
-use crate::declaration::{ClaimedInductive, ConstantInfo, ConstantKind, RecursorRule};
+use crate::declaration::{ClaimedInductive, ConstantInfo, ConstantKind};
 use crate::error::KernelError;
 use crate::name::NameId;
 use crate::rule::ClaimPart;
@@ -25,28 +25,11 @@ fn mismatch(tc: &TypeChecker<'_>, what: ClaimPart, c: &ConstantInfo) -> KernelEr
 
 /// The kind with its rules removed, so flags and counts compare on their own.
 fn strip(kind: &ConstantKind) -> ConstantKind {
-    match kind {
-        ConstantKind::Recursor {
-            all,
-            num_params,
-            num_indices,
-            num_motives,
-            num_minors,
-            k,
-            is_unsafe,
-            ..
-        } => ConstantKind::Recursor {
-            all: all.clone(),
-            num_params: *num_params,
-            num_indices: *num_indices,
-            num_motives: *num_motives,
-            num_minors: *num_minors,
-            rules: Vec::new(),
-            k: *k,
-            is_unsafe: *is_unsafe,
-        },
-        other => other.clone(),
+    let mut k = kind.clone();
+    if let ConstantKind::Recursor { rules, .. } = &mut k {
+        rules.clear();
     }
+    k
 }
 
 /// `d` with its universe parameters renamed to `names` (same length, all
@@ -57,40 +40,17 @@ fn rename_levels(tc: &mut TypeChecker<'_>, d: ConstantInfo, names: &[NameId]) ->
         return d;
     }
     let to: Levels = names.iter().map(|n| tc.st.levels.param(*n)).collect();
-    let from = d.level_params.clone();
-    let ty = tc.st.instantiate_lparams(d.ty, &from, &to);
-    let kind = match d.kind {
-        ConstantKind::Recursor {
-            all,
-            num_params,
-            num_indices,
-            num_motives,
-            num_minors,
-            rules,
-            k,
-            is_unsafe,
-        } => ConstantKind::Recursor {
-            all,
-            num_params,
-            num_indices,
-            num_motives,
-            num_minors,
-            rules: rules
-                .into_iter()
-                .map(|r| RecursorRule {
-                    rhs: tc.st.instantiate_lparams(r.rhs, &from, &to),
-                    ..r
-                })
-                .collect(),
-            k,
-            is_unsafe,
-        },
-        other => other,
-    };
+    let from = d.level_params;
+    let mut kind = d.kind;
+    if let ConstantKind::Recursor { rules, .. } = &mut kind {
+        for r in rules {
+            r.rhs = tc.st.instantiate_lparams(r.rhs, &from, &to);
+        }
+    }
     ConstantInfo {
         name: d.name,
         level_params: names.to_vec(),
-        ty,
+        ty: tc.st.instantiate_lparams(d.ty, &from, &to),
         kind,
     }
 }
