@@ -26,7 +26,7 @@ pub(crate) const SPINE_INLINE: usize = 12;
 pub(crate) type Spine = smallvec::SmallVec<[ExprId; SPINE_INLINE]>;
 
 /// Most nodes one region holds: an id has 31 bits of index, the top bit
-/// telling the regions apart ([`ExprId::SCRATCH_BIT`]).
+/// telling the regions apart (the scratch bit).
 pub const MAX_REGION_NODES: usize = 1 << 31;
 
 /// The index of the next node of a region holding `len` nodes, or `None`
