@@ -3,8 +3,10 @@
 //! definitional-equality check. Each iteration starts from a fresh kernel,
 //! so the measured work is the real check, caches included.
 //!
-//! The prelude export is read from `$PROOFGATE_LEAN_EXPORTS` or
-//! `../shared/lean-exports` beside the workspace.
+//! The prelude export is read from the external corpus, found as
+//! `crates/proofgate-kernel/tests/support/corpus.rs` says; without it that
+//! bench is skipped with a loud line (a failure under
+//! `PROOFGATE_REQUIRE_CORPUS=1`).
 #![forbid(unsafe_code)]
 #![allow(missing_docs)]
 
@@ -14,26 +16,22 @@ use proofgate_kernel::{
     ReducibilityHints, check_export,
 };
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
-fn prelude_bytes() -> Vec<u8> {
-    let dir = std::env::var_os("PROOFGATE_LEAN_EXPORTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/lean-exports")
-        });
-    let path = dir.join("good/init-prelude.ndjson");
-    std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read {} ({e}); set PROOFGATE_LEAN_EXPORTS to the corpus folder",
-            path.display()
-        )
-    })
+#[path = "../../crates/proofgate-kernel/tests/support/corpus.rs"]
+mod corpus;
+
+/// `Init.Prelude`'s export, or `None` (skipped loudly) without the corpus.
+fn prelude_bytes(bench: &str) -> Option<Vec<u8>> {
+    let path = corpus::file_or_skip("good/init-prelude.ndjson", bench)?;
+    let bytes = std::fs::read(&path);
+    Some(bytes.unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())))
 }
 
 fn check_prelude(c: &mut Criterion) {
-    let bytes = prelude_bytes();
+    let Some(bytes) = prelude_bytes("kernel/check_init_prelude") else {
+        return;
+    };
     let mut g = c.benchmark_group("kernel");
     g.sample_size(10).measurement_time(Duration::from_secs(8));
     g.bench_function("check_init_prelude", |b| {
@@ -140,7 +138,9 @@ fn whnf_and_defeq(c: &mut Criterion) {
 /// `@Eq.refl Nat 1024 : @Eq Nat 1024 1024`, and the literal comparison
 /// `Nat.ble 900 1000 = true` by `Eq.refl true` (evaluated by the kernel).
 fn query_floor(c: &mut Criterion) {
-    let bytes = prelude_bytes();
+    let Some(bytes) = prelude_bytes("kernel/query_floor") else {
+        return;
+    };
     let mut k = Kernel::new();
     check_export(&mut k, &bytes[..], Limits::DEFAULT).expect("prelude accepted");
     let st = k.store_mut();

@@ -4,10 +4,10 @@
 //! append (in a temporary directory).
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use proofgate::ledger::disk::{DiskLedger, DiskOptions, Durability};
-use proofgate::ledger::hash::node_hash;
-use proofgate::ledger::{ArchivePolicy, LedgerConfig, MutationLedger, compose_chain};
-use proofgate::{BasisPoints, ProofAttestation};
+use proofgate_ledger::disk::{DiskLedger, DiskOptions, Durability};
+use proofgate_ledger::hash::node_hash;
+use proofgate_ledger::{ArchivePolicy, LedgerConfig, MutationLedger, compose_chain};
+use proofgate_ledger::{BasisPoints, ProofAttestation};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;

@@ -7,7 +7,7 @@ import Proofgate
 on. Beside each line is the answer we expect. These expectations were written
 without a Lean toolchain at hand and have not been checked by a compiler:
 
-* `none`: the proof uses only `cases`, `induction`, `rfl`, `decide` on closed
+* `none`: the proof uses only `cases`, `induction`, `rfl`, `nomatch`, `decide` on closed
   goals, `rw` and term-mode reasoning, none of which adds anything.
 * `omega`: the proof uses `omega`, whose certificates rest on library lemmas
   proved with `simp`; expect a subset of `[propext, Classical.choice, Quot.sound]`.

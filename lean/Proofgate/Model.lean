@@ -51,27 +51,45 @@ theorem updateHost_ne {n : Nat} (f : Evidence n) (i : Fin n) (v : HostState) {j 
   unfold updateHost
   exact if_neg h
 
+/-! Constructor disequalities by `nomatch` (no `decide`, no derived
+`DecidableEq`, no axioms): an equation between distinct constructors has no
+case. -/
+
 namespace HostState
 
-theorem ready_ne_provisioning : HostState.ready ≠ HostState.provisioning := by decide
-theorem failed_ne_provisioning : HostState.failed ≠ HostState.provisioning := by decide
-theorem provisioning_ne_ready : HostState.provisioning ≠ HostState.ready := by decide
-theorem provisioning_ne_failed : HostState.provisioning ≠ HostState.failed := by decide
+theorem ready_ne_provisioning : HostState.ready ≠ HostState.provisioning :=
+  fun h => nomatch h
+theorem failed_ne_provisioning : HostState.failed ≠ HostState.provisioning :=
+  fun h => nomatch h
+theorem provisioning_ne_ready : HostState.provisioning ≠ HostState.ready :=
+  fun h => nomatch h
+theorem provisioning_ne_failed : HostState.provisioning ≠ HostState.failed :=
+  fun h => nomatch h
 
 end HostState
 
 namespace Phase
 
-theorem imaging_ne_converge : Phase.imaging ≠ Phase.converge := by decide
-theorem imaging_ne_failed : Phase.imaging ≠ Phase.failed := by decide
-theorem barrier_ne_converge : Phase.barrier ≠ Phase.converge := by decide
-theorem barrier_ne_failed : Phase.barrier ≠ Phase.failed := by decide
-theorem converge_ne_failed : Phase.converge ≠ Phase.failed := by decide
-theorem failed_ne_converge : Phase.failed ≠ Phase.converge := by decide
-theorem converge_ne_imaging : Phase.converge ≠ Phase.imaging := by decide
-theorem converge_ne_barrier : Phase.converge ≠ Phase.barrier := by decide
-theorem failed_ne_imaging : Phase.failed ≠ Phase.imaging := by decide
-theorem failed_ne_barrier : Phase.failed ≠ Phase.barrier := by decide
+theorem imaging_ne_converge : Phase.imaging ≠ Phase.converge :=
+  fun h => nomatch h
+theorem imaging_ne_failed : Phase.imaging ≠ Phase.failed :=
+  fun h => nomatch h
+theorem barrier_ne_converge : Phase.barrier ≠ Phase.converge :=
+  fun h => nomatch h
+theorem barrier_ne_failed : Phase.barrier ≠ Phase.failed :=
+  fun h => nomatch h
+theorem converge_ne_failed : Phase.converge ≠ Phase.failed :=
+  fun h => nomatch h
+theorem failed_ne_converge : Phase.failed ≠ Phase.converge :=
+  fun h => nomatch h
+theorem converge_ne_imaging : Phase.converge ≠ Phase.imaging :=
+  fun h => nomatch h
+theorem converge_ne_barrier : Phase.converge ≠ Phase.barrier :=
+  fun h => nomatch h
+theorem failed_ne_imaging : Phase.failed ≠ Phase.imaging :=
+  fun h => nomatch h
+theorem failed_ne_barrier : Phase.failed ≠ Phase.barrier :=
+  fun h => nomatch h
 
 end Phase
 

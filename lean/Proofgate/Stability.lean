@@ -87,9 +87,16 @@ theorem maxFailures_unstable : ¬ Stable (maxFailures (n := 1) 0) := by
       (fun _ : Fin 1 => HostState.failed) := by
     intro _ hne
     exact (hne rfl).elim
-  have h0 : maxFailures 0 (fun _ : Fin 1 => HostState.provisioning) := by decide
+  -- Both counts by definitional unfolding (`count` is structural recursion on
+  -- the literal 1), not by `decide`: no evaluation-depth limit, no instance.
+  -- No host failed: the count unfolds to 0, and `0 ≤ 0`.
+  have h0 : maxFailures 0 (fun _ : Fin 1 => HostState.provisioning) := Nat.le_refl 0
   have h1 := hs _ _ hext h0
-  have hnot : ¬ maxFailures 0 (fun _ : Fin 1 => HostState.failed) := by decide
+  -- The one host failed: the count unfolds to `Nat.succ 0`, which is not `≤ 0`.
+  have hnot : ¬ maxFailures 0 (fun _ : Fin 1 => HostState.failed) := by
+    intro h
+    have h2 : Nat.succ 0 ≤ 0 := h
+    exact Nat.not_succ_le_zero 0 h2
   exact hnot h1
 
 /-- A stable policy that a run converged on stays true of every extension of the

@@ -2,16 +2,21 @@
 //!
 //! Exit codes (the Lean Kernel Arena contract): 0 every file accepted;
 //! 1 a declaration was rejected or a file is not a valid export; 2 an input
-//! was declined (unreadable, a format version this checker does not know, or a
-//! declaration that exhausted a fuel, recursion or depth limit before a verdict).
+//! was declined (unreadable or not UTF-8, empty, without its meta line, a format
+//! version other than 3.1.0, or a declaration that exhausted a fuel, recursion
+//! or depth limit before a verdict).
+//! The file `-` is standard input; a progress line is drawn on a terminal.
+
+mod progress;
 
 use crate::stdout::outln;
 use clap::Args;
+use progress::{Progress, check_export_with_progress};
 use proofgate_kernel::{
-    CheckFailure, FileReport, Kernel, KernelError, Limits, check_export, run_with_kernel_stack,
+    CheckFailure, FileReport, Kernel, KernelError, Limits, run_with_kernel_stack,
 };
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufRead, BufReader, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -21,12 +26,15 @@ use std::time::Instant;
 #[command(after_help = "Exit status (the Lean Kernel Arena contract):\n  \
     0  every file accepted (\"accepted N declarations\")\n  \
     1  a file was rejected: the first failing declaration, its line and the reason\n  \
-    2  a file was declined: unreadable, an export format this checker does not know,\n     \
-    or a declaration that ran out of fuel, recursion or term depth before a verdict\n\n\
+    2  a file was declined: unreadable or not UTF-8, empty, no meta line first, a format\n     \
+    version other than 3.1.0, or a declaration that ran out of fuel (big-number\n     \
+    arithmetic included), recursion or term depth before a verdict\n\n\
 Each file is checked in an empty environment; the fuel budget applies per declaration.")]
 pub struct CheckArgs {
     /// Export files (NDJSON, format 3.1.0), each checked in an empty
-    /// environment, declarations in file order.
+    /// environment, declarations in file order; `-` reads standard input.
+    /// On a terminal (and without --json) a progress line on stderr shows
+    /// bytes and declarations per second.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Print declarations, terms interned, reduction steps, time and peak
@@ -56,14 +64,14 @@ enum Verdict {
 }
 
 fn json_line(
-    path: &Path,
+    name: &str,
     verdict: &str,
     report: Option<&FileReport>,
     secs: f64,
     reason: Option<String>,
 ) {
     let v = serde_json::json!({
-        "file": path.display().to_string(),
+        "file": name,
         "verdict": verdict,
         "declarations": report.map(|r| r.declarations),
         "steps": report.map(|r| r.steps),
@@ -75,27 +83,46 @@ fn json_line(
     outln!("{v}");
 }
 
+/// The input behind `path` (`-`: standard input) and its size when known.
+fn open(path: &Path) -> std::io::Result<(Box<dyn BufRead>, Option<u64>)> {
+    if path == Path::new(STDIN) {
+        return Ok((Box::new(std::io::stdin().lock()), None));
+    }
+    let file = File::open(path)?;
+    let len = file.metadata().ok().map(|m| m.len());
+    Ok((Box::new(BufReader::new(file)), len))
+}
+
+/// The file name that means standard input.
+const STDIN: &str = "-";
+
 fn check_file_as(path: &Path, limits: Limits, stats: bool, json: bool) -> Verdict {
-    let file = match File::open(path) {
-        Ok(f) => f,
+    let name = if path == Path::new(STDIN) {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let (input, len) = match open(path) {
+        Ok(x) => x,
         Err(e) => {
             if json {
                 json_line(
-                    path,
+                    &name,
                     "declined",
                     None,
                     0.0,
                     Some(format!("cannot open: {e}")),
                 );
             } else {
-                eprintln!("{}: declined: cannot open: {e}", path.display());
+                eprintln!("{name}: declined: cannot open: {e}");
             }
             return Verdict::Declined;
         }
     };
     let start = Instant::now();
     let mut kernel = Kernel::new();
-    let result = check_export(&mut kernel, BufReader::new(file), limits);
+    let mut progress = Progress::new(!json && std::io::stderr().is_terminal(), len);
+    let result = check_export_with_progress(&mut kernel, input, limits, &mut progress);
     let elapsed = start.elapsed();
     let verdict = verdict_of(&result);
     if json {
@@ -106,24 +133,20 @@ fn check_file_as(path: &Path, limits: Limits, stats: bool, json: bool) -> Verdic
             Verdict::Rejected => "rejected",
             Verdict::Declined => "declined",
         };
-        json_line(path, label, report, elapsed.as_secs_f64(), reason);
+        json_line(&name, label, report, elapsed.as_secs_f64(), reason);
         return verdict;
     }
     match &result {
         Ok(report) => {
-            outln!(
-                "{}: accepted {} declarations",
-                path.display(),
-                report.declarations
-            );
+            outln!("{name}: accepted {} declarations", report.declarations);
             if stats {
                 print_stats(report, elapsed.as_secs_f64());
             }
         }
         Err(e) if matches!(verdict, Verdict::Declined) => {
-            eprintln!("{}: declined: {e}", path.display());
+            eprintln!("{name}: declined: {e}");
         }
-        Err(e) => eprintln!("{}: rejected: {e}", path.display()),
+        Err(e) => eprintln!("{name}: rejected: {e}"),
     }
     verdict
 }
@@ -139,7 +162,8 @@ fn verdict_of(result: &Result<FileReport, CheckFailure>) -> Verdict {
             error:
                 KernelError::OutOfFuel { .. }
                 | KernelError::RecursionLimit { .. }
-                | KernelError::TermTooDeep { .. },
+                | KernelError::TermTooDeep { .. }
+                | KernelError::StoreFull(_),
             ..
         }) => Verdict::Declined,
         Err(_) => Verdict::Rejected,
@@ -169,6 +193,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
         ..Limits::DEEP
     };
     let (files, stats, json) = (args.files, args.stats, args.json);
+    if files.iter().filter(|f| *f == Path::new(STDIN)).count() > 1 {
+        eprintln!("proofgate check: standard input (-) can be read only once");
+        return ExitCode::from(2);
+    }
     let verdicts: Vec<Verdict> = run_with_kernel_stack(move || {
         files
             .iter()
@@ -220,6 +248,21 @@ mod tests {
             check_file_as(&future, Limits::DEFAULT, false, false),
             Verdict::Declined
         ));
+        // Every unusable input: empty, no meta line, other versions, not UTF-8.
+        let declines = std::fs::read_dir(fixture("decline")).expect("decline fixtures");
+        let mut n = 0;
+        for f in declines.flatten() {
+            n += 1;
+            assert!(
+                matches!(
+                    check_file_as(&f.path(), Limits::DEFAULT, false, false),
+                    Verdict::Declined
+                ),
+                "{} not declined",
+                f.path().display()
+            );
+        }
+        assert!(n >= 8, "decline fixtures missing");
         let missing = fixture("no-such-file.ndjson");
         assert!(matches!(
             check_file_as(&missing, Limits::DEFAULT, false, true),

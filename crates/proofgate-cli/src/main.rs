@@ -7,6 +7,8 @@
 
 mod check;
 mod fuzz;
+mod judge;
+mod kernel_fuzz;
 mod ledger;
 mod stdout;
 
@@ -28,6 +30,13 @@ enum Command {
     Fuzz(fuzz::FuzzArgs),
     /// Type-check Lean 4 export files (NDJSON 3.1.0) with the proofgate kernel.
     Check(check::CheckArgs),
+    /// Mutation-fuzz the kernel: mutants of accepted exports must never crash
+    /// it, and their verdicts must not depend on how levels are written or on
+    /// the order of independent declarations.
+    KernelFuzz(kernel_fuzz::KernelFuzzArgs),
+    /// Judge an untrusted Lean proof export against a trusted challenge:
+    /// statements identical, axioms allowed, nothing redefined or unsafe.
+    Judge(judge::JudgeArgs),
     /// Verify, inspect and prove against an on-disk mutation ledger.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
@@ -38,6 +47,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Fuzz(args) => fuzz::run(args),
         Command::Check(args) => check::run(args),
+        Command::KernelFuzz(args) => kernel_fuzz::run(args),
+        Command::Judge(args) => judge::run(args),
         Command::Ledger(cmd) => ledger::run(cmd),
     }
 }

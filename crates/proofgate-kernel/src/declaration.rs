@@ -40,7 +40,7 @@ pub enum QuotKind {
 }
 
 /// One inductive type of a block as submitted.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InductiveType {
     /// Its name.
     pub name: NameId,
@@ -52,7 +52,7 @@ pub struct InductiveType {
 
 /// What an export claims about a block; the kernel derives it again and
 /// rejects any disagreement.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ClaimedInductive {
     /// The inductive constants as exported.
     pub types: Vec<ConstantInfo>,
@@ -63,7 +63,7 @@ pub struct ClaimedInductive {
 }
 
 /// A (mutual) block of inductive types.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InductiveBlock {
     /// Universe parameters shared by the block.
     pub level_params: Vec<NameId>,
@@ -78,7 +78,7 @@ pub struct InductiveBlock {
 }
 
 /// A declaration submitted to the kernel.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Declaration {
     /// An axiom.
     Axiom {

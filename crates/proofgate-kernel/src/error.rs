@@ -6,10 +6,15 @@ use thiserror::Error;
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum KernelError {
     /// The fuel budget ran out.
-    #[error("fuel exhausted: used {used} of {limit} reduction steps")]
+    #[error(
+        "fuel exhausted: used {used} of {limit} reduction steps, the next operation needed {needed}"
+    )]
     OutOfFuel {
-        /// Steps used.
+        /// Steps used before the operation that did not fit.
         used: u64,
+        /// Steps that operation needed (1 for an ordinary step; more for
+        /// big-number arithmetic, charged by operand size).
+        needed: u64,
         /// The budget.
         limit: u64,
     },
@@ -66,21 +71,104 @@ pub enum KernelError {
     /// A value does not have the declared type.
     #[error("the value of '{0}' does not have its declared type")]
     ValueTypeMismatch(String),
-    /// A generic typing error.
+    /// A term breaks a typing rule.
     #[error("type error: {0}")]
-    Type(String),
-    /// An inductive block is ill-formed.
+    Type(#[from] crate::rule::TypeRule),
+    /// An inductive block breaks a well-formedness rule.
     #[error("invalid inductive declaration: {0}")]
-    Inductive(String),
+    Inductive(#[from] crate::rule::InductiveRule),
+    /// An invariant of the kernel itself failed: a bug, never a verdict on
+    /// the input (kept apart so it is never mistaken for one).
+    #[error("internal kernel error (please report): {0}")]
+    Internal(&'static str),
     /// Derived inductive data disagrees with the claimed copy.
     #[error("exported {what} of '{name}' disagrees with the kernel's derivation")]
     ClaimMismatch {
         /// What disagrees (recursor type, rule, k flag, ...).
-        what: String,
+        what: crate::rule::ClaimPart,
         /// The constant.
         name: String,
     },
+    /// The term store has no ids left (a limit reached, not a verdict).
+    #[error(transparent)]
+    StoreFull(#[from] crate::store::StoreFull),
     /// A quotient declaration is wrong.
     #[error("invalid quotient declaration: {0}")]
     Quot(String),
+}
+
+impl KernelError {
+    /// A stable id of the rule broken or the limit reached (`type.app-arg`,
+    /// `inductive.non-positive`, `limit.fuel`, ...), for tests and tools that
+    /// must not depend on the wording of messages.
+    pub fn rule(&self) -> &'static str {
+        use crate::rule::{InductiveRule as I, ProjectionRule as P, TypeRule as T};
+        match self {
+            KernelError::OutOfFuel { .. } => "limit.fuel",
+            KernelError::RecursionLimit { .. } => "limit.recursion",
+            KernelError::TermTooDeep { .. } => "limit.term-depth",
+            KernelError::StoreFull(_) => "limit.store",
+            KernelError::AlreadyDeclared(_) => "decl.already-declared",
+            KernelError::UnknownConstant(_) => "term.unknown-constant",
+            KernelError::DuplicateLevelParam(_) => "decl.duplicate-level-param",
+            KernelError::UndeclaredLevelParam(_) => "decl.undeclared-level-param",
+            KernelError::WrongLevelCount { .. } => "term.level-count",
+            KernelError::UnsafeUse { .. } => "decl.unsafe-use",
+            KernelError::TypeNotSort(_) => "decl.type-not-sort",
+            KernelError::TheoremNotProp(_) => "decl.theorem-not-prop",
+            KernelError::ValueTypeMismatch(_) => "decl.value-type",
+            KernelError::ClaimMismatch { what, .. } => match what {
+                crate::rule::ClaimPart::NotDerived => "inductive.claim.not-derived",
+                crate::rule::ClaimPart::UniverseParams => "inductive.claim.universe-params",
+                crate::rule::ClaimPart::Type => "inductive.claim.type",
+                crate::rule::ClaimPart::KFlag => "inductive.claim.k-flag",
+                crate::rule::ClaimPart::RecursorData => "inductive.claim.recursor-data",
+                crate::rule::ClaimPart::ConstructorData => "inductive.claim.constructor-data",
+                crate::rule::ClaimPart::InductiveData => "inductive.claim.inductive-data",
+                crate::rule::ClaimPart::RuleCount => "inductive.claim.rule-count",
+                crate::rule::ClaimPart::Rules => "inductive.claim.rules",
+            },
+            KernelError::Quot(_) => "quot.invalid",
+            KernelError::Internal(_) => "internal",
+            KernelError::Type(t) => match t {
+                T::LooseBoundVariable => "type.loose-bvar",
+                T::NotASort { .. } => "type.not-a-sort",
+                T::NotAFunction { .. } => "type.not-a-function",
+                T::AppArgMismatch { .. } => "type.app-arg",
+                T::LetTypeMismatch { .. } => "type.let-value",
+                T::LiteralWithoutPrelude => "type.literal-prelude",
+                T::InvalidNatLiteral(_) => "type.nat-literal",
+                T::NatLiteralTooLong { .. } => "type.nat-literal-size",
+                T::OpenTerm => "type.open-term",
+                T::ForeignId(_) => "type.foreign-id",
+                T::QueryTypeMismatch { .. } => "type.query",
+                T::Projection(p) => match p {
+                    P::NotInductive => "type.proj.not-inductive",
+                    P::WrongType => "type.proj.wrong-type",
+                    P::NotAStructure => "type.proj.not-a-structure",
+                    P::FieldOutOfRange => "type.proj.field-range",
+                    P::DataFieldOfProof => "type.proj.data-of-proof",
+                },
+            },
+            KernelError::Inductive(i) => match i {
+                I::EmptyBlock => "inductive.empty",
+                I::OpenType => "inductive.open-type",
+                I::ParamsDiffer => "inductive.params-differ",
+                I::ParamCount => "inductive.param-count",
+                I::NotASort => "inductive.not-a-sort",
+                I::UniverseDiffers => "inductive.universe-differs",
+                I::NonPositive => "inductive.non-positive",
+                I::InvalidOccurrence => "inductive.invalid-occurrence",
+                I::CtorParams => "inductive.ctor-params",
+                I::CtorTooFewArgs => "inductive.ctor-too-few-args",
+                I::CtorResult => "inductive.ctor-result",
+                I::FieldUniverse => "inductive.field-universe",
+                I::NestedOccurrence => "inductive.nested-occurrence",
+                I::NestedLocals => "inductive.nested-locals",
+                I::NestedNotInductive => "inductive.nested-not-inductive",
+                I::NestedLevels => "inductive.nested-levels",
+                I::NestedCtor => "inductive.nested-ctor",
+            },
+        }
+    }
 }

@@ -122,20 +122,15 @@ impl Meter {
         self.check()
     }
 
-    /// Charges `units` of fuel at once (work whose cost is known in
-    /// advance, such as big-number arithmetic by operand size).
-    pub fn charge(&mut self, units: u64) -> Result<(), KernelError> {
-        self.used = self.used.saturating_add(units);
-        self.check()
-    }
-
     #[inline]
     fn check(&self) -> Result<(), KernelError> {
         // The error reports the whole budget as used: the unit that went
         // past it was never paid for.
-        if self.used() > self.limits.fuel {
+        let used = self.used();
+        if used > self.limits.fuel {
             return Err(KernelError::OutOfFuel {
                 used: self.limits.fuel,
+                needed: used - self.limits.fuel,
                 limit: self.limits.fuel,
             });
         }
@@ -157,6 +152,27 @@ impl Meter {
     pub fn tick(&mut self) -> Result<(), KernelError> {
         self.used += 1;
         self.check()
+    }
+
+    /// Counts `n` steps at once: work whose cost is known before it is done
+    /// (big-number arithmetic, `literal_cost.rs`). If they do not fit, the
+    /// budget is spent (the next step fails too, so a caller that cannot
+    /// return the error here stops at its next step).
+    #[inline]
+    pub fn charge(&mut self, n: u64) -> Result<(), KernelError> {
+        // Term work already done counts towards the budget too.
+        let used = self.used().saturating_add(n);
+        if used > self.limits.fuel {
+            let before = self.used().min(self.limits.fuel);
+            self.used = self.used.max(self.limits.fuel);
+            return Err(KernelError::OutOfFuel {
+                used: before,
+                needed: n,
+                limit: self.limits.fuel,
+            });
+        }
+        self.used = self.used.saturating_add(n);
+        Ok(())
     }
 
     /// Enters one level of recursion (and counts a step).

@@ -295,6 +295,8 @@ impl TermStore {
         if params.is_empty() || !self.data(e).has_level_param() {
             return e;
         }
+        // Built once: a scan of `params` per occurrence would be quadratic.
+        let subst = crate::level::LevelSubst::new(params, levels);
         self.with_replace_cache(e, |st, cache, memo| {
             st.replace(e, 0, false, cache, memo, &mut |st, x, _| {
                 if !st.data(x).has_level_param() {
@@ -302,13 +304,13 @@ impl TermStore {
                 }
                 match st.node(x) {
                     ExprNode::Sort(l) => {
-                        let l2 = st.levels.instantiate(l, params, levels);
+                        let l2 = st.levels.instantiate_with(l, &subst);
                         Some(st.sort(l2))
                     }
                     ExprNode::Const(n, ls) => {
                         let mut ls2 = crate::tc::Levels::from_slice(st.levels_of(ls));
                         for l in ls2.iter_mut() {
-                            *l = st.levels.instantiate(*l, params, levels);
+                            *l = st.levels.instantiate_with(*l, &subst);
                         }
                         Some(st.cnst(n, &ls2))
                     }

@@ -7,7 +7,9 @@ use crate::env::{Environment, WellKnown};
 use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode};
 use crate::fuel::Limits;
+use crate::level::ParamScope;
 use crate::name::NameId;
+use crate::rule::TypeRule;
 use crate::store::TermStore;
 use crate::tc::{TcResult, TypeChecker, Workspace};
 
@@ -85,6 +87,7 @@ impl Kernel {
         limits: Limits,
     ) -> Result<CheckReport, KernelError> {
         self.validate_ids(decl)?;
+        self.store.check_capacity()?;
         self.store.begin_scratch();
         let result = {
             let ws = std::mem::take(&mut self.ws);
@@ -104,8 +107,21 @@ impl Kernel {
             let cs: Vec<ConstantInfo> = cs.into_iter().map(|c| self.persist_constant(c)).collect();
             (cs, report)
         });
+        // Before the scratch region is emptied: it may be what ran out.
+        let capacity = self.store.check_capacity();
         self.store.end_scratch();
+        capacity?;
         let (cs, mut report) = result?;
+        // The environment never replaces a constant, whichever rule produced
+        // the new ones (a block's auxiliary recursors are named by the kernel,
+        // not the export): one last check here covers every path.
+        for (i, c) in cs.iter().enumerate() {
+            if self.env.contains(c.name) || cs[..i].iter().any(|p| p.name == c.name) {
+                return Err(KernelError::AlreadyDeclared(
+                    self.store.names.display(c.name),
+                ));
+            }
+        }
         report.constants_added = cs.len();
         self.total_steps += report.steps;
         for c in cs {
@@ -192,14 +208,10 @@ impl Kernel {
             .iter()
             .any(|e| e.is_scratch() || !self.store.is_valid(*e))
         {
-            return Err(KernelError::Type(
-                "a term id does not belong to this kernel's store".into(),
-            ));
+            return Err(TypeRule::ForeignId("term").into());
         }
         if names.iter().any(|n| n.0 as usize >= self.store.names.len()) {
-            return Err(KernelError::Type(
-                "a name id does not belong to this kernel's store".into(),
-            ));
+            return Err(TypeRule::ForeignId("name").into());
         }
         Ok(())
     }
@@ -232,7 +244,7 @@ impl Kernel {
             let ws = std::mem::take(&mut self.ws);
             let mut tc =
                 TypeChecker::with_workspace(&mut self.store, &self.env, &self.wk, limits, ws);
-            tc.lparams = Some(level_params.to_vec());
+            tc.lparams = Some(ParamScope::new(level_params));
             let r = f(&mut tc);
             let r = tc.finish(r);
             let report = CheckReport {
@@ -244,7 +256,9 @@ impl Kernel {
             r.map(|v| (v, report))
         };
         let result = result.map(|(v, rep)| (persist(&mut self.store, v), rep));
+        let capacity = self.store.check_capacity();
         self.store.end_scratch();
+        capacity?;
         if let Ok((_, rep)) = &result {
             self.total_steps += rep.steps;
         }
@@ -260,7 +274,7 @@ impl Kernel {
         level_params: &[NameId],
         limits: Limits,
     ) -> Result<CheckReport, KernelError> {
-        let (ok, rep) = self.query(
+        let (mismatch, rep) = self.query(
             level_params,
             limits,
             |tc| {
@@ -269,16 +283,15 @@ impl Kernel {
                 let s = tc.infer(ty)?;
                 tc.ensure_sort(s)?;
                 let t = tc.infer(term)?;
-                tc.is_def_eq(t, ty)
+                // Rendered here: the inferred type dies with the check.
+                Ok((!tc.is_def_eq(t, ty)?).then(|| (tc.render(t), tc.render(ty))))
             },
             |_, v| v,
         )?;
-        if !ok {
-            return Err(KernelError::Type(
-                "the term does not have the expected type".into(),
-            ));
+        match mismatch {
+            Some((found, expected)) => Err(TypeRule::QueryTypeMismatch { found, expected }.into()),
+            None => Ok(rep),
         }
-        Ok(rep)
     }
 
     /// Infers (and checks) the type of a closed term.
@@ -338,26 +351,23 @@ impl Kernel {
 
 fn check_closed(tc: &TypeChecker<'_>, e: ExprId) -> TcResult<()> {
     if !tc.st.is_valid(e) {
-        return Err(KernelError::Type(
-            "a term id does not belong to this kernel's store".into(),
-        ));
+        return Err(TypeRule::ForeignId("term").into());
     }
     tc.guard_depth(e)?;
     if tc.st.lbr(e) > 0 || tc.st.has_fvar(e) {
-        return Err(KernelError::Type(
-            "term has loose bound or free variables".into(),
-        ));
+        return Err(TypeRule::OpenTerm.into());
     }
     Ok(())
 }
 
+/// Universe parameters are distinct (a hash set: linear in their number).
 fn check_level_params(tc: &TypeChecker<'_>, ps: &[NameId]) -> TcResult<()> {
-    for (i, p) in ps.iter().enumerate() {
-        if ps[..i].contains(p) {
-            return Err(KernelError::DuplicateLevelParam(tc.name(*p)));
-        }
+    let mut seen = fxhash::FxHashSet::default();
+    seen.reserve(ps.len());
+    match ps.iter().find(|p| !seen.insert(**p)) {
+        Some(p) => Err(KernelError::DuplicateLevelParam(tc.name(*p))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn check_fresh(tc: &TypeChecker<'_>, n: NameId) -> TcResult<()> {
@@ -395,7 +405,7 @@ fn header(
 ) -> TcResult<()> {
     check_fresh(tc, name)?;
     check_level_params(tc, ps)?;
-    tc.lparams = Some(ps.to_vec());
+    tc.lparams = Some(ParamScope::new(ps));
     tc.safety = safety;
     Ok(())
 }
@@ -535,7 +545,7 @@ pub(crate) fn check_declaration(
         }
         Declaration::Inductive(block) => {
             check_level_params(tc, &block.level_params)?;
-            tc.lparams = Some(block.level_params.clone());
+            tc.lparams = Some(ParamScope::new(&block.level_params));
             tc.safety = unsafe_if(block.is_unsafe);
             crate::inductive::check_block(tc, block)
         }

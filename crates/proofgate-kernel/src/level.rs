@@ -2,11 +2,78 @@
 //! equivalence and `≥` checks (after Lean 4's `level.cpp`; `imax` included).
 
 use crate::name::NameId;
-use fxhash::FxHashMap;
+use fxhash::{FxHashMap, FxHashSet};
 use std::cmp::Ordering;
 
 /// Most parameters the complete level comparison splits on (2^k cases).
 pub const MAX_LEVEL_SPLITS: usize = 8;
+
+/// The universe parameters in scope of a declaration, with constant-time
+/// membership: a declaration may have 10^5 of them, and every level it
+/// mentions is checked against them.
+#[derive(Clone, Debug, Default)]
+pub struct ParamScope {
+    set: FxHashSet<NameId>,
+}
+
+impl ParamScope {
+    /// The parameters `ps` (duplicates are checked elsewhere).
+    pub fn new(ps: &[NameId]) -> ParamScope {
+        ParamScope {
+            set: ps.iter().copied().collect(),
+        }
+    }
+
+    /// Whether `n` is in scope.
+    pub fn contains(&self, n: NameId) -> bool {
+        self.set.contains(&n)
+    }
+}
+
+/// Levels up to this depth are at most 2^depth nodes as trees: tree walks
+/// on them need no memo.
+const SMALL_LEVEL_DEPTH: u32 = 12;
+
+/// Parameter lists up to this length are searched by a scan.
+const SMALL_PARAM_LIST: usize = 8;
+
+/// A universe substitution `params[i] := levels[i]`, indexed by name when
+/// there are many parameters (a scan per occurrence would be quadratic).
+pub struct LevelSubst<'a> {
+    params: &'a [NameId],
+    levels: &'a [LevelId],
+    index: Option<FxHashMap<NameId, usize>>,
+}
+
+impl<'a> LevelSubst<'a> {
+    /// The substitution `params[i] := levels[i]` (extra entries of the longer
+    /// list are ignored; the first of a repeated parameter wins).
+    pub fn new(params: &'a [NameId], levels: &'a [LevelId]) -> LevelSubst<'a> {
+        let n = params.len().min(levels.len());
+        let (params, levels) = (&params[..n], &levels[..n]);
+        let index = (n > SMALL_PARAM_LIST).then(|| {
+            let mut m = FxHashMap::default();
+            for (i, p) in params.iter().enumerate() {
+                m.entry(*p).or_insert(i);
+            }
+            m
+        });
+        LevelSubst {
+            params,
+            levels,
+            index,
+        }
+    }
+
+    /// The level substituted for `n`, if `n` is substituted.
+    pub fn get(&self, n: NameId) -> Option<LevelId> {
+        let i = match &self.index {
+            Some(m) => m.get(&n).copied(),
+            None => self.params.iter().position(|p| *p == n),
+        }?;
+        Some(self.levels[i])
+    }
+}
 
 /// An interned universe level. `LevelId::ZERO` is `0`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -154,6 +221,30 @@ impl LevelTable {
         self.to_offset(l).0 == LevelId::ZERO
     }
 
+    /// Whether the level is `0` for every assignment of its parameters: the
+    /// one test of "this sort is `Prop`" (`tc/prop.rs`). Exact, and blind to
+    /// how the level is written: `imax u 0` and `max 0 (imax 1 0)` are zero,
+    /// `u` is not (it may be instantiated with `1`). `imax a b` is `0` exactly
+    /// when `b` is, and `max a b` when both are.
+    pub fn is_zero(&self, l: LevelId) -> bool {
+        let mut todo = smallvec::SmallVec::<[LevelId; 8]>::new();
+        todo.push(l);
+        while let Some(mut l) = todo.pop() {
+            loop {
+                match self.node(l) {
+                    LevelNode::Zero => break,
+                    LevelNode::Param(_) | LevelNode::Succ(_) => return false,
+                    LevelNode::Max(a, b) => {
+                        todo.push(a);
+                        l = b;
+                    }
+                    LevelNode::IMax(_, b) => l = b,
+                }
+            }
+        }
+        true
+    }
+
     /// Whether the level is `≥ 1` for every assignment of its parameters.
     pub fn is_not_zero(&self, l: LevelId) -> bool {
         if !self.has_param(l) {
@@ -218,42 +309,87 @@ impl LevelTable {
 
     /// Substitutes universe parameters (`params[i] := levels[i]`).
     pub fn instantiate(&mut self, l: LevelId, params: &[NameId], levels: &[LevelId]) -> LevelId {
+        self.instantiate_with(l, &LevelSubst::new(params, levels))
+    }
+
+    /// Substitutes universe parameters by `subst` (build it once for many
+    /// levels). Shared sublevels are substituted once: deep levels get a
+    /// memo, since as trees they may be exponentially larger than as DAGs.
+    pub fn instantiate_with(&mut self, l: LevelId, subst: &LevelSubst<'_>) -> LevelId {
         if !self.has_param(l) {
             return l;
         }
-        match self.node(l) {
+        if self.depth(l) <= SMALL_LEVEL_DEPTH {
+            return self.instantiate_rec(l, subst, &mut None);
+        }
+        self.instantiate_rec(l, subst, &mut Some(FxHashMap::default()))
+    }
+
+    fn instantiate_rec(
+        &mut self,
+        l: LevelId,
+        subst: &LevelSubst<'_>,
+        memo: &mut Option<FxHashMap<LevelId, LevelId>>,
+    ) -> LevelId {
+        if !self.has_param(l) {
+            return l;
+        }
+        if let Some(&r) = memo.as_ref().and_then(|m| m.get(&l)) {
+            return r;
+        }
+        let r = match self.node(l) {
             LevelNode::Zero => l,
-            LevelNode::Param(n) => params.iter().position(|p| *p == n).map_or(l, |i| levels[i]),
+            LevelNode::Param(n) => subst.get(n).unwrap_or(l),
             LevelNode::Succ(a) => {
-                let a2 = self.instantiate(a, params, levels);
+                let a2 = self.instantiate_rec(a, subst, memo);
                 self.succ(a2)
             }
             LevelNode::Max(a, b) => {
-                let a2 = self.instantiate(a, params, levels);
-                let b2 = self.instantiate(b, params, levels);
+                let a2 = self.instantiate_rec(a, subst, memo);
+                let b2 = self.instantiate_rec(b, subst, memo);
                 self.max(a2, b2)
             }
             LevelNode::IMax(a, b) => {
-                let a2 = self.instantiate(a, params, levels);
-                let b2 = self.instantiate(b, params, levels);
+                let a2 = self.instantiate_rec(a, subst, memo);
+                let b2 = self.instantiate_rec(b, subst, memo);
                 self.imax(a2, b2)
             }
+        };
+        if let Some(m) = memo {
+            m.insert(l, r);
         }
+        r
     }
 
-    /// The first parameter of `l` not in `params`, if any.
-    pub fn undeclared_param(&self, l: LevelId, params: &[NameId]) -> Option<NameId> {
-        if !self.has_param(l) {
-            return None;
+    /// A parameter of `l` not in `params`, if any. Visits each shared
+    /// sublevel once (a level is a DAG: as a tree it may be exponential).
+    pub fn undeclared_param(&self, mut l: LevelId, params: &ParamScope) -> Option<NameId> {
+        // Most levels are `succ^k p`: no set needed for those.
+        loop {
+            if !self.has_param(l) {
+                return None;
+            }
+            match self.node(l) {
+                LevelNode::Succ(a) => l = a,
+                LevelNode::Param(n) => return (!params.contains(n)).then_some(n),
+                _ => break,
+            }
         }
-        match self.node(l) {
-            LevelNode::Zero => None,
-            LevelNode::Param(n) => (!params.contains(&n)).then_some(n),
-            LevelNode::Succ(a) => self.undeclared_param(a, params),
-            LevelNode::Max(a, b) | LevelNode::IMax(a, b) => self
-                .undeclared_param(a, params)
-                .or_else(|| self.undeclared_param(b, params)),
+        let mut seen = FxHashSet::default();
+        let mut todo = vec![l];
+        while let Some(x) = todo.pop() {
+            if !self.has_param(x) || !seen.insert(x) {
+                continue;
+            }
+            match self.node(x) {
+                LevelNode::Zero => {}
+                LevelNode::Param(n) if !params.contains(n) => return Some(n),
+                LevelNode::Param(_) => {}
+                LevelNode::Succ(a) => todo.push(a),
+                LevelNode::Max(a, b) | LevelNode::IMax(a, b) => todo.extend([b, a]),
+            }
         }
+        None
     }
 
     /// The total order of Lean's normaliser: `succ l` right after `l`, `0` first.

@@ -45,9 +45,11 @@ mod instantiate;
 mod kernel;
 pub mod level;
 mod literal;
+mod literal_cost;
 pub mod name;
 mod pretty;
 mod quot;
+pub mod rule;
 mod runner;
 pub mod store;
 pub mod tc;
@@ -58,12 +60,15 @@ pub use declaration::{
 };
 pub use env::Environment;
 pub use error::KernelError;
-pub use export::{ExportError, ExportReader};
+pub use export::{
+    ExportError, ExportErrorKind, ExportReader, ExportWriteError, ExportWriter, FORMAT_VERSION,
+};
 pub use expr::{ExprId, ExprNode};
 pub use fuel::Limits;
 pub use kernel::{CheckReport, Kernel};
 pub use level::LevelId;
 pub use literal::parse_nat;
 pub use name::NameId;
+pub use rule::{ClaimPart, InductiveRule, ProjectionRule, TypeRule};
 pub use runner::{CheckFailure, FileReport, check_export, run_with_kernel_stack};
 pub use store::TermStore;

@@ -21,7 +21,11 @@
 use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode, LitId};
 use crate::level::LevelId;
+use crate::literal_cost as cost;
+use crate::rule::TypeRule;
 use crate::tc::{TcResult, TypeChecker};
+use dashu_int::UBig;
+use dashu_int::ops::Gcd;
 use num_bigint::BigUint;
 
 /// Largest exponent / shift the extension computes (as Lean: 2^24).
@@ -41,14 +45,20 @@ fn small(n: &BigUint) -> Option<u64> {
     }
 }
 
-fn gcd(mut a: BigUint, mut b: BigUint) -> BigUint {
-    let zero = BigUint::ZERO;
-    while b != zero {
-        let r = &a % &b;
-        a = b;
-        b = r;
-    }
-    a
+/// Literals are stored as `num-bigint` numbers (the public API); the
+/// operations whose fast algorithms matter (multiplication, division, gcd,
+/// powers, decimal parsing) run in `dashu-int`. Conversions are linear.
+fn to_dashu(n: &BigUint) -> UBig {
+    UBig::from_le_bytes(&n.to_bytes_le())
+}
+
+fn from_dashu(n: &UBig) -> BigUint {
+    BigUint::from_bytes_le(&n.to_le_bytes())
+}
+
+/// Words of a literal, for the cost model.
+fn words(n: &BigUint) -> u64 {
+    cost::words(n.bits())
 }
 
 impl TypeChecker<'_> {
@@ -165,7 +175,7 @@ impl TypeChecker<'_> {
     fn nat_value(&self, e: ExprId) -> Option<Option<LitId>> {
         match self.st.node(e) {
             ExprNode::NatLit(l) => Some(Some(l)),
-            ExprNode::Const(n, _) if n == self.wk.nat_zero => Some(None),
+            ExprNode::Const(..) if self.is_const_of(e, self.wk.nat_zero) => Some(None),
             _ => None,
         }
     }
@@ -173,7 +183,7 @@ impl TypeChecker<'_> {
     pub(crate) fn is_nat_zero(&mut self, e: ExprId) -> bool {
         match self.st.node(e) {
             ExprNode::NatLit(l) => *self.st.nat(l) == BigUint::ZERO && self.literal_ok(self.wk.nat),
-            ExprNode::Const(n, _) => n == self.wk.nat_zero,
+            ExprNode::Const(..) => self.is_const_of(e, self.wk.nat_zero),
             _ => false,
         }
     }
@@ -183,13 +193,11 @@ impl TypeChecker<'_> {
         match self.st.node(e) {
             ExprNode::NatLit(_) if !self.literal_ok(self.wk.nat) => None,
             ExprNode::NatLit(l) => {
+                self.charge_copy(l);
                 let v = self.st.nat(l).clone();
                 (v != BigUint::ZERO).then(|| self.st.nat_lit(v - 1u32))
             }
-            ExprNode::App(f, a) => match self.st.node(f) {
-                ExprNode::Const(n, _) if n == self.wk.nat_succ => Some(a),
-                _ => None,
-            },
+            ExprNode::App(f, a) if self.is_const_of(f, self.wk.nat_succ) => Some(a),
             _ => None,
         }
     }
@@ -203,6 +211,7 @@ impl TypeChecker<'_> {
         if !self.literal_ok(self.wk.nat) {
             return e;
         }
+        self.charge_copy(l);
         let v = self.st.nat(l).clone();
         if v == BigUint::ZERO {
             self.st.cnst(self.wk.nat_zero, &[])
@@ -237,6 +246,14 @@ impl TypeChecker<'_> {
         }
         let of_list = self.st.cnst(wk.string_of_list, &[]);
         self.st.app(of_list, list)
+    }
+
+    /// Charges copying literal `l` (for a predecessor) from callers that
+    /// cannot fail: past the budget, the caller's next step fails (see
+    /// [`crate::fuel::Meter::charge`]), so ignoring the result is sound.
+    fn charge_copy(&mut self, l: LitId) {
+        let w = words(self.st.nat(l));
+        let _ = self.meter.charge(cost::extra_steps(2 * w));
     }
 
     fn whnf_nat_arg(&mut self, e: ExprId) -> TcResult<Option<Option<LitId>>> {
@@ -280,8 +297,9 @@ impl TypeChecker<'_> {
             let Some(a) = self.whnf_nat_arg(args[0])? else {
                 return Ok(None);
             };
+            let w = a.map_or(1, |l| words(self.st.nat(l)));
+            self.meter.charge(1 + cost::extra_steps(2 * w + 1))?;
             let a = a.map_or(BigUint::ZERO, |l| self.st.nat(l).clone());
-            self.meter.tick()?;
             let r = if n == wk.nat_succ {
                 a + 1u32
             } else if a == BigUint::ZERO {
@@ -319,36 +337,75 @@ impl TypeChecker<'_> {
         let Some(b) = self.whnf_nat_arg(args[1])? else {
             return Ok(None);
         };
-        self.meter.tick()?;
         let zero = BigUint::ZERO;
-        let bool_result = |st: &mut crate::store::TermStore, v: bool| {
-            st.cnst(if v { wk.bool_true } else { wk.bool_false }, &[])
-        };
-        // Comparisons read the literals in place; arithmetic needs owned
-        // operands (the results are new literals anyway).
-        if n == wk.nat_beq || n == wk.nat_ble {
-            let val = |l: Option<LitId>| l.map_or(&zero, |l| self.st.nat(l));
-            let (a, b) = (val(a), val(b));
-            let v = if n == wk.nat_beq { a == b } else { a <= b };
-            return Ok(Some(bool_result(self.st, v)));
-        }
-        let a = a.map_or(BigUint::ZERO, |l| self.st.nat(l).clone());
-        let b = b.map_or(BigUint::ZERO, |l| self.st.nat(l).clone());
-        let r = if n == wk.nat_add {
-            a + b
-        } else if n == wk.nat_sub {
-            if a >= b { a - b } else { zero }
-        } else if n == wk.nat_mul {
+        let val = |l: Option<LitId>| l.map_or(&zero, |l| self.st.nat(l));
+        let (a, b) = (val(a), val(b));
+        // Charged before anything is computed: the cost model bounds the
+        // work from the operand sizes alone (`literal_cost.rs`).
+        let (an, bn) = (words(a), words(b));
+        let copies = 2 * (an + bn);
+        let word_ops = if n == wk.nat_mul {
             if a.bits() + b.bits() > MAX_RESULT_BITS {
                 return Ok(None);
             }
-            a * b
-        } else if n == wk.nat_div {
-            if b == zero { zero } else { a / b }
-        } else if n == wk.nat_mod {
-            if b == zero { a } else { a % b }
+            cost::mul(an, bn).saturating_add(copies)
+        } else if n == wk.nat_div || n == wk.nat_mod {
+            cost::div(an, bn).saturating_add(copies)
         } else if n == wk.nat_gcd {
-            gcd(a, b)
+            cost::gcd(an, bn).saturating_add(copies)
+        } else if n == wk.nat_shift_left {
+            match small(b) {
+                Some(s) if s <= MAX_EXPONENT && a.bits() + s <= MAX_RESULT_BITS => {
+                    copies + 2 * cost::words(a.bits() + s)
+                }
+                _ => return Ok(None),
+            }
+        } else if n == wk.nat_pow {
+            let c = small(b)
+                .filter(|p| *p <= MAX_EXPONENT)
+                .and_then(|p| cost::pow(a.bits(), p, MAX_RESULT_BITS));
+            match c {
+                Some(c) => c.saturating_add(copies),
+                None => return Ok(None),
+            }
+        } else {
+            copies
+        };
+        self.meter.charge(1 + cost::extra_steps(word_ops))?;
+        let bool_result = |st: &mut crate::store::TermStore, v: bool| {
+            st.cnst(if v { wk.bool_true } else { wk.bool_false }, &[])
+        };
+        // Comparisons read the literals in place.
+        if n == wk.nat_beq || n == wk.nat_ble {
+            let v = if n == wk.nat_beq { a == b } else { a <= b };
+            return Ok(Some(bool_result(self.st, v)));
+        }
+        let r = if n == wk.nat_add {
+            a + b
+        } else if n == wk.nat_sub {
+            if a >= b { a - b } else { BigUint::ZERO }
+        } else if n == wk.nat_mul {
+            from_dashu(&(to_dashu(a) * to_dashu(b)))
+        } else if n == wk.nat_div {
+            if *b == zero {
+                BigUint::ZERO
+            } else {
+                from_dashu(&(to_dashu(a) / to_dashu(b)))
+            }
+        } else if n == wk.nat_mod {
+            if *b == zero {
+                a.clone()
+            } else {
+                from_dashu(&(to_dashu(a) % to_dashu(b)))
+            }
+        } else if n == wk.nat_gcd {
+            if *a == zero {
+                b.clone()
+            } else if *b == zero {
+                a.clone()
+            } else {
+                from_dashu(&to_dashu(a).gcd(to_dashu(b)))
+            }
         } else if n == wk.nat_land {
             a & b
         } else if n == wk.nat_lor {
@@ -356,28 +413,24 @@ impl TypeChecker<'_> {
         } else if n == wk.nat_xor {
             a ^ b
         } else if n == wk.nat_shift_left {
-            match small(&b) {
-                Some(s) if s <= MAX_EXPONENT && a.bits() + s <= MAX_RESULT_BITS => a << s,
-                _ => return Ok(None),
-            }
+            // In range: checked above.
+            a << small(b).unwrap_or(0)
         } else if n == wk.nat_shift_right {
-            match small(&b) {
+            match small(b) {
                 Some(s) => a >> s,
-                None => zero,
+                None => BigUint::ZERO,
             }
         } else {
-            match small(&b) {
-                Some(p) if p <= MAX_EXPONENT && a.bits().saturating_mul(p) <= MAX_RESULT_BITS => {
-                    a.pow(p as u32)
-                }
-                _ => return Ok(None),
-            }
+            // `pow`, exponent checked above.
+            let p = small(b).unwrap_or(0) as usize;
+            from_dashu(&to_dashu(a).pow(p))
         };
         Ok(Some(self.st.nat_lit(r)))
     }
 }
 
-/// Longest decimal Nat literal accepted (decimal parsing is quadratic).
+/// Longest decimal Nat literal accepted (parsing is subquadratic, by
+/// divide and conquer, but a literal still costs memory).
 pub const MAX_NAT_LITERAL_DIGITS: usize = 1_000_000;
 
 /// Longest string literal the kernel expands to `String.ofList` (each
@@ -387,14 +440,18 @@ const MAX_EXPANDED_STRING_CHARS: usize = 1 << 20;
 /// Parses a decimal Nat literal.
 pub fn parse_nat(s: &str) -> Result<BigUint, KernelError> {
     if s.len() > MAX_NAT_LITERAL_DIGITS {
-        return Err(KernelError::Type(format!(
-            "Nat literal of {} digits exceeds the limit of {MAX_NAT_LITERAL_DIGITS}",
-            s.len()
-        )));
+        return Err(TypeRule::NatLiteralTooLong {
+            digits: s.len(),
+            limit: MAX_NAT_LITERAL_DIGITS,
+        }
+        .into());
     }
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(KernelError::Type(format!("invalid Nat literal '{s}'")));
+        return Err(TypeRule::InvalidNatLiteral(s.into()).into());
     }
-    BigUint::parse_bytes(s.as_bytes(), 10)
-        .ok_or_else(|| KernelError::Type(format!("invalid Nat literal '{s}'")))
+    // `dashu-int` parses by divide and conquer (num-bigint's parser is
+    // quadratic: 10^6 digits took seconds).
+    s.parse::<UBig>()
+        .map(|n| from_dashu(&n))
+        .map_err(|_| TypeRule::InvalidNatLiteral(s.into()).into())
 }

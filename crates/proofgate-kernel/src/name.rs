@@ -68,6 +68,11 @@ impl NameTable {
         s.split('.').fold(NameId::ANONYMOUS, |p, c| self.str(p, c))
     }
 
+    /// `prefix.s` if it was interned, without interning it.
+    pub fn find_str(&self, prefix: NameId, s: &str) -> Option<NameId> {
+        self.map.get(&NameNode::Str(prefix, s.into())).copied()
+    }
+
     /// The node of a name.
     pub fn node(&self, n: NameId) -> &NameNode {
         &self.nodes[n.0 as usize]

@@ -25,6 +25,16 @@ pub(crate) const SPINE_INLINE: usize = 12;
 /// The arguments of an application spine.
 pub(crate) type Spine = smallvec::SmallVec<[ExprId; SPINE_INLINE]>;
 
+/// Most nodes one region holds: an id has 31 bits of index, the top bit
+/// telling the regions apart (the scratch bit).
+pub const MAX_REGION_NODES: usize = 1 << 31;
+
+/// The index of the next node of a region holding `len` nodes, or `None`
+/// when the region is full (that index would read as the other region's).
+fn region_index(len: usize) -> Option<u32> {
+    (len < MAX_REGION_NODES).then_some(len as u32)
+}
+
 /// One region: nodes by index, and a hash table of indices. The table holds
 /// only 4-byte indices and compares through `nodes`, so a node is stored
 /// once (a map keyed by the node would store it twice).
@@ -34,6 +44,8 @@ struct Region {
     table: HashTable<u32>,
     /// Consecutive clears that found the table sparse.
     sparse_streak: u32,
+    /// A node was refused for want of ids (see [`TermStore::check_capacity`]).
+    full: bool,
 }
 
 /// Spreads the 32-bit structural hash over 64 bits (the table uses the top
@@ -49,8 +61,14 @@ impl Region {
             .copied()
     }
 
+    /// Interns `data`. A full region interns nothing and answers index 0
+    /// (a live node, so nothing reads out of bounds) and remembers it: the
+    /// kernel turns the check into [`StoreFull`] before using any result.
     fn insert(&mut self, data: ExprData) -> u32 {
-        let i = self.nodes.len() as u32;
+        let Some(i) = region_index(self.nodes.len()) else {
+            self.full = true;
+            return 0;
+        };
         self.nodes.push(data);
         let nodes = &self.nodes;
         self.table.insert_unique(table_hash(data.hash), i, |&j| {
@@ -80,8 +98,15 @@ impl Region {
             self.table.clear();
         }
         self.nodes.clear();
+        self.full = false;
     }
 }
+
+/// The term store ran out of ids: more than [`MAX_REGION_NODES`] terms in
+/// one region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("term store full: a region holds at most {limit} terms", limit = MAX_REGION_NODES)]
+pub struct StoreFull;
 
 /// All interning tables of one environment.
 pub struct TermStore {
@@ -268,6 +293,18 @@ impl TermStore {
         self.scratch_peak = self.scratch_peak.max(self.scratch.nodes.len());
         self.scratch.clear();
         self.scratch_mode = false;
+    }
+
+    /// Whether every term made so far got its own id. Once a region is
+    /// full, terms made since are not to be trusted (they may share an id
+    /// with another term), so the kernel checks this before it uses a
+    /// check's result. The persistent region stays full; the scratch region
+    /// recovers when it is emptied.
+    pub fn check_capacity(&self) -> Result<(), StoreFull> {
+        if self.persistent.full || self.scratch.full {
+            return Err(StoreFull);
+        }
+        Ok(())
     }
 
     /// This store's identity (unique within the process).
@@ -572,5 +609,24 @@ impl TermStore {
             memo.insert(x, p);
         }
         memo[&e]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_REGION_NODES, region_index};
+    use crate::expr::ExprId;
+
+    #[test]
+    fn a_region_never_hands_out_an_id_with_the_scratch_bit() {
+        assert_eq!(region_index(0), Some(0));
+        let last = region_index(MAX_REGION_NODES - 1).expect("last index");
+        assert_eq!(last, (1 << 31) - 1);
+        assert!(!ExprId(last).is_scratch());
+        assert_eq!(region_index(MAX_REGION_NODES), None);
+        assert_eq!(region_index(usize::MAX), None);
+        // Scratch ids are an index with the top bit set: the same bound
+        // keeps the index from losing a bit.
+        assert_eq!((last | ExprId::SCRATCH_BIT) & !ExprId::SCRATCH_BIT, last);
     }
 }

@@ -1,8 +1,11 @@
-//! Checks every file of the Lean export corpus (`../shared/lean-exports`
-//! relative to the workspace root, or `$PROOFGATE_LEAN_EXPORTS`): each file
-//! under `good/` must be accepted, each under `bad/` rejected. Prints a
-//! per-file table and fails on any wrong verdict, or when the corpus is
-//! absent.
+//! Checks every file of the external Lean export corpus (found as
+//! `support/corpus.rs` says): each file under `good/` must be accepted, each
+//! under `bad/` rejected. Prints a per-file table and fails on any wrong
+//! verdict. A missing corpus skips with a loud line, or fails under
+//! `PROOFGATE_REQUIRE_CORPUS=1`.
+
+#[path = "support/corpus.rs"]
+mod corpus;
 
 use proofgate_kernel::{
     CheckFailure, Kernel, LevelId, Limits, check_export, run_with_kernel_stack,
@@ -10,13 +13,6 @@ use proofgate_kernel::{
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
-
-fn corpus_dir() -> PathBuf {
-    match std::env::var_os("PROOFGATE_LEAN_EXPORTS") {
-        Some(p) => PathBuf::from(p),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/lean-exports"),
-    }
-}
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -34,12 +30,9 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn corpus_verdicts() {
-    let dir = corpus_dir();
-    assert!(
-        dir.join("good").is_dir() && dir.join("bad").is_dir(),
-        "Lean export corpus not found at {} (set PROOFGATE_LEAN_EXPORTS to its folder)",
-        dir.display()
-    );
+    let Some(dir) = corpus::dir_or_skip("corpus_verdicts") else {
+        return;
+    };
     let mut files = Vec::new();
     collect(&dir, &mut files);
     files.sort();
@@ -99,13 +92,12 @@ fn corpus_verdicts() {
 #[test]
 fn literal_extensions_on_the_real_prelude() {
     use num_bigint::BigUint;
-    let dir = corpus_dir();
-    let path = dir.join("good/init-prelude.ndjson");
-    assert!(
-        path.is_file(),
-        "Init.Prelude export not found at {} (set PROOFGATE_LEAN_EXPORTS)",
-        path.display()
-    );
+    let Some(path) = corpus::file_or_skip(
+        "good/init-prelude.ndjson",
+        "literal_extensions_on_the_real_prelude",
+    ) else {
+        return;
+    };
     run_with_kernel_stack(move || {
         let mut k = Kernel::new();
         check_export(

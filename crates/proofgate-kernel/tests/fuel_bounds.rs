@@ -75,7 +75,7 @@ fn one_beta_step_that_would_build_millions_of_terms_runs_out_of_fuel() {
     });
     let (r, scratch_peak) = r;
     match r {
-        Err(KernelError::OutOfFuel { used, limit }) => {
+        Err(KernelError::OutOfFuel { used, limit, .. }) => {
             assert_eq!((used, limit), (10_000, 10_000));
         }
         other => panic!("expected fuel exhaustion, got {other:?}"),

@@ -75,7 +75,7 @@ fn running_out_of_fuel_says_how_much_was_used() {
     );
     match r {
         Err(CheckFailure::Rejected {
-            error: KernelError::OutOfFuel { used, limit },
+            error: KernelError::OutOfFuel { used, limit, .. },
             ..
         }) => {
             assert_eq!(limit, 20);

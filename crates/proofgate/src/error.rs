@@ -117,6 +117,39 @@ pub enum GateError {
         /// Why.
         source: std::io::Error,
     },
+    /// A custom proof broke one of the judge's rules before the kernel
+    /// check (see [`crate::judge::Rejection`]).
+    #[error("custom proof rejected for {requirement}: {rejection}")]
+    CustomProofRejected {
+        /// The requirement.
+        requirement: String,
+        /// The rule broken.
+        rejection: crate::judge::Rejection,
+    },
+    /// No statement is registered under this id.
+    #[error("no custom statement is registered under id {0}")]
+    UnknownStatement(u32),
+    /// A statement id is already taken.
+    #[error("custom statement id {0} is already registered")]
+    DuplicateStatement(u32),
+    /// A registered predicate got the wrong number of arguments.
+    #[error("statement {id} takes {expected} arguments, the value supplied {got}")]
+    StatementArity {
+        /// The statement.
+        id: u32,
+        /// Its arity.
+        expected: usize,
+        /// What the value supplied.
+        got: usize,
+    },
+    /// A constant cannot serve as a custom statement.
+    #[error("'{name}' cannot be a custom statement: it must be {expected}")]
+    StatementType {
+        /// The constant.
+        name: String,
+        /// What it must be.
+        expected: String,
+    },
     /// The environment lacks a constant the gate needs.
     #[error("the environment lacks '{0}', which the gate needs")]
     MissingConstant(String),

@@ -23,16 +23,16 @@
 //! ```
 #![forbid(unsafe_code)]
 
-pub mod attestation;
 pub mod barrier_gate;
 pub mod cache;
 pub mod canonical;
 mod coherence;
+pub mod custom;
 pub mod environment;
 pub mod error;
 pub mod gate;
 pub mod invariant;
-pub mod ledger;
+pub mod judge;
 pub mod obligation;
 pub mod prelude;
 pub mod receipt;
@@ -40,13 +40,20 @@ pub mod requirement;
 mod statement;
 pub mod tier;
 
-pub use attestation::{ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation};
 pub use barrier_gate::GatedAuthority;
 pub use coherence::decompose as decompose_f64;
+pub use custom::CustomStatement;
 pub use environment::{ProofEnvironment, Proved, TierCounts, VERIFIER_VERSION};
 pub use error::{GateError, ProofGateRejected};
 pub use gate::ProofGate;
 pub use obligation::Obligation;
+/// The ledger and the attestation format it stores live in their own crate,
+/// so an auditor can link them without the kernel; these keep the old paths.
+pub use proofgate_ledger as ledger;
+pub use proofgate_ledger::attestation;
+pub use proofgate_ledger::attestation::{
+    ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation,
+};
 pub use receipt::ProofReceipt;
 pub use requirement::{GateSubject, ProofRequirement};
 pub use tier::{Attempt, ProofTier, TierConfig, TierFailure, Verdict, route_proof, verify_tiered};

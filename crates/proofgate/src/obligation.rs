@@ -30,6 +30,7 @@ pub struct Obligation {
     proof: ExprId,
     reflexive: bool,
     prop_depth: u32,
+    deep: bool,
 }
 
 /// `(head, args)` of `f a b c`, when the head is the constant `name` and
@@ -75,6 +76,7 @@ impl Obligation {
             proof,
             reflexive,
             prop_depth: st.depth(prop),
+            deep: false,
         }
     }
 
@@ -95,6 +97,18 @@ impl Obligation {
     #[inline]
     pub fn is_reflexive(&self) -> bool {
         self.reflexive
+    }
+
+    /// The same obligation, routed to Deep unless its shape is Reflex
+    /// (custom proofs: someone else's proof term, of unknown cost).
+    pub fn routed_deep(self) -> Self {
+        Obligation { deep: true, ..self }
+    }
+
+    /// Whether it starts at Deep whatever its depth.
+    #[inline]
+    pub fn starts_deep(&self) -> bool {
+        self.deep
     }
 
     /// Tree depth of the proposition.

@@ -37,6 +37,14 @@ pub enum ProofRequirement {
     /// `lean/` and costs fewer kernel steps; use this form when the
     /// proposition itself (`LE.le`, `Eq`) must appear in the obligation.
     DecidedPolicy(Policy),
+    /// A statement the environment's owner registered (see
+    /// [`crate::ProofEnvironment::register_statement`]) holds, proved by the
+    /// export fragment the value supplies ([`GateSubject::custom_proof`]),
+    /// checked under the judge's rules (`crate::custom`).
+    CustomProof {
+        /// The registered statement.
+        statement: u32,
+    },
     /// Every sub-requirement holds (a conjunction; empty is `True`).
     Composite(Vec<ProofRequirement>),
 }
@@ -56,6 +64,7 @@ impl fmt::Display for ProofRequirement {
             }
             ProofRequirement::Policy(p) => write!(f, "Policy({p:?})"),
             ProofRequirement::DecidedPolicy(p) => write!(f, "DecidedPolicy({p:?})"),
+            ProofRequirement::CustomProof { statement } => write!(f, "CustomProof({statement})"),
             ProofRequirement::Composite(rs) => {
                 write!(f, "Composite[")?;
                 for (i, r) in rs.iter().enumerate() {
@@ -95,6 +104,18 @@ pub trait GateSubject {
         let _ = invariant_id;
         None
     }
+    /// The Nat arguments of a registered predicate statement (for
+    /// `CustomProof`).
+    fn statement_arguments(&self, statement: u32) -> Option<Vec<u64>> {
+        let _ = statement;
+        None
+    }
+    /// A Lean export fragment (NDJSON) proving registered statement
+    /// `statement`: its last declaration is the theorem (for `CustomProof`).
+    fn custom_proof(&self, statement: u32) -> Option<&[u8]> {
+        let _ = statement;
+        None
+    }
 }
 
 /// A reference to a subject is one (lets generic callers pass `&&S` where a
@@ -114,6 +135,12 @@ impl<S: GateSubject + ?Sized> GateSubject for &S {
     }
     fn invariant_arguments(&self, invariant_id: u32) -> Option<Vec<u64>> {
         (**self).invariant_arguments(invariant_id)
+    }
+    fn statement_arguments(&self, statement: u32) -> Option<Vec<u64>> {
+        (**self).statement_arguments(statement)
+    }
+    fn custom_proof(&self, statement: u32) -> Option<&[u8]> {
+        (**self).custom_proof(statement)
     }
 }
 

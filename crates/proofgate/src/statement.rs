@@ -77,12 +77,15 @@ impl Terms {
 }
 
 /// A proposition and its proof, before shape analysis.
-type Stmt = (ExprId, ExprId);
+pub(crate) type Stmt = (ExprId, ExprId);
 
 pub(crate) struct Builder<'a> {
     pub st: &'a mut TermStore,
     pub t: &'a Terms,
     pub invariants: &'a InvariantRegistry,
+    /// Statement and checked-by-rules proof of each custom proof the
+    /// requirement contains, resolved beforehand (`crate::custom`).
+    pub custom: &'a fxhash::FxHashMap<u32, Stmt>,
 }
 
 fn nat(st: &mut TermStore, n: u64) -> ExprId {
@@ -203,6 +206,11 @@ impl Builder<'_> {
                     .ok_or_else(|| Self::missing(req, "policy evidence"))?;
                 Ok(self.decided_policy(policy, &ev))
             }
+            ProofRequirement::CustomProof { statement } => self
+                .custom
+                .get(statement)
+                .copied()
+                .ok_or(GateError::UnknownStatement(*statement)),
             ProofRequirement::Composite(reqs) => {
                 let mut stmts = Vec::with_capacity(reqs.len());
                 for r in reqs {

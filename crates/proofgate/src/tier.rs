@@ -83,7 +83,7 @@ impl Default for TierConfig {
 pub fn route_proof(obligation: &Obligation, config: &TierConfig) -> ProofTier {
     if obligation.is_reflexive() {
         ProofTier::Reflex
-    } else if obligation.prop_depth() > config.deep_depth {
+    } else if obligation.starts_deep() || obligation.prop_depth() > config.deep_depth {
         ProofTier::Deep
     } else {
         ProofTier::Standard
@@ -149,9 +149,11 @@ pub fn attempt(
         Err(e @ KernelError::OutOfFuel { used, .. }) => {
             Attempt::Undecided(Some(used), e.to_string())
         }
-        Err(e @ (KernelError::RecursionLimit { .. } | KernelError::TermTooDeep { .. })) => {
-            Attempt::Undecided(None, e.to_string())
-        }
+        Err(
+            e @ (KernelError::RecursionLimit { .. }
+            | KernelError::TermTooDeep { .. }
+            | KernelError::StoreFull(_)),
+        ) => Attempt::Undecided(None, e.to_string()),
         Err(e) => Attempt::Rejected(e.to_string()),
     }
 }

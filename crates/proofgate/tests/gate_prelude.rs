@@ -10,35 +10,28 @@ use proofgate_barrier::{Evidence, Policy};
 use proofgate_kernel::{
     ConstantKind, Declaration, Kernel, Limits, check_export, run_with_kernel_stack,
 };
-use std::path::PathBuf;
 
-fn init_prelude() -> PathBuf {
-    let root = std::env::var_os("PROOFGATE_LEAN_EXPORTS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/lean-exports"),
-        PathBuf::from,
-    );
-    let path = root.join("good/init-prelude.ndjson");
-    assert!(
-        path.is_file(),
-        "the Lean export corpus is missing: {} not found (set PROOFGATE_LEAN_EXPORTS to the \
-         directory holding good/init-prelude.ndjson)",
-        path.display()
-    );
-    path
-}
+#[path = "../../proofgate-kernel/tests/support/corpus.rs"]
+mod corpus;
 
-fn lean_kernel() -> Kernel {
+/// A kernel holding Lean's `Init.Prelude`, or `None` when the corpus is
+/// absent (skipped loudly, or a failure under `PROOFGATE_REQUIRE_CORPUS=1`).
+fn lean_kernel(test: &str) -> Option<Kernel> {
+    let path = corpus::file_or_skip("good/init-prelude.ndjson", test)?;
     let mut k = Kernel::new();
-    let file = std::fs::File::open(init_prelude()).unwrap();
+    let file = std::fs::File::open(path).unwrap();
     check_export(&mut k, std::io::BufReader::new(file), Limits::DEFAULT)
         .expect("Lean's Init.Prelude checks");
-    k
+    Some(k)
 }
 
 #[test]
 fn every_builtin_lean_declaration_is_identical_to_leans() {
     run_with_kernel_stack(|| {
-        let mut k = lean_kernel();
+        let Some(mut k) = lean_kernel("every_builtin_lean_declaration_is_identical_to_leans")
+        else {
+            return;
+        };
         let mut compared = 0;
         for decl in lean_declarations() {
             // Interned into the store holding Lean's terms: equal structure
@@ -85,7 +78,9 @@ fn every_builtin_lean_declaration_is_identical_to_leans() {
 #[test]
 fn derived_recursors_match_leans() {
     run_with_kernel_stack(|| {
-        let mut lean = lean_kernel();
+        let Some(mut lean) = lean_kernel("derived_recursors_match_leans") else {
+            return;
+        };
         let mut ours = ProofEnvironment::new().unwrap();
         let (mut dl, mut dou) = (TermDigests::default(), TermDigests::default());
         let mut compared = 0;
@@ -143,7 +138,13 @@ impl GateSubject for Ev {
 #[test]
 fn policy_obligations_check_in_an_environment_loaded_from_lean() {
     run_with_kernel_stack(|| {
-        let mut env = ProofEnvironment::from_export_path(init_prelude()).unwrap();
+        let Some(path) = corpus::file_or_skip(
+            "good/init-prelude.ndjson",
+            "policy_obligations_check_in_an_environment_loaded_from_lean",
+        ) else {
+            return;
+        };
+        let mut env = ProofEnvironment::from_export_path(path).unwrap();
         let ev = Ev(Evidence {
             hosts: 1_000_000,
             ready: 999_999,

@@ -3,9 +3,9 @@
 use super::outcome::{report, usage};
 use proofgate::ProofAttestation;
 use proofgate::ledger::ArchivePolicy;
-use proofgate::ledger::LedgerEntry;
 use proofgate::ledger::disk::read_dir;
 use proofgate::ledger::hash::to_hex;
+use proofgate::ledger::{LedgerEntry, Seal};
 use serde_json::{Value, json};
 use std::io::Write;
 use std::path::Path;
@@ -22,6 +22,37 @@ fn attestation_json(a: &ProofAttestation) -> Value {
     })
 }
 
+fn seal_json(s: &Seal) -> Value {
+    json!({
+        "root": to_hex(&s.root),
+        "head": to_hex(&s.head),
+        "latest_timestamp_ns": s.latest_timestamp_ns,
+        "seal_version": s.seal_version,
+        "reduction_steps": s.reduction_steps,
+        "mean_cache_hit_rate_bps": s.mean_cache_hit_rate.get(),
+    })
+}
+
+/// Steps, hit rate and the hash a listing line shows: the proof term of an
+/// attestation, the root a seal commits to.
+fn summary(entry: &LedgerEntry) -> (u32, u16, &'static str, String) {
+    match (entry.attestation(), entry.seal()) {
+        (Some(a), _) => (
+            a.reduction_steps,
+            a.cache_hit_rate_bps.get(),
+            "proof",
+            to_hex(&a.proof_term_hash),
+        ),
+        (None, Some(s)) => (
+            s.reduction_steps,
+            s.mean_cache_hit_rate.get(),
+            "root ",
+            to_hex(&s.root),
+        ),
+        (None, None) => (0, 0, "     ", "-".repeat(16)),
+    }
+}
+
 fn details(entry: &LedgerEntry) -> Value {
     match entry {
         LedgerEntry::Attestation(a) => json!({ "attestation": attestation_json(a) }),
@@ -33,12 +64,12 @@ fn details(entry: &LedgerEntry) -> Value {
         LedgerEntry::CompactionSeal(s) => json!({
             "first": s.first,
             "end": s.end,
-            "seal": attestation_json(&s.seal),
+            "seal": seal_json(&s.seal),
         }),
         LedgerEntry::EpochBoundary(b) => json!({
             "from_epoch": b.from_epoch,
             "to_epoch": b.to_epoch,
-            "seal": attestation_json(&b.seal),
+            "seal": seal_json(&b.seal),
             "new_config": {
                 "environment_hash": to_hex(&b.new_config.environment_hash),
                 "verifier_version": b.new_config.verifier_version,
@@ -50,7 +81,7 @@ fn details(entry: &LedgerEntry) -> Value {
             "from_partition": t.from_partition,
             "to_partition": t.to_partition,
             "min_cut_value": t.min_cut_value,
-            "seal": attestation_json(&t.seal),
+            "seal": seal_json(&t.seal),
         }),
     }
 }
@@ -71,7 +102,7 @@ pub fn run(dir: &Path, from: u64, to: Option<u64>, as_json: bool) -> ExitCode {
             return;
         }
         listed += 1;
-        let a = v.entry.attestation();
+        let (steps, bps, label, hash) = summary(v.entry);
         // A closed pipe (e.g. `| head`) is not an error of the ledger.
         let _ = if as_json {
             let line = json!({
@@ -86,7 +117,7 @@ pub fn run(dir: &Path, from: u64, to: Option<u64>, as_json: bool) -> ExitCode {
         } else {
             writeln!(
                 out,
-                "{:>8}  {:<16} {}@{}  steps {:>10}  bps {:>5}  proof {}  head {}",
+                "{:>8}  {:<16} {}@{}  steps {:>10}  bps {:>5}  {label} {}  head {}",
                 v.position,
                 v.entry.kind(),
                 v.file
@@ -94,9 +125,9 @@ pub fn run(dir: &Path, from: u64, to: Option<u64>, as_json: bool) -> ExitCode {
                     .map(|n| n.to_string_lossy())
                     .unwrap_or_default(),
                 v.offset,
-                a.reduction_steps,
-                a.cache_hit_rate_bps.get(),
-                &to_hex(&a.proof_term_hash)[..16],
+                steps,
+                bps,
+                &hash[..16],
                 &to_hex(&v.head)[..16],
             )
         };

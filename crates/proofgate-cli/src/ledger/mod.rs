@@ -1,13 +1,18 @@
-//! `proofgate ledger`: verify, inspect and prove against an on-disk ledger.
+//! `proofgate ledger`: verify, inspect and prove against an on-disk ledger;
+//! sign checkpoints of it and verify proofs against them offline.
 //!
 //! Exit codes: 0 the ledger (or proof) checks out; 1 verification failed
-//! (the message names the file, record and byte); 2 bad usage or a
-//! directory that cannot be read.
+//! (the message names the file, record and byte, or the checkpoint or proof
+//! that does not match); 2 bad usage or a file that cannot be read.
 
+mod checkpoint;
 mod inspect;
+mod keygen;
+mod keys;
 mod outcome;
 mod prove;
 mod verify;
+mod verify_proof;
 
 use clap::Subcommand;
 use std::path::PathBuf;
@@ -19,10 +24,20 @@ pub enum LedgerCommand {
     /// Verify every record of a ledger directory: framing and checksums, the
     /// blake3 chain, the Merkle tree, every compaction, epoch and scope seal.
     /// Read-only and lock-free; a torn tail left by a crash is reported as a
-    /// failure (opening the ledger for writing repairs it).
+    /// failure (opening the ledger for writing repairs it). With
+    /// --checkpoint, the directory must also extend that signed checkpoint:
+    /// a ledger cut back below its size (records or whole files deleted
+    /// from the end) or whose history differs from its root fails.
     Verify {
         /// The ledger directory.
         dir: PathBuf,
+        /// A signed checkpoint (from `ledger checkpoint`) the ledger must
+        /// extend.
+        #[arg(long, requires = "public_key")]
+        checkpoint: Option<PathBuf>,
+        /// The log's public key (from `ledger keygen`) that signed it.
+        #[arg(long, requires = "checkpoint")]
+        public_key: Option<PathBuf>,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
@@ -61,6 +76,65 @@ pub enum LedgerCommand {
         /// tree of the first N entries.
         #[arg(long, num_args = 2, value_names = ["M", "N"])]
         consistency: Option<Vec<u64>>,
+        /// Also write the proof to FILE in the proof-file JSON format
+        /// (`proofgate-ledger-proof/1`), for `ledger verify-proof`.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Generate an Ed25519 key for signing checkpoints. The private key goes
+    /// to a new file (mode 0600, in the text form of Go's sumdb/note); the
+    /// public verifier key is printed (and written to --public-out).
+    Keygen {
+        /// The log's origin, which is also the key name; it must end in
+        /// `/blake3`, naming the tree hash.
+        #[arg(long, default_value = "proofgate.example/ledger/blake3")]
+        origin: String,
+        /// Where to write the private key (must not exist).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Where to write the public key too (must not exist).
+        #[arg(long, value_name = "FILE")]
+        public_out: Option<PathBuf>,
+        /// Print one JSON object instead of the public key.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Verify a ledger directory and sign its size and Merkle root as a C2SP
+    /// tlog-checkpoint (a signed note; origin = key name). A directory with
+    /// a torn tail is refused until a writer has repaired it.
+    Checkpoint {
+        /// The ledger directory.
+        dir: PathBuf,
+        /// The private key (from `ledger keygen`).
+        #[arg(long, value_name = "FILE")]
+        key: PathBuf,
+        /// Write the signed checkpoint here instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Print one JSON object (with the note in it).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Verify a proof file (from `ledger prove --out`) against a signed
+    /// checkpoint, offline: no ledger directory is read. An inclusion proof
+    /// must be for the checkpoint's tree size; a consistency proof must end
+    /// at it (and start at --old-checkpoint's size and root, when given).
+    VerifyProof {
+        /// The signed checkpoint.
+        #[arg(long, value_name = "FILE")]
+        checkpoint: PathBuf,
+        /// The proof file.
+        #[arg(long, value_name = "FILE")]
+        proof: PathBuf,
+        /// The log's public key.
+        #[arg(long, value_name = "FILE")]
+        public_key: PathBuf,
+        /// An older signed checkpoint a consistency proof must start from.
+        #[arg(long, value_name = "FILE")]
+        old_checkpoint: Option<PathBuf>,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
@@ -70,7 +144,12 @@ pub enum LedgerCommand {
 /// Runs one `proofgate ledger` subcommand.
 pub fn run(cmd: LedgerCommand) -> ExitCode {
     match cmd {
-        LedgerCommand::Verify { dir, json } => verify::run(&dir, json),
+        LedgerCommand::Verify {
+            dir,
+            checkpoint,
+            public_key,
+            json,
+        } => verify::run(&dir, checkpoint.as_deref().zip(public_key.as_deref()), json),
         LedgerCommand::Inspect {
             dir,
             from,
@@ -82,8 +161,43 @@ pub fn run(cmd: LedgerCommand) -> ExitCode {
             index,
             size,
             consistency,
+            out,
             json,
-        } => prove::run(&dir, index, size, consistency.as_deref(), json),
+        } => prove::run(
+            &dir,
+            index,
+            size,
+            consistency.as_deref(),
+            out.as_deref(),
+            json,
+        ),
+        LedgerCommand::Keygen {
+            origin,
+            out,
+            public_out,
+            json,
+        } => keygen::run(&origin, &out, public_out.as_deref(), json),
+        LedgerCommand::Checkpoint {
+            dir,
+            key,
+            out,
+            json,
+        } => checkpoint::run(&dir, &key, out.as_deref(), json),
+        LedgerCommand::VerifyProof {
+            checkpoint,
+            proof,
+            public_key,
+            old_checkpoint,
+            json,
+        } => verify_proof::run(
+            &verify_proof::Inputs {
+                checkpoint: &checkpoint,
+                old_checkpoint: old_checkpoint.as_deref(),
+                proof: &proof,
+                public_key: &public_key,
+            },
+            json,
+        ),
     }
 }
 

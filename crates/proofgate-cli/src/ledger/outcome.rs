@@ -29,6 +29,24 @@ pub fn classify(err: &DiskError) -> (u8, Value) {
                 "reason": reason,
             }),
         ),
+        DiskError::RolledBack { .. } | DiskError::Forked { .. } => (
+            FAILED,
+            json!({
+                "ok": false,
+                "error": if matches!(err, DiskError::Forked { .. }) { "forked" } else { "rolled_back" },
+                "reason": err.to_string(),
+            }),
+        ),
+        DiskError::TornTail { file, offset } => (
+            FAILED,
+            json!({
+                "ok": false,
+                "error": "torn_tail",
+                "file": file.display().to_string(),
+                "byte": offset,
+                "reason": err.to_string(),
+            }),
+        ),
         DiskError::Ledger(e) => (
             FAILED,
             json!({ "ok": false, "error": "ledger", "reason": e.to_string() }),

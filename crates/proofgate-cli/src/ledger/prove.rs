@@ -1,22 +1,25 @@
-//! `proofgate ledger prove DIR --index I [--size N]` and
-//! `proofgate ledger prove DIR --consistency M N`.
+//! `proofgate ledger prove DIR --index I [--size N] [--out FILE]` and
+//! `proofgate ledger prove DIR --consistency M N [--out FILE]`.
 
+use super::keys::write;
 use super::outcome::{FAILED, report, usage};
 use crate::stdout::outln;
 use proofgate::ledger::disk::read_dir;
 use proofgate::ledger::hash::to_hex;
-use proofgate::ledger::{ArchivePolicy, LedgerError, MutationLedger};
+use proofgate::ledger::{ArchivePolicy, LedgerError, MutationLedger, ProofFile};
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Builds the requested proof, checks it with the hash-only verifier, and
-/// prints it.
+/// Builds the requested proof, checks it with the hash-only verifier,
+/// prints it, and writes it to `out` as a proof file (see
+/// `proofgate_ledger::proof_file`) when given.
 pub fn run(
     dir: &Path,
     index: Option<u64>,
     size: Option<u64>,
     consistency: Option<&[u64]>,
+    out: Option<&Path>,
     as_json: bool,
 ) -> ExitCode {
     // Archived entries are proved from their segments, so keep them.
@@ -25,8 +28,8 @@ pub fn run(
         Err(e) => return report(&e, as_json),
     };
     match (index, consistency) {
-        (Some(i), None) => inclusion(&ledger, i, size.unwrap_or(ledger.len()), as_json),
-        (None, Some(&[m, n])) => consistency_proof(&ledger, m, n, as_json),
+        (Some(i), None) => inclusion(&ledger, i, size.unwrap_or(ledger.len()), out, as_json),
+        (None, Some(&[m, n])) => consistency_proof(&ledger, m, n, out, as_json),
         _ => usage("give either --index I or --consistency M N", as_json),
     }
 }
@@ -43,7 +46,21 @@ fn failed(what: &str, err: &LedgerError, as_json: bool) -> ExitCode {
     ExitCode::from(FAILED)
 }
 
-fn inclusion(ledger: &MutationLedger, index: u64, size: u64, as_json: bool) -> ExitCode {
+/// Writes the proof file, if asked; `Err` carries the exit code.
+fn save(out: Option<&Path>, file: ProofFile, as_json: bool) -> Result<(), ExitCode> {
+    match out {
+        Some(path) => write(path, &file.to_json()).map_err(|e| usage(&e, as_json)),
+        None => Ok(()),
+    }
+}
+
+fn inclusion(
+    ledger: &MutationLedger,
+    index: u64,
+    size: u64,
+    out: Option<&Path>,
+    as_json: bool,
+) -> ExitCode {
     let proof = match ledger.prove_inclusion(index, size, &[]) {
         Ok(p) => p,
         Err(e) => return usage(&e.to_string(), as_json),
@@ -63,6 +80,14 @@ fn inclusion(ledger: &MutationLedger, index: u64, size: u64, as_json: bool) -> E
         return failed("inclusion proof does not verify", &e.into(), as_json);
     }
     let path: Vec<String> = proof.path.iter().map(to_hex).collect();
+    let previous = proof.previous;
+    let file = ProofFile::Inclusion {
+        proof,
+        entry: bytes.as_slice().to_vec(),
+    };
+    if let Err(code) = save(out, file, as_json) {
+        return code;
+    }
     if as_json {
         outln!(
             "{}",
@@ -72,7 +97,7 @@ fn inclusion(ledger: &MutationLedger, index: u64, size: u64, as_json: bool) -> E
                 "index": index,
                 "size": size,
                 "entry": entry.kind(),
-                "previous": to_hex(&proof.previous),
+                "previous": to_hex(&previous),
                 "leaf": to_hex(&leaf),
                 "root": to_hex(&root),
                 "path": path,
@@ -85,7 +110,7 @@ fn inclusion(ledger: &MutationLedger, index: u64, size: u64, as_json: bool) -> E
         );
         outln!(
             "previous {}\nleaf {}\nroot {}",
-            to_hex(&proof.previous),
+            to_hex(&previous),
             to_hex(&leaf),
             to_hex(&root)
         );
@@ -96,7 +121,13 @@ fn inclusion(ledger: &MutationLedger, index: u64, size: u64, as_json: bool) -> E
     ExitCode::SUCCESS
 }
 
-fn consistency_proof(ledger: &MutationLedger, m: u64, n: u64, as_json: bool) -> ExitCode {
+fn consistency_proof(
+    ledger: &MutationLedger,
+    m: u64,
+    n: u64,
+    out: Option<&Path>,
+    as_json: bool,
+) -> ExitCode {
     let proof = match ledger.prove_consistency(m, n, &[]) {
         Ok(p) => p,
         Err(e) => return usage(&e.to_string(), as_json),
@@ -109,6 +140,9 @@ fn consistency_proof(ledger: &MutationLedger, m: u64, n: u64, as_json: bool) -> 
         return failed("consistency proof does not verify", &e.into(), as_json);
     }
     let path: Vec<String> = proof.path.iter().map(to_hex).collect();
+    if let Err(code) = save(out, ProofFile::Consistency { proof, old_root }, as_json) {
+        return code;
+    }
     if as_json {
         outln!(
             "{}",

@@ -51,6 +51,8 @@ fn good_ledger_verifies_inspects_and_proves() {
         assert_eq!(
             run(LedgerCommand::Verify {
                 dir: dir.clone(),
+                checkpoint: None,
+                public_key: None,
                 json
             }),
             ExitCode::SUCCESS
@@ -72,6 +74,7 @@ fn good_ledger_verifies_inspects_and_proves() {
                     index: Some(index),
                     size: None,
                     consistency: None,
+                    out: None,
                     json
                 }),
                 ExitCode::SUCCESS,
@@ -84,6 +87,7 @@ fn good_ledger_verifies_inspects_and_proves() {
                 index: None,
                 size: None,
                 consistency: Some(vec![3, 30]),
+                out: None,
                 json
             }),
             ExitCode::SUCCESS
@@ -102,6 +106,7 @@ fn bad_requests_are_usage_errors() {
             index: Some(99),
             size: None,
             consistency: None,
+            out: None,
             json: false
         }),
         two
@@ -112,6 +117,7 @@ fn bad_requests_are_usage_errors() {
             index: None,
             size: None,
             consistency: Some(vec![4, 2]),
+            out: None,
             json: true
         }),
         two
@@ -128,6 +134,8 @@ fn bad_requests_are_usage_errors() {
     assert_eq!(
         run(LedgerCommand::Verify {
             dir: dir.join("missing"),
+            checkpoint: None,
+            public_key: None,
             json: false
         }),
         two
@@ -144,6 +152,8 @@ fn torn_and_altered_ledgers_fail_verification() {
     assert_eq!(
         run(LedgerCommand::Verify {
             dir: dir.clone(),
+            checkpoint: None,
+            public_key: None,
             json: true
         }),
         ExitCode::from(1)
@@ -154,6 +164,8 @@ fn torn_and_altered_ledgers_fail_verification() {
     assert_eq!(
         run(LedgerCommand::Verify {
             dir: dir.clone(),
+            checkpoint: None,
+            public_key: None,
             json: false
         }),
         ExitCode::from(1)
@@ -168,4 +180,113 @@ fn torn_and_altered_ledgers_fail_verification() {
         ExitCode::from(1)
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// keygen, checkpoint, prove --out and verify-proof end to end, and the
+/// refusals a script relies on: another key's checkpoint and a proof for
+/// another size fail (exit 1), a rolled-back directory fails `verify
+/// --checkpoint`.
+#[test]
+fn signed_checkpoints_and_offline_proofs_end_to_end() {
+    let dir = ledger_dir("signed", 30);
+    let files = dir.with_extension("files");
+    let _ = std::fs::remove_dir_all(&files);
+    std::fs::create_dir_all(&files).unwrap();
+    let f = |name: &str| files.join(name);
+    let one = ExitCode::from(1);
+    for (key, public) in [("key", "key.pub"), ("other", "other.pub")] {
+        assert_eq!(
+            run(LedgerCommand::Keygen {
+                origin: "proofgate.example/ledger/blake3".into(),
+                out: f(key),
+                public_out: Some(f(public)),
+                json: true,
+            }),
+            ExitCode::SUCCESS
+        );
+    }
+    // keygen never overwrites a key.
+    assert_eq!(
+        run(LedgerCommand::Keygen {
+            origin: "proofgate.example/ledger/blake3".into(),
+            out: f("key"),
+            public_out: None,
+            json: false,
+        }),
+        ExitCode::from(2)
+    );
+    assert_eq!(
+        run(LedgerCommand::Checkpoint {
+            dir: dir.clone(),
+            key: f("key"),
+            out: Some(f("cp")),
+            json: false,
+        }),
+        ExitCode::SUCCESS
+    );
+    let size = proofgate::ledger::disk::verify_dir(&dir)
+        .unwrap()
+        .scan
+        .records;
+    for (index, proof_size, name) in [(4, None, "in.json"), (4, Some(size - 1), "short.json")] {
+        assert_eq!(
+            run(LedgerCommand::Prove {
+                dir: dir.clone(),
+                index: Some(index),
+                size: proof_size,
+                consistency: None,
+                out: Some(f(name)),
+                json: true,
+            }),
+            ExitCode::SUCCESS
+        );
+    }
+    assert_eq!(
+        run(LedgerCommand::Prove {
+            dir: dir.clone(),
+            index: None,
+            size: None,
+            consistency: Some(vec![3, size]),
+            out: Some(f("cons.json")),
+            json: false,
+        }),
+        ExitCode::SUCCESS
+    );
+    let verify_proof = |proof: &str, public: &str| {
+        run(LedgerCommand::VerifyProof {
+            checkpoint: f("cp"),
+            proof: f(proof),
+            public_key: f(public),
+            old_checkpoint: None,
+            json: true,
+        })
+    };
+    assert_eq!(verify_proof("in.json", "key.pub"), ExitCode::SUCCESS);
+    assert_eq!(verify_proof("cons.json", "key.pub"), ExitCode::SUCCESS);
+    assert_eq!(verify_proof("in.json", "other.pub"), one);
+    assert_eq!(verify_proof("short.json", "key.pub"), one);
+    let verify = |public: &str| {
+        run(LedgerCommand::Verify {
+            dir: dir.clone(),
+            checkpoint: Some(f("cp")),
+            public_key: Some(f(public)),
+            json: false,
+        })
+    };
+    assert_eq!(verify("key.pub"), ExitCode::SUCCESS);
+    assert_eq!(verify("other.pub"), one);
+    std::fs::remove_file(last_file(&dir)).unwrap();
+    assert_eq!(
+        run(LedgerCommand::Verify {
+            dir: dir.clone(),
+            checkpoint: None,
+            public_key: None,
+            json: false,
+        }),
+        ExitCode::SUCCESS,
+        "a ledger cut at a file boundary verifies on its own"
+    );
+    assert_eq!(verify("key.pub"), one);
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&files);
 }

@@ -1,16 +1,46 @@
-//! `proofgate ledger verify DIR`.
+//! `proofgate ledger verify DIR [--checkpoint FILE --public-key FILE]`.
 
-use super::outcome::{FAILED, report};
+use super::keys::{checkpoint, verifier};
+use super::outcome::{FAILED, report, usage};
 use crate::stdout::outln;
-use proofgate::ledger::disk::verify_dir;
+use proofgate::ledger::disk::{verify_against, verify_dir};
 use proofgate::ledger::hash::to_hex;
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Verifies the directory; a torn tail counts as a failure.
-pub fn run(dir: &Path, as_json: bool) -> ExitCode {
-    let report_ok = match verify_dir(dir) {
+/// Verifies the directory; a torn tail counts as a failure. With a signed
+/// checkpoint (`(checkpoint file, public key file)`), the directory must
+/// also extend it: not rolled back below its size, not forked from its root.
+pub fn run(dir: &Path, signed: Option<(&Path, &Path)>, as_json: bool) -> ExitCode {
+    let against = match signed {
+        None => None,
+        Some((cp, key)) => {
+            let key = match verifier(key) {
+                Ok(k) => k,
+                Err(e) => return usage(&e, as_json),
+            };
+            match checkpoint(cp, &key) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    if as_json {
+                        outln!(
+                            "{}",
+                            json!({ "ok": false, "error": "checkpoint", "reason": e })
+                        );
+                    } else {
+                        eprintln!("proofgate ledger: verification failed: {e}");
+                    }
+                    return ExitCode::from(FAILED);
+                }
+            }
+        }
+    };
+    let verified = match &against {
+        Some(cp) => verify_against(dir, cp),
+        None => verify_dir(dir),
+    };
+    let report_ok = match verified {
         Ok(r) => r,
         Err(e) => return report(&e, as_json),
     };
@@ -25,6 +55,11 @@ pub fn run(dir: &Path, as_json: bool) -> ExitCode {
                 "epoch": report_ok.epoch,
                 "root": to_hex(&report_ok.root),
                 "head": to_hex(&report_ok.head),
+                "checkpoint": against.as_ref().map(|c| json!({
+                    "origin": c.origin,
+                    "size": c.size,
+                    "root": to_hex(&c.root),
+                })),
                 "torn_tail": torn.map(|t| json!({
                     "file": t.file.display().to_string(),
                     "record": report_ok.scan.records,
@@ -53,6 +88,13 @@ pub fn run(dir: &Path, as_json: bool) -> ExitCode {
             to_hex(&report_ok.root),
             to_hex(&report_ok.head)
         );
+        if let Some(c) = &against {
+            outln!(
+                "extends the checkpoint of {} at size {} signed by its key",
+                c.origin,
+                c.size
+            );
+        }
     }
     if torn.is_some() {
         ExitCode::from(FAILED)

@@ -11,9 +11,25 @@ pub enum ExportErrorKind {
     /// The line is not JSON.
     #[error("malformed JSON: {0}")]
     Json(#[from] serde_json::Error),
-    /// The format version is not one this reader understands.
-    #[error("unsupported export format version {0}")]
+    /// The format version is not one this reader implements (only
+    /// [`super::FORMAT_VERSION`]).
+    #[error("unsupported export format version '{0}' (this reader implements {v})", v = super::FORMAT_VERSION)]
     UnsupportedVersion(String),
+    /// The input holds no record at all.
+    #[error("empty export: no meta line")]
+    Empty,
+    /// The first record is not the meta line, so the format is unknown.
+    #[error("the first record must be the meta line (format version)")]
+    MissingMeta,
+    /// A second meta line, after the first record.
+    #[error("a meta line may only be the first record")]
+    MisplacedMeta,
+    /// The line is not UTF-8.
+    #[error("invalid UTF-8 at byte {offset} of the line")]
+    InvalidUtf8 {
+        /// Byte offset within the line of the first invalid byte.
+        offset: usize,
+    },
     /// A required field is absent or has the wrong JSON type.
     #[error("missing or ill-typed field '{0}'")]
     Field(&'static str),
@@ -36,6 +52,9 @@ pub enum ExportErrorKind {
         /// The index.
         index: u64,
     },
+    /// The term store has no ids left for this export (a limit reached).
+    #[error(transparent)]
+    StoreFull(#[from] crate::store::StoreFull),
     /// A field has an invalid value.
     #[error("invalid value: {0}")]
     Invalid(String),
@@ -52,9 +71,20 @@ pub struct ExportError {
 }
 
 impl ExportError {
-    /// Whether the input should be declined (unsupported) rather than
-    /// rejected (malformed).
+    /// Whether the input is unusable and should be declined rather than
+    /// rejected: unreadable (I/O, not UTF-8), empty, without its meta line,
+    /// of a format version this reader does not implement, or too big for
+    /// the term store. Anything else
+    /// is a malformed export of a known format (rejected).
     pub fn is_unsupported(&self) -> bool {
-        matches!(self.kind, ExportErrorKind::UnsupportedVersion(_))
+        matches!(
+            self.kind,
+            ExportErrorKind::UnsupportedVersion(_)
+                | ExportErrorKind::Empty
+                | ExportErrorKind::MissingMeta
+                | ExportErrorKind::InvalidUtf8 { .. }
+                | ExportErrorKind::Io(_)
+                | ExportErrorKind::StoreFull(_)
+        )
     }
 }

@@ -1,5 +1,10 @@
 //! Reader for Lean 4's NDJSON export format 3.1.0, streamed line by line.
 //!
+//! Contract: the first record is the meta line and names format version
+//! [`FORMAT_VERSION`] exactly; an empty input, a missing meta line, another
+//! version or a line that is not UTF-8 is refused with the (1-based) line,
+//! and [`ExportError::is_unsupported`] says the input is to be declined.
+//!
 //! Names, levels and expressions are kept in maps keyed by their export
 //! index (indices may be sparse and out of order). `mdata` is stripped.
 //! Declarations are returned one at a time, so a caller can check each one
@@ -7,8 +12,10 @@
 
 mod error;
 mod table;
+mod writer;
 
 pub use error::{ExportError, ExportErrorKind};
+pub use writer::{ExportWriteError, ExportWriter};
 
 use crate::declaration::{
     ClaimedInductive, ConstantInfo, ConstantKind, Declaration, DefinitionSafety, InductiveBlock,
@@ -23,13 +30,18 @@ use std::io::BufRead;
 use table::IndexTable;
 
 type Kind = ExportErrorKind;
+
+/// The one export format version this reader implements.
+pub const FORMAT_VERSION: &str = "3.1.0";
 type Obj = Map<String, Value>;
 
 /// A streaming reader of one export.
 pub struct ExportReader<R> {
     input: R,
     line_no: usize,
-    buf: String,
+    buf: Vec<u8>,
+    /// Whether the meta line has been read (it must be the first record).
+    seen_meta: bool,
     names: IndexTable<NameId>,
     levels: IndexTable<LevelId>,
     exprs: IndexTable<ExprId>,
@@ -45,7 +57,8 @@ impl<R: BufRead> ExportReader<R> {
         ExportReader {
             input,
             line_no: 0,
-            buf: String::new(),
+            buf: Vec::new(),
+            seen_meta: false,
             names,
             levels,
             exprs: IndexTable::default(),
@@ -65,20 +78,40 @@ impl<R: BufRead> ExportReader<R> {
     ) -> Option<Result<Declaration, ExportError>> {
         loop {
             self.buf.clear();
-            match self.input.read_line(&mut self.buf) {
-                Ok(0) => return None,
+            // Bytes, not `read_line`: a line that is not UTF-8 is then
+            // reported as that line, not the one before.
+            let read = self.input.read_until(b'\n', &mut self.buf);
+            self.line_no += 1;
+            match read {
+                Ok(0) if self.seen_meta => return None,
+                Ok(0) => {
+                    // The meta line was due on line 1.
+                    self.line_no = 1;
+                    self.seen_meta = true;
+                    return Some(Err(self.err(Kind::Empty)));
+                }
                 Ok(_) => {}
                 Err(e) => return Some(Err(self.err(Kind::Io(e)))),
             }
-            self.line_no += 1;
-            if self.buf.trim().is_empty() {
+            let text = match std::str::from_utf8(&self.buf) {
+                Ok(t) => t,
+                Err(e) => {
+                    let offset = e.valid_up_to();
+                    return Some(Err(self.err(Kind::InvalidUtf8 { offset })));
+                }
+            };
+            if text.trim().is_empty() {
                 continue;
             }
-            let v: Value = match serde_json::from_str(&self.buf) {
+            let v: Value = match serde_json::from_str(text) {
                 Ok(v) => v,
                 Err(e) => return Some(Err(self.err(Kind::Json(e)))),
             };
-            match self.parse_line(st, v) {
+            let parsed = self.parse_line(st, v);
+            if let Err(full) = st.check_capacity() {
+                return Some(Err(self.err(Kind::StoreFull(full))));
+            }
+            match parsed {
                 Ok(Some(d)) => return Some(Ok(d)),
                 Ok(None) => {}
                 Err(k) => return Some(Err(self.err(k))),
@@ -98,14 +131,23 @@ impl<R: BufRead> ExportReader<R> {
             return Err(Kind::UnknownTag);
         };
         if let Some(m) = o.get("meta") {
-            let ver = m
-                .pointer("/format/version")
-                .and_then(Value::as_str)
-                .ok_or(Kind::Field("format.version"))?;
-            if !ver.starts_with("3.") {
-                return Err(Kind::UnsupportedVersion(ver.into()));
+            if self.seen_meta {
+                return Err(Kind::MisplacedMeta);
+            }
+            // Whatever happens next, this was the first record.
+            self.seen_meta = true;
+            match m.pointer("/format/version") {
+                Some(Value::String(v)) if v == FORMAT_VERSION => {}
+                Some(Value::String(v)) => return Err(Kind::UnsupportedVersion(v.clone())),
+                // A version that is absent or not a string is no known one.
+                Some(other) => return Err(Kind::UnsupportedVersion(other.to_string())),
+                None => return Err(Kind::UnsupportedVersion("(none)".into())),
             }
             return Ok(None);
+        }
+        if !self.seen_meta {
+            self.seen_meta = true;
+            return Err(Kind::MissingMeta);
         }
         if let Some(i) = o.get("in") {
             let i = i.as_u64().ok_or(Kind::Field("in"))?;
@@ -447,6 +489,13 @@ impl<R: BufRead> ExportReader<R> {
             unreachable!()
         };
         let level_params = first.level_params.clone();
+        // By name, so a block of n constructors is assembled in linear time.
+        // The first of a repeated name, as a scan would find (the kernel
+        // rejects the repetition itself).
+        let mut ctor_types: fxhash::FxHashMap<NameId, ExprId> = Default::default();
+        for c in &claimed.ctors {
+            ctor_types.entry(c.name).or_insert(c.ty);
+        }
         let mut types = Vec::new();
         for t in &claimed.types {
             let ConstantKind::Inductive { ctors, .. } = &t.kind else {
@@ -454,14 +503,10 @@ impl<R: BufRead> ExportReader<R> {
             };
             let mut cs = Vec::new();
             for cn in ctors {
-                let c = claimed
-                    .ctors
-                    .iter()
-                    .find(|c| c.name == *cn)
-                    .ok_or_else(|| {
-                        Kind::Invalid("a type lists a constructor the block does not define".into())
-                    })?;
-                cs.push((c.name, c.ty));
+                let ty = ctor_types.get(cn).ok_or_else(|| {
+                    Kind::Invalid("a type lists a constructor the block does not define".into())
+                })?;
+                cs.push((*cn, *ty));
             }
             types.push(InductiveType {
                 name: t.name,

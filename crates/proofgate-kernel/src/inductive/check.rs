@@ -3,11 +3,10 @@
 //! fields fit the universe and occur strictly positively.
 
 use super::annotation::local_for;
-use super::{Block, err};
-use crate::declaration::{ConstantInfo, ConstantKind};
+use super::{Block, TypeFacts, err};
 use crate::expr::{ExprId, ExprNode};
-use crate::level::LevelId;
 use crate::name::NameId;
+use crate::rule::InductiveRule;
 use crate::tc::{TcResult, TypeChecker};
 
 pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult<()> {
@@ -35,7 +34,7 @@ pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
                 } else {
                     let pt = tc.fvar_type(blk.params[i]).expect("param is a variable");
                     if !tc.is_def_eq(d, pt)? {
-                        return err("parameters of all inductive types must match");
+                        return err(InductiveRule::ParamsDiffer);
                     }
                 }
                 t = tc.inst(b, &[blk.params[i]])?;
@@ -47,44 +46,34 @@ pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
             }
         }
         if i != blk.nparams {
-            return err("number of parameters mismatch in inductive declaration");
+            return err(InductiveRule::ParamCount);
         }
         let ExprNode::Sort(l) = tc.st.node(t) else {
-            return err("the type of an inductive type must end in a sort");
+            return err(InductiveRule::NotASort);
         };
         if idx == 0 {
             blk.result_level = l;
+            blk.is_prop = tc.is_prop_level(l);
         } else if !tc.st.levels.is_equiv(l, blk.result_level) {
-            return err("mutually inductive types must live in the same universe");
+            return err(InductiveRule::UniverseDiffers);
         }
-        blk.nindices.push(nind);
-        let c = tc.st.cnst(blk.types[idx].name, &blk.levels);
-        blk.consts.push(c);
+        let konst = tc.st.cnst(blk.types[idx].name, &blk.levels);
+        blk.facts.push(TypeFacts {
+            konst,
+            nindices: nind,
+            nfields: Vec::new(),
+        });
     }
     Ok(())
 }
 
+/// Makes the block's types (auxiliary ones included) known to the checks of
+/// its constructors, before their recursion flags are known.
 pub(crate) fn declare_types(tc: &mut TypeChecker<'_>, blk: &Block, num_nested: usize) {
     let all = blk.names();
     for (i, t) in blk.types.iter().enumerate() {
-        tc.ws.pending.insert(
-            t.name,
-            ConstantInfo {
-                name: t.name,
-                level_params: blk.lparams.clone(),
-                ty: t.ty,
-                kind: ConstantKind::Inductive {
-                    num_params: blk.nparams as u32,
-                    num_indices: blk.nindices[i] as u32,
-                    all: all.clone(),
-                    ctors: t.ctors.iter().map(|c| c.0).collect(),
-                    num_nested: num_nested as u32,
-                    is_rec: false,
-                    is_reflexive: false,
-                    is_unsafe: blk.is_unsafe,
-                },
-            },
-        );
+        let c = blk.type_constant(t, i, &all, num_nested, (false, false));
+        tc.ws.pending.insert(t.name, c);
     }
 }
 
@@ -97,8 +86,8 @@ pub(crate) fn has_ind_occ(tc: &TypeChecker<'_>, blk: &Block, e: ExprId) -> bool 
 /// `I params indices` for a type of the block: returns its position.
 pub(crate) fn valid_ind_app(tc: &TypeChecker<'_>, blk: &Block, e: ExprId) -> Option<usize> {
     let (h, args) = tc.st.spine(e);
-    let idx = blk.consts.iter().position(|c| *c == h)?;
-    if args.len() != blk.nparams + blk.nindices[idx] {
+    let idx = blk.facts.iter().position(|f| f.konst == h)?;
+    if args.len() != blk.nparams + blk.facts[idx].nindices {
         return None;
     }
     if args[..blk.nparams] != blk.params[..] {
@@ -119,14 +108,14 @@ fn check_positivity(tc: &mut TypeChecker<'_>, blk: &Block, t: ExprId) -> TcResul
     match tc.st.node(t) {
         ExprNode::Pi(d, b) => {
             if has_ind_occ(tc, blk, d) {
-                return err("non-positive occurrence of an inductive type being declared");
+                return err(InductiveRule::NonPositive);
             }
             let x = local_for(tc, d);
             let body = tc.inst(b, &[x])?;
             check_positivity(tc, blk, body)
         }
         _ if valid_ind_app(tc, blk, t).is_some() => Ok(()),
-        _ => err("invalid occurrence of an inductive type being declared"),
+        _ => err(InductiveRule::InvalidOccurrence),
     }
 }
 
@@ -143,19 +132,15 @@ pub(crate) fn check_ctors(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
                 if i < blk.nparams {
                     let pt = tc.fvar_type(blk.params[i]).expect("param is a variable");
                     if !tc.is_def_eq(d, pt)? {
-                        return err("constructor parameters do not match the inductive's");
+                        return err(InductiveRule::CtorParams);
                     }
                     t = tc.inst(b, &[blk.params[i]])?;
                 } else {
                     let s = tc.infer(d)?;
                     let s = tc.ensure_sort(s)?;
                     let l = tc.sort_level(s);
-                    if !(blk.result_level == LevelId::ZERO
-                        || tc.st.levels.is_geq(blk.result_level, l))
-                    {
-                        return err(
-                            "a constructor field's universe is too big for the inductive type",
-                        );
+                    if !(blk.is_prop || tc.st.levels.is_geq(blk.result_level, l)) {
+                        return err(InductiveRule::FieldUniverse);
                     }
                     if !blk.is_unsafe {
                         check_positivity(tc, blk, d)?;
@@ -166,14 +151,14 @@ pub(crate) fn check_ctors(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
                 i += 1;
             }
             if i < blk.nparams {
-                return err("constructor has fewer arguments than the inductive's parameters");
+                return err(InductiveRule::CtorTooFewArgs);
             }
             if valid_ind_app(tc, blk, t) != Some(idx) {
-                return err("invalid constructor result type");
+                return err(InductiveRule::CtorResult);
             }
             nf.push(i - blk.nparams);
         }
-        blk.nfields.push(nf);
+        blk.facts[idx].nfields = nf;
     }
     Ok(())
 }
@@ -200,44 +185,20 @@ pub(crate) fn rec_flags(tc: &mut TypeChecker<'_>, blk: &Block) -> TcResult<(bool
     Ok((rec, refl))
 }
 
+/// Makes the block's constructors known (for deriving the recursors) and
+/// records the recursion flags on its types.
 pub(crate) fn declare_ctors(
     tc: &mut TypeChecker<'_>,
     blk: &Block,
     num_nested: usize,
-    is_rec: bool,
-    is_reflexive: bool,
+    flags: (bool, bool),
 ) {
+    let all = blk.names();
     for (i, t) in blk.types.iter().enumerate() {
-        if let Some(ConstantInfo {
-            kind:
-                ConstantKind::Inductive {
-                    is_rec: r,
-                    is_reflexive: f,
-                    ..
-                },
-            ..
-        }) = tc.ws.pending.get_mut(&t.name)
-        {
-            *r = is_rec;
-            *f = is_reflexive;
-        }
-        for (j, (c, cty)) in t.ctors.iter().enumerate() {
-            tc.ws.pending.insert(
-                *c,
-                ConstantInfo {
-                    name: *c,
-                    level_params: blk.lparams.clone(),
-                    ty: *cty,
-                    kind: ConstantKind::Constructor {
-                        induct: t.name,
-                        cidx: j as u32,
-                        num_params: blk.nparams as u32,
-                        num_fields: blk.nfields[i][j] as u32,
-                        is_unsafe: blk.is_unsafe,
-                    },
-                },
-            );
+        let c = blk.type_constant(t, i, &all, num_nested, flags);
+        tc.ws.pending.insert(t.name, c);
+        for c in blk.ctor_constants(t, i) {
+            tc.ws.pending.insert(c.name, c);
         }
     }
-    let _ = num_nested;
 }

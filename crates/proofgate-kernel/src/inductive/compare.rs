@@ -1,56 +1,65 @@
 //! Compares the kernel's derivation with the exported copy of a block.
 //!
-//! Counts, flags, names and universe parameters must be identical. Types and
-//! rule right-hand sides must be identical or definitionally equal (Lean's
-//! elaborator may, e.g., keep `outParam (Type w)` in one place and `Type w`
-//! in another); the exported copy is then kept, as terms elsewhere in the
-//! export refer to it.
+//! The environment always receives the kernel's own constants. An exported
+//! copy is accepted only when it *is* the derivation: the same counts, flags
+//! and names, and terms that are identical after a consistent renaming of the
+//! constant's universe parameters (binder names are not part of a term, so
+//! they may differ freely). Definitional equality is not enough: a recursor
+//! that eliminates only into `Prop` has proof-valued rule bodies, and proof
+//! irrelevance makes any two proofs of the same proposition "equal", so a
+//! forged rule or an ill-typed recursor type would pass
+//! (`tests/fixtures/reject/forged_rule_*`, `forged_rec_type_*`).
 
 use crate::declaration::{ClaimedInductive, ConstantInfo, ConstantKind};
 use crate::error::KernelError;
-use crate::expr::ExprId;
-use crate::tc::{TcResult, TypeChecker};
+use crate::name::NameId;
+use crate::rule::ClaimPart;
+use crate::tc::{Levels, TcResult, TypeChecker};
 
-fn mismatch(tc: &TypeChecker<'_>, what: &str, c: &ConstantInfo) -> KernelError {
+fn mismatch(tc: &TypeChecker<'_>, what: ClaimPart, c: &ConstantInfo) -> KernelError {
     KernelError::ClaimMismatch {
-        what: what.into(),
+        what,
         name: tc.name(c.name),
     }
 }
 
-fn same_term(tc: &mut TypeChecker<'_>, a: ExprId, b: ExprId) -> TcResult<bool> {
-    Ok(a == b || tc.is_def_eq(a, b)?)
+/// The kind with its rules removed, so flags and counts compare on their own.
+fn strip(kind: &ConstantKind) -> ConstantKind {
+    let mut k = kind.clone();
+    if let ConstantKind::Recursor { rules, .. } = &mut k {
+        rules.clear();
+    }
+    k
 }
 
-fn strip(kind: &ConstantKind) -> ConstantKind {
-    match kind {
-        ConstantKind::Recursor {
-            all,
-            num_params,
-            num_indices,
-            num_motives,
-            num_minors,
-            k,
-            is_unsafe,
-            ..
-        } => ConstantKind::Recursor {
-            all: all.clone(),
-            num_params: *num_params,
-            num_indices: *num_indices,
-            num_motives: *num_motives,
-            num_minors: *num_minors,
-            rules: Vec::new(),
-            k: *k,
-            is_unsafe: *is_unsafe,
-        },
-        other => other.clone(),
+/// `d` with its universe parameters renamed to `names` (same length, all
+/// distinct: the caller checks), so it can be compared with a copy that
+/// chose other names.
+fn rename_levels(tc: &mut TypeChecker<'_>, d: ConstantInfo, names: &[NameId]) -> ConstantInfo {
+    if d.level_params == names {
+        return d;
+    }
+    let to: Levels = names.iter().map(|n| tc.st.levels.param(*n)).collect();
+    let from = d.level_params;
+    let mut kind = d.kind;
+    if let ConstantKind::Recursor { rules, .. } = &mut kind {
+        for r in rules {
+            r.rhs = tc.st.instantiate_lparams(r.rhs, &from, &to);
+        }
+    }
+    ConstantInfo {
+        name: d.name,
+        level_params: names.to_vec(),
+        ty: tc.st.instantiate_lparams(d.ty, &from, &to),
+        kind,
     }
 }
 
-/// Every claimed constant must be derived, identically up to definitional
-/// equality of terms. Returns the constants to add (claimed copies where
-/// there are any; recursors an export leaves out are the derived ones, as
-/// Lean's kernel derives them from the types and constructors alone).
+/// Every claimed constant must be one the kernel derives, and identical to
+/// it up to binder names and a renaming of universe parameters. Returns the
+/// derived constants (renamed to the claimed parameter names where a claim
+/// exists, so later terms of the export that instantiate them agree), never
+/// the claimed copies; recursors an export leaves out are derived all the same.
 pub(crate) fn compare(
     tc: &mut TypeChecker<'_>,
     claimed: &ClaimedInductive,
@@ -63,13 +72,12 @@ pub(crate) fn compare(
         .chain(&claimed.ctors)
         .chain(&claimed.recs)
         .collect();
-    for c in &all_claims {
+    for (i, c) in all_claims.iter().enumerate() {
         if !derived.iter().any(|d| d.name == c.name) {
-            return Err(mismatch(
-                tc,
-                "constant (the kernel derives no such constant)",
-                c,
-            ));
+            return Err(mismatch(tc, ClaimPart::NotDerived, c));
+        }
+        if all_claims[..i].iter().any(|p| p.name == c.name) {
+            return Err(KernelError::AlreadyDeclared(tc.name(c.name)));
         }
     }
     for d in derived {
@@ -77,15 +85,28 @@ pub(crate) fn compare(
             out.push(d);
             continue;
         };
-        if c.level_params != d.level_params {
-            return Err(mismatch(tc, "universe parameters", c));
+        // Types and constructors are the block's input: their parameters are
+        // the block's. Only a recursor's may be renamed (exporters name the
+        // motive's universe as they like).
+        let renamable = matches!(d.kind, ConstantKind::Recursor { .. });
+        let distinct = c
+            .level_params
+            .iter()
+            .enumerate()
+            .all(|(i, p)| !c.level_params[..i].contains(p));
+        if c.level_params.len() != d.level_params.len()
+            || !distinct
+            || (!renamable && c.level_params != d.level_params)
+        {
+            return Err(mismatch(tc, ClaimPart::UniverseParams, c));
         }
-        if !same_term(tc, c.ty, d.ty)? {
+        let d = rename_levels(tc, d, &c.level_params);
+        if c.ty != d.ty {
             if std::env::var_os("PROOFGATE_KERNEL_DEBUG").is_some() {
                 eprintln!("claimed: {}", tc.st.term_string(c.ty, 40));
                 eprintln!("derived: {}", tc.st.term_string(d.ty, 40));
             }
-            return Err(mismatch(tc, "type", c));
+            return Err(mismatch(tc, ClaimPart::Type, c));
         }
         let (ck, dk) = (strip(&c.kind), strip(&d.kind));
         if ck != dk {
@@ -93,11 +114,11 @@ pub(crate) fn compare(
                 (ConstantKind::Recursor { k: a, .. }, ConstantKind::Recursor { k: b, .. })
                     if a != b =>
                 {
-                    "k flag"
+                    ClaimPart::KFlag
                 }
-                (ConstantKind::Recursor { .. }, _) => "recursor data",
-                (ConstantKind::Constructor { .. }, _) => "constructor data",
-                _ => "inductive data",
+                (ConstantKind::Recursor { .. }, _) => ClaimPart::RecursorData,
+                (ConstantKind::Constructor { .. }, _) => ClaimPart::ConstructorData,
+                _ => ClaimPart::InductiveData,
             };
             return Err(mismatch(tc, what, c));
         }
@@ -107,15 +128,17 @@ pub(crate) fn compare(
         ) = (&c.kind, &d.kind)
         {
             if cr.len() != dr.len() {
-                return Err(mismatch(tc, "number of recursor rules", c));
+                return Err(mismatch(tc, ClaimPart::RuleCount, c));
             }
-            for (a, b) in cr.iter().zip(dr) {
-                if a.ctor != b.ctor || a.nfields != b.nfields || !same_term(tc, a.rhs, b.rhs)? {
-                    return Err(mismatch(tc, "recursor rules", c));
-                }
+            if cr
+                .iter()
+                .zip(dr)
+                .any(|(a, b)| a.ctor != b.ctor || a.nfields != b.nfields || a.rhs != b.rhs)
+            {
+                return Err(mismatch(tc, ClaimPart::Rules, c));
             }
         }
-        out.push((*c).clone());
+        out.push(d);
     }
     Ok(out)
 }

@@ -7,8 +7,10 @@
 use super::annotation::local_for;
 use super::{Block, err};
 use crate::declaration::{ConstantInfo, ConstantKind, InductiveType};
+use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode};
 use crate::name::NameId;
+use crate::rule::InductiveRule;
 use crate::tc::{TcResult, TypeChecker};
 use fxhash::FxHashMap;
 
@@ -27,7 +29,7 @@ fn instantiate_pi_params(
 ) -> TcResult<ExprId> {
     for _ in 0..args.len() {
         let ExprNode::Pi(_, b) = tc.st.node(e) else {
-            return err("invalid nested inductive occurrence");
+            return err(InductiveRule::NestedOccurrence);
         };
         e = b;
     }
@@ -71,7 +73,7 @@ impl Elim<'_> {
             return Ok(None);
         }
         if args[..np].iter().any(|a| tc.st.lbr(*a) > 0) {
-            return err("nested inductive parameters cannot contain local variables");
+            return err(InductiveRule::NestedLocals);
         }
         let i_as = tc.st.apps(f, &args[..np]);
         let levels = self.blk.levels.clone();
@@ -85,14 +87,14 @@ impl Elim<'_> {
         let ls_vec = tc.st.levels_of(ls).to_vec();
         for j in j_all {
             let Some(jinfo) = tc.env.get(j) else {
-                return err("nested occurrence of an unknown type");
+                return err(InductiveRule::NestedNotInductive);
             };
             let ConstantKind::Inductive { ctors: jctors, .. } = &jinfo.kind else {
-                return err("nested occurrence of a non-inductive type");
+                return err(InductiveRule::NestedNotInductive);
             };
             let (jty, jlp, jctors) = (jinfo.ty, jinfo.level_params.clone(), jctors.clone());
             if jlp.len() != ls_vec.len() {
-                return err("nested occurrence at the wrong number of universe levels");
+                return err(InductiveRule::NestedLevels);
             }
             let base = tc.st.names.str(self.blk.types[0].name, "_nested");
             let aux_name = tc.st.names.num(base, self.aux.len() as u64 + 1);
@@ -105,7 +107,7 @@ impl Elim<'_> {
             let mut map = Vec::new();
             for c in jctors {
                 let Some(cinfo) = tc.env.get(c) else {
-                    return err("unknown nested constructor");
+                    return err(InductiveRule::NestedCtor);
                 };
                 let cty = cinfo.ty;
                 let cname = tc.st.names.replace_prefix(c, j, aux_name);
@@ -192,7 +194,7 @@ pub(crate) fn eliminate(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult<V
     let mut t = blk.types[0].ty;
     for _ in 0..blk.nparams {
         let ExprNode::Pi(d, b) = tc.st.node(t) else {
-            return err("number of parameters mismatch in inductive declaration");
+            return err(InductiveRule::ParamCount);
         };
         let d = tc.inst(d, &blk.params)?;
         let x = local_for(tc, d);
@@ -233,7 +235,7 @@ fn restore(
     for _ in 0..blk.nparams {
         match tc.st.node(t) {
             ExprNode::Pi(_, b) | ExprNode::Lam(_, b) => t = b,
-            _ => return err("internal: recursor without parameters"),
+            _ => return Err(KernelError::Internal("recursor without parameters")),
         }
     }
     let body = tc.inst(t, &blk.params)?;
@@ -274,7 +276,9 @@ fn restore_in(
         {
             let (jh, jargs) = tc.st.spine(a.nested);
             let ExprNode::Const(_, jls) = tc.st.node(jh) else {
-                return err("internal: nested head");
+                return Err(KernelError::Internal(
+                    "nested occurrence without a constant head",
+                ));
             };
             let c = tc.st.mk(ExprNode::Const(jc, jls));
             let mut out = tc.st.apps(c, &jargs);

@@ -125,13 +125,12 @@ impl TypeChecker<'_> {
         if let Some(r) = self.quick_is_def_eq(t, s)? {
             return Ok(r);
         }
-        // Proofs by reflection: `Bool.true` against a closed term.
-        if !self.st.has_fvar(t)
-            && let ExprNode::Const(n, _) = self.st.node(s)
-            && n == self.wk.bool_true
-        {
+        // Proofs by reflection: `Bool.true` against a closed term. Only the
+        // level-free constant counts: a `Bool.true.{u}` is not `Bool.true`, and
+        // the shortcut must not answer for a term that full defeq would refuse.
+        if !self.st.has_fvar(t) && self.is_const_of(s, self.wk.bool_true) {
             let w = self.whnf(t)?;
-            if matches!(self.st.node(w), ExprNode::Const(m, _) if m == self.wk.bool_true) {
+            if w == s {
                 return Ok(true);
             }
         }

@@ -7,6 +7,7 @@ use crate::declaration::{ConstantKind, DefinitionSafety};
 use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode};
 use crate::level::LevelId;
+use crate::rule::{ProjectionRule, TypeRule};
 
 impl TypeChecker<'_> {
     /// Infers and checks the type of `e`.
@@ -43,7 +44,7 @@ impl TypeChecker<'_> {
 
     fn infer_node(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
         match self.st.node(e) {
-            ExprNode::BVar(_) => Err(KernelError::Type("unexpected loose bound variable".into())),
+            ExprNode::BVar(_) => Err(TypeRule::LooseBoundVariable.into()),
             ExprNode::FVar(k) => Ok(self.ws.locals[k as usize]),
             ExprNode::Sort(l) => {
                 if !only {
@@ -84,9 +85,11 @@ impl TypeChecker<'_> {
                     self.ensure_sort(tt)?;
                     let vt = self.infer_core(v, false)?;
                     if !self.is_def_eq(vt, t)? {
-                        return Err(KernelError::Type(
-                            "let value does not have the let type".into(),
-                        ));
+                        return Err(TypeRule::LetTypeMismatch {
+                            value_type: self.render(vt),
+                            declared: self.render(t),
+                        }
+                        .into());
                     }
                 }
                 let body = self.inst(b, &[v])?;
@@ -95,13 +98,15 @@ impl TypeChecker<'_> {
             ExprNode::Proj(s, idx, x) => self.infer_proj(s, idx, x, only),
             // A literal's type must be the standard one, or literals could
             // inhabit anything a file chooses to call `Nat` or `String`.
-            ExprNode::NatLit(_) if self.literal_ok(self.wk.nat) => Ok(self.st.cnst(self.wk.nat, &[])),
+            ExprNode::NatLit(_) if self.literal_ok(self.wk.nat) => {
+                Ok(self.st.cnst(self.wk.nat, &[]))
+            }
             ExprNode::StrLit(_) if self.literal_ok(self.wk.string) => {
                 Ok(self.st.cnst(self.wk.string, &[]))
             }
-            ExprNode::NatLit(_) | ExprNode::StrLit(_) => Err(KernelError::Type(
-                "a literal needs `Nat` (or `String`, `Char`, `List`) declared in their standard form".into(),
-            )),
+            ExprNode::NatLit(_) | ExprNode::StrLit(_) => {
+                Err(TypeRule::LiteralWithoutPrelude.into())
+            }
         }
     }
 
@@ -165,9 +170,12 @@ impl TypeChecker<'_> {
                     eprintln!("arg type: {}", self.st.term_string(at, 30));
                     eprintln!("expected: {}", self.st.term_string(d, 30));
                 }
-                return Err(KernelError::Type(
-                    "application argument type mismatch".into(),
-                ));
+                return Err(TypeRule::AppArgMismatch {
+                    arg: self.render(a),
+                    arg_type: self.render(at),
+                    expected: self.render(d),
+                }
+                .into());
             }
             if lazy {
                 ft = b;
@@ -238,7 +246,10 @@ impl TypeChecker<'_> {
         if let ExprNode::Sort(_) = self.st.node(w) {
             return Ok(w);
         }
-        Err(KernelError::Type("type expected (a sort)".into()))
+        Err(TypeRule::NotASort {
+            found: self.render(w),
+        }
+        .into())
     }
 
     /// Reduces `e` to a function type or fails.
@@ -250,14 +261,10 @@ impl TypeChecker<'_> {
         if let ExprNode::Pi(..) = self.st.node(w) {
             return Ok(w);
         }
-        Err(KernelError::Type("function expected".into()))
-    }
-
-    /// Whether `ty` is a proposition (its type is `Prop`).
-    pub fn is_prop(&mut self, ty: ExprId) -> TcResult<bool> {
-        let s = self.infer_only(ty)?;
-        let s = self.whnf(s)?;
-        Ok(matches!(self.st.node(s), ExprNode::Sort(l) if l == LevelId::ZERO))
+        Err(TypeRule::NotAFunction {
+            found: self.render(w),
+        }
+        .into())
     }
 
     fn infer_proj(
@@ -267,18 +274,18 @@ impl TypeChecker<'_> {
         x: ExprId,
         only: bool,
     ) -> TcResult<ExprId> {
-        let bad = |what: &str| Err(KernelError::Type(format!("invalid projection: {what}")));
+        let bad = |rule: ProjectionRule| Err(TypeRule::Projection(rule).into());
         let xt = self.infer_core(x, only)?;
         let xt = self.whnf(xt)?;
         let (head, args) = self.st.spine(xt);
         let ExprNode::Const(iname, ils) = self.st.node(head) else {
-            return bad("the structure's type is not an inductive type");
+            return bad(ProjectionRule::NotInductive);
         };
         if iname != s {
-            return bad("the structure's type does not match the projection");
+            return bad(ProjectionRule::WrongType);
         }
         let Some(info) = self.inductive_info(iname) else {
-            return bad("not an inductive type");
+            return bad(ProjectionRule::NotInductive);
         };
         let ConstantKind::Inductive {
             num_params,
@@ -291,7 +298,7 @@ impl TypeChecker<'_> {
         };
         let (np, ni) = (*num_params as usize, *num_indices as usize);
         if ctors.len() != 1 || ni != 0 || args.len() != np + ni {
-            return bad("not a structure");
+            return bad(ProjectionRule::NotAStructure);
         }
         let ctor = ctors[0];
         let mut r = self.const_type(ctor, ils)?;
@@ -306,11 +313,11 @@ impl TypeChecker<'_> {
         for i in 0..idx {
             let w = self.whnf(r)?;
             let ExprNode::Pi(d, b) = self.st.node(w) else {
-                return bad("field index out of range");
+                return bad(ProjectionRule::FieldOutOfRange);
             };
             if self.st.lbr(b) > 0 {
                 if is_prop_type && !self.is_prop(d)? {
-                    return bad("a proof's data field cannot be projected");
+                    return bad(ProjectionRule::DataFieldOfProof);
                 }
                 let p = self.st.mk(ExprNode::Proj(s, i, x));
                 r = self.inst(b, &[p])?;
@@ -320,10 +327,10 @@ impl TypeChecker<'_> {
         }
         let w = self.whnf(r)?;
         let ExprNode::Pi(d, _) = self.st.node(w) else {
-            return bad("field index out of range");
+            return bad(ProjectionRule::FieldOutOfRange);
         };
         if is_prop_type && !self.is_prop(d)? {
-            return bad("a proof's data field cannot be projected");
+            return bad(ProjectionRule::DataFieldOfProof);
         }
         Ok(d)
     }

@@ -149,9 +149,7 @@ impl TypeChecker<'_> {
         if self.st.head_const(t).map(|(n, _)| n) != Some(ind) {
             return Ok(e);
         }
-        let tt = self.infer_only(t)?;
-        let tt = self.whnf(tt)?;
-        if matches!(self.st.node(tt), ExprNode::Sort(l) if l == crate::level::LevelId::ZERO) {
+        if self.is_prop(t)? {
             return Ok(e);
         }
         self.expand_eta_struct(t, e)

@@ -10,6 +10,7 @@ mod defeq;
 mod infer;
 mod instances;
 mod iota;
+mod prop;
 mod whnf;
 mod workspace;
 
@@ -44,7 +45,7 @@ pub struct TypeChecker<'a> {
     pub(crate) env: &'a Environment,
     pub(crate) wk: &'a WellKnown,
     /// Universe parameters in scope (`None`: not checked).
-    pub(crate) lparams: Option<Vec<NameId>>,
+    pub(crate) lparams: Option<crate::level::ParamScope>,
     pub(crate) safety: DefinitionSafety,
     pub(crate) meter: Meter,
     /// Local context, caches and scratch buffers of this check.
@@ -95,6 +96,7 @@ impl<'a> TypeChecker<'a> {
         if self.st.work_exhausted() {
             return Err(KernelError::OutOfFuel {
                 used: self.meter.limits().fuel,
+                needed: 1,
                 limit: self.meter.limits().fuel,
             });
         }
@@ -121,6 +123,8 @@ impl<'a> TypeChecker<'a> {
     pub fn finish<T>(&mut self, r: TcResult<T>) -> TcResult<T> {
         let paid = self.charge_work();
         match (r, paid) {
+            // Already out of fuel: that error says what did not fit.
+            (Err(e @ KernelError::OutOfFuel { .. }), _) => Err(e),
             (_, Err(e)) => Err(e),
             (r, Ok(())) => r,
         }
@@ -218,9 +222,7 @@ impl<'a> TypeChecker<'a> {
         let distinct = positions.len() == fvars.len();
         for i in (0..fvars.len()).rev() {
             let ExprNode::FVar(k) = self.st.node(fvars[i]) else {
-                return Err(KernelError::Type(
-                    "internal: closing over a non-variable".into(),
-                ));
+                return Err(KernelError::Internal("closing over a non-variable"));
             };
             let ty = self.ws.locals[k as usize];
             let d = if distinct {
@@ -257,6 +259,20 @@ impl<'a> TypeChecker<'a> {
             return Err(KernelError::UndeclaredLevelParam(self.name(p)));
         }
         Ok(())
+    }
+
+    /// `e` as text for a rejection, cut at a depth that keeps it readable.
+    pub(crate) fn render(&self, e: ExprId) -> String {
+        self.st.term_string(e, 12)
+    }
+
+    /// Whether `e` is the constant `n` with no universe levels. The kernel's
+    /// shortcuts for level-free constants of the prelude (`Bool.true`,
+    /// `Nat.zero`, `Nat.succ`, the `Nat` operations) ask this rather than the
+    /// name alone, so a term carrying levels the constant does not have is
+    /// never treated as that constant without being type-checked.
+    pub(crate) fn is_const_of(&self, e: ExprId, n: NameId) -> bool {
+        matches!(self.st.node(e), ExprNode::Const(m, ls) if m == n && self.st.levels_of(ls).is_empty())
     }
 
     /// Inductive data of a type name, if it is an inductive type.

@@ -9,6 +9,7 @@
 //! trusted: a mistake is a kernel rejection, not a wrong verdict.
 
 pub mod dsl;
+pub mod export;
 mod lean;
 mod lean_dec_eq;
 mod lean_dec_le;
@@ -19,6 +20,7 @@ use proofgate_kernel::{
 };
 
 pub use dsl::{DslError, name_of, parse_term};
+pub use export::{ExportBuildError, ExportBuilder};
 
 /// Unfolding hints of a prelude definition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +59,15 @@ pub enum PreludeDecl {
         value: String,
         /// Unfolding hints.
         hints: Hints,
+    },
+    /// An axiom.
+    Axiom {
+        /// Universe parameters.
+        level_params: Vec<String>,
+        /// Its name.
+        name: String,
+        /// Its type.
+        ty: String,
     },
     /// A theorem.
     Theorem {
@@ -133,6 +144,7 @@ impl PreludeDecl {
         match self {
             PreludeDecl::Inductive { name, .. }
             | PreludeDecl::Def { name, .. }
+            | PreludeDecl::Axiom { name, .. }
             | PreludeDecl::Theorem { name, .. } => name,
         }
     }
@@ -182,6 +194,16 @@ impl PreludeDecl {
                     Hints::Regular(h) => ReducibilityHints::Regular(*h),
                 },
                 safety: DefinitionSafety::Safe,
+            }),
+            PreludeDecl::Axiom {
+                level_params,
+                name,
+                ty,
+            } => Ok(Declaration::Axiom {
+                name: name_of(st, name),
+                level_params: lps(st, level_params),
+                ty: parse_term(st, level_params, ty)?,
+                is_unsafe: false,
             }),
             PreludeDecl::Theorem {
                 level_params,

@@ -1,0 +1,181 @@
+//! Checking with a progress line for a person watching: declarations and
+//! bytes per second on stderr, drawn only on a terminal, only without
+//! `--json`, and only once a file has taken a second.
+//!
+//! The kernel's `check_export` has no progress hook (its crate does no I/O
+//! and reports nothing while it runs), so this module drives the same public
+//! steps itself: `ExportReader::next_declaration` then
+//! `Kernel::check_with_fuel`. The test below holds it to `check_export`'s
+//! report and verdicts on every fixture.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use proofgate_kernel::{CheckFailure, ExportReader, FileReport, Kernel, Limits};
+use std::cell::Cell;
+use std::io::{BufRead, Read};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+/// Drawn after this long, so quick checks print nothing but their verdict.
+const DELAY: Duration = Duration::from_secs(1);
+
+/// A reader that counts the bytes the export reader has consumed.
+struct Counting<R> {
+    inner: R,
+    consumed: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.consumed.set(self.consumed.get() + n as u64);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Counting<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, amt: usize) {
+        self.consumed.set(self.consumed.get() + amt as u64);
+        self.inner.consume(amt);
+    }
+}
+
+/// The progress line of one file, or nothing when no one is watching.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+    start: Instant,
+    shown: bool,
+}
+
+impl Progress {
+    /// `total` is the file's size when known (not for standard input).
+    pub fn new(enabled: bool, total: Option<u64>) -> Self {
+        let bar = enabled.then(|| {
+            let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::hidden());
+            let template = if total.is_some() {
+                "{bar:30} {bytes}/{total_bytes} ({bytes_per_sec}), {msg}, {elapsed}"
+            } else {
+                "{spinner} {bytes} ({bytes_per_sec}), {msg}, {elapsed}"
+            };
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress {
+            bar,
+            start: Instant::now(),
+            shown: false,
+        }
+    }
+
+    fn update(&mut self, bytes: u64, declarations: usize) {
+        let Some(bar) = &self.bar else { return };
+        bar.set_position(bytes);
+        let secs = self.start.elapsed().as_secs_f64();
+        let first = !self.shown && secs >= DELAY.as_secs_f64();
+        if first {
+            self.shown = true;
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        // A message allocates: refresh it every 64 declarations only.
+        if first || (self.shown && declarations.is_multiple_of(64)) {
+            let rate = declarations as f64 / secs.max(1e-9);
+            bar.set_message(format!("{declarations} declarations ({rate:.0}/s)"));
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// `check_export`, reporting to `progress` after every declaration.
+pub fn check_export_with_progress<R: BufRead>(
+    kernel: &mut Kernel,
+    input: R,
+    limits: Limits,
+    progress: &mut Progress,
+) -> Result<FileReport, CheckFailure> {
+    let consumed = Rc::new(Cell::new(0));
+    let mut reader = ExportReader::new(Counting {
+        inner: input,
+        consumed: Rc::clone(&consumed),
+    });
+    let mut report = FileReport::default();
+    let result = loop {
+        let Some(decl) = reader.next_declaration(kernel.store_mut()) else {
+            break Ok(());
+        };
+        let decl = match decl {
+            Ok(d) => d,
+            Err(e) => break Err(CheckFailure::Export(e)),
+        };
+        match kernel.check_with_fuel(&decl, limits) {
+            Ok(r) => {
+                report.declarations += 1;
+                report.steps += r.steps;
+                report.peak_recursion = report.peak_recursion.max(r.peak_recursion);
+            }
+            Err(error) => {
+                break Err(CheckFailure::Rejected {
+                    line: reader.line(),
+                    name: kernel.store().names.display(decl.name()),
+                    error,
+                });
+            }
+        }
+        progress.update(consumed.get(), report.declarations);
+    };
+    progress.finish();
+    result?;
+    report.terms = kernel.store().persistent_len();
+    report.scratch_peak = kernel.store().scratch_peak();
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Progress, check_export_with_progress};
+    use proofgate_kernel::{Kernel, Limits, check_export};
+    use std::path::PathBuf;
+
+    /// The oracle is the kernel's own `check_export`: same report on every
+    /// accepted fixture, same error text on every other.
+    #[test]
+    fn agrees_with_check_export_on_every_fixture() {
+        let root =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../proofgate-kernel/tests/fixtures");
+        let mut compared = 0;
+        for sub in ["accept", "reject", "decline"] {
+            for entry in std::fs::read_dir(root.join(sub)).unwrap().flatten() {
+                let path = entry.path();
+                if path.extension().is_none_or(|x| x != "ndjson") {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).unwrap();
+                let theirs = check_export(&mut Kernel::new(), &bytes[..], Limits::DEFAULT);
+                let mut progress = Progress::new(true, Some(bytes.len() as u64));
+                let ours = check_export_with_progress(
+                    &mut Kernel::new(),
+                    &bytes[..],
+                    Limits::DEFAULT,
+                    &mut progress,
+                );
+                match (theirs, ours) {
+                    (Ok(a), Ok(b)) => assert_eq!(a, b, "{}", path.display()),
+                    (Err(a), Err(b)) => {
+                        assert_eq!(a.to_string(), b.to_string(), "{}", path.display())
+                    }
+                    (a, b) => panic!("{}: {a:?} against {b:?}", path.display()),
+                }
+                compared += 1;
+            }
+        }
+        assert!(compared > 20, "only {compared} fixtures");
+    }
+}

@@ -1,0 +1,113 @@
+use super::*;
+use std::path::PathBuf;
+
+fn fixture_dir(sub: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../proofgate-kernel/tests/fixtures")
+        .join(sub)
+}
+
+fn seeds() -> Vec<(PathBuf, Export)> {
+    let s = load_seeds(&[fixture_dir("accept")], 1 << 20, 2_000_000);
+    assert!(
+        s.len() >= 8,
+        "the kernel's accept fixtures should all be seeds"
+    );
+    s
+}
+
+#[test]
+fn every_operator_makes_well_formed_mutants() {
+    let seeds = seeds();
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    for op in Op::ALL {
+        let mut made = 0;
+        for (_, e) in &seeds {
+            if let Some(m) = mutate::mutate(e, op, &mut rng) {
+                assert!(
+                    Export::parse(&m.to_text()).is_some(),
+                    "{op:?} wrote invalid JSON"
+                );
+                assert_ne!(m.to_text(), e.to_text(), "{op:?} changed nothing");
+                made += 1;
+            }
+        }
+        assert!(made > 0, "{op:?} found nothing to mutate in any fixture");
+    }
+}
+
+#[test]
+fn equivalent_levels_keep_accepted_files_accepted() {
+    let seeds = seeds();
+    let mut rng = ChaCha8Rng::seed_from_u64(11);
+    let mut checked = 0;
+    for (p, e) in &seeds {
+        for _ in 0..4 {
+            let Some(m) = mutate::mutate(e, Op::EquivalentLevel, &mut rng) else {
+                continue;
+            };
+            let out = check_text(&m.to_text(), 2_000_000);
+            assert!(
+                matches!(out, Outcome::Accepted { .. }),
+                "{}: {out:?}\n{}",
+                p.display(),
+                m.to_text()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 10);
+}
+
+#[test]
+fn another_valid_order_is_found_and_accepted() {
+    let mut reordered = 0;
+    for (p, e) in seeds() {
+        if let Some(r) = reorder::reordered(&e) {
+            assert_ne!(r.to_text(), e.to_text());
+            let out = check_text(&r.to_text(), 2_000_000);
+            assert!(
+                matches!(out, Outcome::Accepted { .. }),
+                "{}: {out:?}",
+                p.display()
+            );
+            reordered += 1;
+        }
+    }
+    assert!(
+        reordered >= 3,
+        "only {reordered} fixtures had another order"
+    );
+}
+
+#[test]
+fn the_oracles_report_a_changed_verdict() {
+    // A rejected export presented as an equivalent-level mutant must be a finding.
+    let text = std::fs::read_to_string(fixture_dir("reject/theorem_not_prop.ndjson")).unwrap();
+    let e = Export::parse(&text).unwrap();
+    let mut s = Summary::default();
+    judge(&mut s, Path::new("x"), Op::EquivalentLevel, &e, 2_000_000);
+    assert_eq!(s.findings.len(), 1, "{s:?}");
+    // The same file under another operator is an ordinary rejection.
+    let mut s = Summary::default();
+    judge(&mut s, Path::new("x"), Op::SwapSubterm, &e, 2_000_000);
+    assert!(s.findings.is_empty());
+    assert_eq!(s.per_op["swap-subterm"].rejected, 1);
+}
+
+#[test]
+fn a_short_run_over_the_fixtures_finds_nothing() {
+    let summary = fuzz(&seeds(), 300, 1, 2_000_000);
+    let total: u64 = summary.per_op.values().map(|t| t.mutants).sum();
+    assert_eq!(total, 300);
+    assert!(summary.per_op.values().map(|t| t.rejected).sum::<u64>() > 0);
+    assert!(
+        summary.findings.is_empty(),
+        "{:#?}",
+        summary
+            .findings
+            .iter()
+            .map(|f| (&f.what, f.op))
+            .collect::<Vec<_>>()
+    );
+}

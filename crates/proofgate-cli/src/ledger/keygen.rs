@@ -1,0 +1,44 @@
+//! `proofgate ledger keygen --origin NAME --out FILE [--public-out FILE]`.
+
+use super::keys::write_new;
+use super::outcome::usage;
+use crate::stdout::outln;
+use proofgate::ledger::NoteSigner;
+use proofgate::ledger::checkpoint::check_origin;
+use serde_json::json;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Generates a key named `origin`, writes the private key to `out` (a new
+/// file, mode 0600) and the verifier key to standard output and, if given,
+/// `public_out`.
+pub fn run(origin: &str, out: &Path, public_out: Option<&Path>, as_json: bool) -> ExitCode {
+    if let Err(e) = check_origin(origin) {
+        return usage(&e.to_string(), as_json);
+    }
+    let signer = match NoteSigner::generate(origin) {
+        Ok(s) => s,
+        Err(e) => return usage(&e.to_string(), as_json),
+    };
+    let public = signer.verifier().to_text();
+    let written = write_new(out, &format!("{}\n", signer.to_text()), true)
+        .and_then(|()| public_out.map_or(Ok(()), |p| write_new(p, &format!("{public}\n"), false)));
+    if let Err(e) = written {
+        return usage(&e, as_json);
+    }
+    if as_json {
+        outln!(
+            "{}",
+            json!({
+                "ok": true,
+                "origin": origin,
+                "key_id": format!("{:08x}", signer.id()),
+                "private_key_file": out.display().to_string(),
+                "public_key": public,
+            })
+        );
+    } else {
+        outln!("{public}");
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,96 @@
+//! Where the external Lean export corpus lives, shared by every test and
+//! bench that reads it (included with `#[path]`, so one copy of the rules).
+//!
+//! Search order: `$PROOFGATE_LEAN_EXPORTS`; `../shared/lean-exports` beside
+//! the workspace; `target/lean-exports` (filled by `scripts/fetch-corpus.sh`).
+//! `scripts/find-corpus.sh` is the shell twin of [`locate`]; keep them equal.
+//!
+//! A clone with no corpus still tests the kernel on its in-repo fixtures, so
+//! a missing corpus skips the external suite with one loud line instead of
+//! failing, unless `PROOFGATE_REQUIRE_CORPUS=1` (set by `.ci/run`), under
+//! which it fails. An explicitly set `PROOFGATE_LEAN_EXPORTS` that does not
+//! hold a corpus always fails: skipping would hide the misconfiguration.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The workspace root: the nearest ancestor of the including crate that
+/// holds `Cargo.lock`.
+fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .find(|d| d.join("Cargo.lock").is_file())
+        .unwrap_or(manifest)
+        .to_path_buf()
+}
+
+fn is_corpus(dir: &Path) -> bool {
+    dir.join("good").is_dir() && dir.join("bad").is_dir()
+}
+
+/// The corpus folder (holding `good/` and `bad/`), or the places tried.
+pub fn locate() -> Result<PathBuf, Vec<PathBuf>> {
+    if let Some(p) = std::env::var_os("PROOFGATE_LEAN_EXPORTS") {
+        let p = PathBuf::from(p);
+        assert!(
+            is_corpus(&p),
+            "PROOFGATE_LEAN_EXPORTS={} holds no good/ and bad/ folders",
+            p.display()
+        );
+        return Ok(p);
+    }
+    let root = workspace_root();
+    let tried = vec![
+        root.join("../shared/lean-exports"),
+        root.join("target/lean-exports"),
+    ];
+    match tried.iter().find(|d| is_corpus(d)) {
+        Some(d) => Ok(d.clone()),
+        None => Err(tried),
+    }
+}
+
+fn required() -> bool {
+    std::env::var_os("PROOFGATE_REQUIRE_CORPUS").is_some_and(|v| v == "1")
+}
+
+/// Handles a missing corpus file or folder for the test `what`: panics when
+/// the corpus is required, else prints the loud skip line.
+fn missing(what: &str, detail: &str) {
+    let how = "run scripts/fetch-corpus.sh or set PROOFGATE_LEAN_EXPORTS=DIR";
+    assert!(
+        !required(),
+        "PROOFGATE_REQUIRE_CORPUS=1 but {detail} ({what}); {how}"
+    );
+    eprintln!("!!! SKIPPED external Lean corpus suite ({what}): {detail}; {how} !!!");
+}
+
+/// The corpus folder, or `None` after the skip line (panics if required).
+pub fn dir_or_skip(what: &str) -> Option<PathBuf> {
+    match locate() {
+        Ok(d) => Some(d),
+        Err(tried) => {
+            let tried: Vec<String> = tried.iter().map(|p| p.display().to_string()).collect();
+            missing(
+                what,
+                &format!("no corpus found (tried {})", tried.join(", ")),
+            );
+            None
+        }
+    }
+}
+
+/// A file of the corpus (`rel` below its folder), or `None` after the skip
+/// line (the fetched Arena archive need not hold `good/init-prelude.ndjson`).
+pub fn file_or_skip(rel: &str, what: &str) -> Option<PathBuf> {
+    let dir = dir_or_skip(what)?;
+    let path = dir.join(rel);
+    if path.is_file() {
+        Some(path)
+    } else {
+        missing(what, &format!("{} not found", path.display()));
+        None
+    }
+}

@@ -1,0 +1,61 @@
+//! The mutation ledger: every attestation the gate issues, chained with
+//! blake3, provable with RFC 9162 Merkle proofs, compactable without losing
+//! history, sealed at epoch and scope boundaries, and durable on disk.
+//!
+//! This crate does not depend on the proof kernel: an auditor who only reads
+//! ledgers and checks proofs links it alone. `proofgate` re-exports it as
+//! `proofgate::ledger`.
+//!
+//! Files: [`attestation`] (the 82-byte record the gate issues), [`hash`] (the chain link, which is also the Merkle leaf, and the
+//! keyed interior and empty-tree hashes), [`entry`] (what a position
+//! holds and its bytes), [`merkle`] (the incremental tree), [`proof`]
+//! (inclusion and consistency proofs and their verifiers),
+//! [`mutation_ledger`] (the ledger), [`compaction`] (segments and seals),
+//! [`seal`] (what a compaction, epoch or scope seal commits to),
+//! [`compose`], [`epoch`], [`supersession`], [`scope`], and [`disk`] (the
+//! on-disk directory: framing, writer, recovery, lock, checkpoint checks).
+//!
+//! Signed checkpoints: [`note`] (C2SP signed notes with Ed25519 keys),
+//! [`checkpoint`] (the C2SP tlog-checkpoint text of a size and root) and
+//! [`proof_file`] (inclusion and consistency proofs as JSON, verified
+//! offline against a checkpoint).
+
+#![forbid(unsafe_code)]
+
+pub mod attestation;
+pub mod checkpoint;
+pub mod compaction;
+pub mod compose;
+pub mod disk;
+pub mod entry;
+pub mod epoch;
+pub mod error;
+pub mod hash;
+pub mod merkle;
+pub mod mutation_ledger;
+pub mod note;
+pub mod proof;
+pub mod proof_file;
+pub mod scope;
+pub mod seal;
+pub mod supersession;
+#[cfg(test)]
+mod tamper_tests;
+
+pub use attestation::{ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation};
+pub use checkpoint::{Checkpoint, CheckpointError, ORIGIN_HASH_SUFFIX};
+pub use compaction::{CompactionSeal, SealedSegment};
+pub use compose::{RegionalAttestation, compose_chain};
+pub use entry::LedgerEntry;
+pub use epoch::{EpochBoundary, EpochConfig};
+pub use error::LedgerError;
+pub use hash::{GENESIS_HEAD, Hash};
+pub use mutation_ledger::{
+    ArchivePolicy, DEFAULT_COMPACTION_THRESHOLD, LedgerConfig, MutationLedger,
+};
+pub use note::{NoteError, NoteSigner, NoteVerifier};
+pub use proof::{ConsistencyProof, InclusionProof, ProofError};
+pub use proof_file::{PROOF_FORMAT, ProofFile, ProofFileError, Verified};
+pub use scope::{ProofScope, ScopeTransition, SealedScope};
+pub use seal::{SEAL_SIZE, SEAL_VERSION, Seal};
+pub use supersession::SupersessionProof;
