@@ -79,22 +79,7 @@ impl TypeChecker<'_> {
             ExprNode::App(..) => self.infer_app(e, only),
             ExprNode::Lam(..) => self.infer_lambda(e, only),
             ExprNode::Pi(..) => self.infer_pi(e, only),
-            ExprNode::Let(t, v, b) => {
-                if !only {
-                    let tt = self.infer_core(t, false)?;
-                    self.ensure_sort(tt)?;
-                    let vt = self.infer_core(v, false)?;
-                    if !self.is_def_eq(vt, t)? {
-                        return Err(TypeRule::LetTypeMismatch {
-                            value_type: self.render(vt),
-                            declared: self.render(t),
-                        }
-                        .into());
-                    }
-                }
-                let body = self.inst(b, &[v])?;
-                self.infer_core(body, only)
-            }
+            ExprNode::Let(..) => self.infer_let(e, only),
             ExprNode::Proj(s, idx, x) => self.infer_proj(s, idx, x, only),
             // A literal's type must be the standard one, or literals could
             // inhabit anything a file chooses to call `Nat` or `String`.
@@ -108,6 +93,36 @@ impl TypeChecker<'_> {
                 Err(TypeRule::LiteralWithoutPrelude.into())
             }
         }
+    }
+
+    /// A run of `let`s is opened at once, as Lean's `infer_let` does: each
+    /// type and value is instantiated with the values before it, and the
+    /// body once with all of them. Substituting one binding at a time
+    /// rebuilt the rest of the run per binding, quadratic in its length
+    /// (the Arena's let ladder). The values are closed, so the result is the
+    /// term the one-at-a-time substitution produced.
+    fn infer_let(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
+        let mut vals = Binders::new();
+        while let ExprNode::Let(t, v, b) = self.st.node(e) {
+            let t = self.inst(t, &vals)?;
+            let v = self.inst(v, &vals)?;
+            if !only {
+                let tt = self.infer_core(t, false)?;
+                self.ensure_sort(tt)?;
+                let vt = self.infer_core(v, false)?;
+                if !self.is_def_eq(vt, t)? {
+                    return Err(TypeRule::LetTypeMismatch {
+                        value_type: self.render(vt),
+                        declared: self.render(t),
+                    }
+                    .into());
+                }
+            }
+            vals.push(v);
+            e = b;
+        }
+        let body = self.inst(e, &vals)?;
+        self.infer_core(body, only)
     }
 
     fn infer_app(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
