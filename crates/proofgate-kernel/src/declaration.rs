@@ -157,6 +157,83 @@ impl Declaration {
             Declaration::Inductive(b) => b.types.first().map_or(NameId::ANONYMOUS, |t| t.name),
         }
     }
+
+    /// The constant a declaration other than an inductive block adds, as it
+    /// is written (the kernel adds it once it has checked it; a block's
+    /// constants are derived instead, so it has none here).
+    pub fn constant(&self) -> Option<ConstantInfo> {
+        let (name, level_params, ty, kind) = match self {
+            Declaration::Axiom {
+                name,
+                level_params,
+                ty,
+                is_unsafe,
+            } => (
+                name,
+                level_params,
+                ty,
+                ConstantKind::Axiom {
+                    is_unsafe: *is_unsafe,
+                },
+            ),
+            Declaration::Definition {
+                name,
+                level_params,
+                ty,
+                value,
+                hints,
+                safety,
+            } => (
+                name,
+                level_params,
+                ty,
+                ConstantKind::Definition {
+                    value: *value,
+                    hints: *hints,
+                    safety: *safety,
+                },
+            ),
+            Declaration::Theorem {
+                name,
+                level_params,
+                ty,
+                value,
+            } => (
+                name,
+                level_params,
+                ty,
+                ConstantKind::Theorem { value: *value },
+            ),
+            Declaration::Opaque {
+                name,
+                level_params,
+                ty,
+                value,
+                is_unsafe,
+            } => (
+                name,
+                level_params,
+                ty,
+                ConstantKind::Opaque {
+                    value: *value,
+                    is_unsafe: *is_unsafe,
+                },
+            ),
+            Declaration::Quot {
+                name,
+                level_params,
+                ty,
+                kind,
+            } => (name, level_params, ty, ConstantKind::Quot { kind: *kind }),
+            Declaration::Inductive(_) => return None,
+        };
+        Some(ConstantInfo {
+            name: *name,
+            level_params: level_params.clone(),
+            ty: *ty,
+            kind,
+        })
+    }
 }
 
 /// A rule of a recursor: how it reduces on one constructor.

@@ -418,6 +418,13 @@ fn unsafe_if(b: bool) -> DefinitionSafety {
     }
 }
 
+/// The constant of a checked declaration other than a block.
+fn own(decl: &Declaration) -> TcResult<ConstantInfo> {
+    decl.constant().ok_or(KernelError::Internal(
+        "an inductive block has no single constant",
+    ))
+}
+
 /// Checks one declaration; returns the constants to add.
 pub(crate) fn check_declaration(
     tc: &mut TypeChecker<'_>,
@@ -432,35 +439,19 @@ pub(crate) fn check_declaration(
         } => {
             header(tc, *name, level_params, unsafe_if(*is_unsafe))?;
             check_type(tc, *name, *ty)?;
-            Ok(vec![ConstantInfo {
-                name: *name,
-                level_params: level_params.clone(),
-                ty: *ty,
-                kind: ConstantKind::Axiom {
-                    is_unsafe: *is_unsafe,
-                },
-            }])
+            Ok(vec![own(decl)?])
         }
         Declaration::Definition {
             name,
             level_params,
             ty,
             value,
-            hints,
+            hints: _,
             safety,
         } => {
             header(tc, *name, level_params, *safety)?;
             check_type(tc, *name, *ty)?;
-            let c = ConstantInfo {
-                name: *name,
-                level_params: level_params.clone(),
-                ty: *ty,
-                kind: ConstantKind::Definition {
-                    value: *value,
-                    hints: *hints,
-                    safety: *safety,
-                },
-            };
+            let c = own(decl)?;
             if *safety == DefinitionSafety::Unsafe {
                 // Unsafe definitions may refer to themselves.
                 tc.ws.pending.insert(*name, c.clone());
@@ -480,12 +471,7 @@ pub(crate) fn check_declaration(
                 return Err(KernelError::TheoremNotProp(tc.name(*name)));
             }
             check_value(tc, *name, *ty, *value)?;
-            Ok(vec![ConstantInfo {
-                name: *name,
-                level_params: level_params.clone(),
-                ty: *ty,
-                kind: ConstantKind::Theorem { value: *value },
-            }])
+            Ok(vec![own(decl)?])
         }
         Declaration::Opaque {
             name,
@@ -497,15 +483,7 @@ pub(crate) fn check_declaration(
             header(tc, *name, level_params, unsafe_if(*is_unsafe))?;
             check_type(tc, *name, *ty)?;
             check_value(tc, *name, *ty, *value)?;
-            Ok(vec![ConstantInfo {
-                name: *name,
-                level_params: level_params.clone(),
-                ty: *ty,
-                kind: ConstantKind::Opaque {
-                    value: *value,
-                    is_unsafe: *is_unsafe,
-                },
-            }])
+            Ok(vec![own(decl)?])
         }
         Declaration::Quot {
             name,
@@ -536,12 +514,7 @@ pub(crate) fn check_declaration(
                 )));
             }
             check_type(tc, *name, *ty)?;
-            Ok(vec![ConstantInfo {
-                name: *name,
-                level_params: level_params.clone(),
-                ty: *ty,
-                kind: ConstantKind::Quot { kind: *kind },
-            }])
+            Ok(vec![own(decl)?])
         }
         Declaration::Inductive(block) => {
             check_level_params(tc, &block.level_params)?;

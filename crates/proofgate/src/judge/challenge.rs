@@ -123,138 +123,69 @@ pub(crate) fn difference(
 }
 
 fn entries_of(decl: &Declaration) -> Vec<Entry> {
-    let full = |name, level_params: &Vec<NameId>, ty, kind| Entry {
-        info: ConstantInfo {
-            name,
-            level_params: level_params.clone(),
-            ty,
-            kind,
-        },
-        header_only: false,
+    if let Some(info) = decl.constant() {
+        return vec![Entry {
+            info,
+            header_only: false,
+        }];
+    }
+    let Declaration::Inductive(b) = decl else {
+        return Vec::new(); // unreachable: every other declaration has its constant
     };
-    match decl {
-        Declaration::Axiom {
-            name,
-            level_params,
-            ty,
-            is_unsafe,
-        } => vec![full(
-            *name,
-            level_params,
-            *ty,
-            ConstantKind::Axiom {
-                is_unsafe: *is_unsafe,
-            },
-        )],
-        Declaration::Definition {
-            name,
-            level_params,
-            ty,
-            value,
-            hints,
-            safety,
-        } => vec![full(
-            *name,
-            level_params,
-            *ty,
-            ConstantKind::Definition {
-                value: *value,
-                hints: *hints,
-                safety: *safety,
-            },
-        )],
-        Declaration::Theorem {
-            name,
-            level_params,
-            ty,
-            value,
-        } => vec![full(
-            *name,
-            level_params,
-            *ty,
-            ConstantKind::Theorem { value: *value },
-        )],
-        Declaration::Opaque {
-            name,
-            level_params,
-            ty,
-            value,
-            is_unsafe,
-        } => vec![full(
-            *name,
-            level_params,
-            *ty,
-            ConstantKind::Opaque {
-                value: *value,
-                is_unsafe: *is_unsafe,
-            },
-        )],
-        Declaration::Quot {
-            name,
-            level_params,
-            ty,
-            kind,
-        } => vec![full(
-            *name,
-            level_params,
-            *ty,
-            ConstantKind::Quot { kind: *kind },
-        )],
-        Declaration::Inductive(b) => match &b.claimed {
-            Some(c) => c
-                .types
-                .iter()
-                .chain(&c.ctors)
-                .chain(&c.recs)
-                .map(|info| Entry {
-                    info: info.clone(),
-                    header_only: false,
-                })
-                .collect(),
-            None => {
-                // Without derived data only the headers can be compared; the
-                // kind tag still says "inductive" or "constructor".
-                let mut out = Vec::new();
-                for t in &b.types {
-                    let header = |name, ty, kind| Entry {
-                        info: ConstantInfo {
-                            name,
-                            level_params: b.level_params.clone(),
-                            ty,
-                            kind,
-                        },
-                        header_only: true,
-                    };
+    match &b.claimed {
+        Some(c) => c
+            .types
+            .iter()
+            .chain(&c.ctors)
+            .chain(&c.recs)
+            .map(|info| Entry {
+                info: info.clone(),
+                header_only: false,
+            })
+            .collect(),
+        None => {
+            // Without derived data only the headers can be compared; the
+            // kind tag still says "inductive" or "constructor".
+            let mut out = Vec::new();
+            for t in &b.types {
+                let header = |name, ty, kind| Entry {
+                    info: ConstantInfo {
+                        name,
+                        level_params: b.level_params.clone(),
+                        ty,
+                        kind,
+                    },
+                    header_only: true,
+                };
+                out.push(header(
+                    t.name,
+                    t.ty,
+                    ConstantKind::Inductive {
+                        num_params: b.num_params,
+                        num_indices: 0,
+                        all: Vec::new(),
+                        ctors: t.ctors.iter().map(|c| c.0).collect(),
+                        num_nested: 0,
+                        is_rec: false,
+                        is_reflexive: false,
+                        is_unsafe: b.is_unsafe,
+                    },
+                ));
+                for (i, (c, ct)) in t.ctors.iter().enumerate() {
                     out.push(header(
-                        t.name,
-                        t.ty,
-                        ConstantKind::Inductive {
+                        *c,
+                        *ct,
+                        ConstantKind::Constructor {
+                            induct: t.name,
+                            cidx: i as u32,
                             num_params: b.num_params,
-                            num_indices: 0,
-                            all: Vec::new(),
-                            ctors: t.ctors.iter().map(|c| c.0).collect(),
-                            num_nested: 0,
-                            is_rec: false,
-                            is_reflexive: false,
+                            num_fields: 0,
                             is_unsafe: b.is_unsafe,
                         },
                     ));
-                    for (i, (c, ct)) in t.ctors.iter().enumerate() {
-                        out.push(header(
-                            *c,
-                            *ct,
-                            ConstantKind::Constructor {
-                                induct: t.name,
-                                cidx: i as u32,
-                                num_params: b.num_params,
-                                num_fields: 0,
-                                is_unsafe: b.is_unsafe,
-                            },
-                        ));
-                    }
                 }
-                out
             }
-        },
+            out
+        }
     }
 }
