@@ -65,11 +65,26 @@ pub struct ExprData {
     pub hash: u32,
     /// One more than the largest loose de Bruijn index (0 = closed).
     pub loose_bvar_range: u32,
+    /// Which loose indices may occur: bit `i < 31` for `#i`, bit 31 for any
+    /// index from 31 up. Never misses an index that occurs (see
+    /// [`loose_mask_under_binder`]).
+    pub loose_mask: u32,
     /// Tree depth of the node (1 for leaves, levels included), saturating
     /// at `u16::MAX` (far above any depth the checker accepts).
     pub depth: u16,
     /// `FLAG_*` bits.
     pub flags: u8,
+}
+
+/// The loose-index mask of a binder whose body has mask `m`: the body's
+/// `#(i+1)` is the binder's `#i`, and an index from 31 up may become 30.
+pub(crate) fn loose_mask_under_binder(m: u32) -> u32 {
+    (m >> 1) | (m & (1 << 31))
+}
+
+/// The loose-index mask of `#i`.
+pub(crate) fn loose_mask_of_bvar(i: u32) -> u32 {
+    1 << i.min(31)
 }
 
 /// The expression contains a free variable.

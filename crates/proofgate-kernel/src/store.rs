@@ -12,7 +12,10 @@
 //! terms need no lifetimes tied to an arena and the crate stays free of
 //! `unsafe`.
 
-use crate::expr::{ExprData, ExprId, ExprNode, FLAG_FVAR, FLAG_LEVEL_PARAM, LevelsId, LitId};
+use crate::expr::{
+    ExprData, ExprId, ExprNode, FLAG_FVAR, FLAG_LEVEL_PARAM, LevelsId, LitId, loose_mask_of_bvar,
+    loose_mask_under_binder,
+};
 use crate::level::{LevelId, LevelTable};
 use crate::name::{NameId, NameTable};
 use fxhash::FxHashMap;
@@ -345,16 +348,16 @@ impl TermStore {
     }
 
     fn compute(&self, node: ExprNode) -> ExprData {
-        let (tag, h, lbr, depth, flags) = match node {
-            ExprNode::BVar(i) => (1, i as u64, i + 1, 1, 0),
-            ExprNode::FVar(i) => (2, i as u64, 0, 1, FLAG_FVAR),
+        let (tag, h, lbr, depth, flags, mask) = match node {
+            ExprNode::BVar(i) => (1, i as u64, i + 1, 1, 0, loose_mask_of_bvar(i)),
+            ExprNode::FVar(i) => (2, i as u64, 0, 1, FLAG_FVAR, 0),
             ExprNode::Sort(l) => {
                 let f = if self.levels.has_param(l) {
                     FLAG_LEVEL_PARAM
                 } else {
                     0
                 };
-                (3, l.0 as u64, 0, 1 + self.levels.depth(l), f)
+                (3, l.0 as u64, 0, 1 + self.levels.depth(l), f, 0)
             }
             ExprNode::Const(n, ls) => {
                 let levels = self.levels_of(ls);
@@ -366,7 +369,7 @@ impl TermStore {
                     .map(|l| self.levels.depth(*l))
                     .max()
                     .unwrap_or(0);
-                (4, mix(n.0 as u64, ls.0 as u64), 0, 1 + d, f)
+                (4, mix(n.0 as u64, ls.0 as u64), 0, 1 + d, f, 0)
             }
             ExprNode::App(a, b) | ExprNode::Lam(a, b) | ExprNode::Pi(a, b) => {
                 let (da, db) = (self.data(a), self.data(b));
@@ -375,11 +378,17 @@ impl TermStore {
                     ExprNode::Lam(..) => 6,
                     _ => 7,
                 };
-                let lbr = if tag == 5 {
-                    da.loose_bvar_range.max(db.loose_bvar_range)
+                let (lbr, mask) = if tag == 5 {
+                    (
+                        da.loose_bvar_range.max(db.loose_bvar_range),
+                        da.loose_mask | db.loose_mask,
+                    )
                 } else {
-                    da.loose_bvar_range
-                        .max(db.loose_bvar_range.saturating_sub(1))
+                    (
+                        da.loose_bvar_range
+                            .max(db.loose_bvar_range.saturating_sub(1)),
+                        da.loose_mask | loose_mask_under_binder(db.loose_mask),
+                    )
                 };
                 (
                     tag,
@@ -387,6 +396,7 @@ impl TermStore {
                     lbr,
                     (da.depth.max(db.depth) as u32) + 1,
                     da.flags | db.flags,
+                    mask,
                 )
             }
             ExprNode::Let(t, v, b) => {
@@ -399,6 +409,7 @@ impl TermStore {
                         .max(db.loose_bvar_range.saturating_sub(1)),
                     (dt.depth.max(dv.depth).max(db.depth) as u32) + 1,
                     dt.flags | dv.flags | db.flags,
+                    dt.loose_mask | dv.loose_mask | loose_mask_under_binder(db.loose_mask),
                 )
             }
             ExprNode::Proj(n, i, s) => {
@@ -409,10 +420,11 @@ impl TermStore {
                     ds.loose_bvar_range,
                     ds.depth as u32 + 1,
                     ds.flags,
+                    ds.loose_mask,
                 )
             }
-            ExprNode::NatLit(l) => (10, l.0 as u64, 0, 1, 0),
-            ExprNode::StrLit(l) => (11, l.0 as u64, 0, 1, 0),
+            ExprNode::NatLit(l) => (10, l.0 as u64, 0, 1, 0, 0),
+            ExprNode::StrLit(l) => (11, l.0 as u64, 0, 1, 0, 0),
         };
         ExprData {
             node,
@@ -421,6 +433,7 @@ impl TermStore {
                 (h ^ (h >> 32)) as u32
             },
             loose_bvar_range: lbr,
+            loose_mask: mask,
             depth: depth.min(u16::MAX as u32) as u16,
             flags,
         }

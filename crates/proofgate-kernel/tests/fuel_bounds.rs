@@ -113,6 +113,35 @@ fn fuel_used_does_not_depend_on_earlier_checks() {
     assert_eq!(first.steps, second.steps);
 }
 
+/// Declares an axiom `name : ty`.
+fn axiom(k: &mut Kernel, name: &str, ty: ExprId) -> ExprId {
+    let n = k.store_mut().names.dotted(name);
+    k.add_declaration(&Declaration::Axiom {
+        name: n,
+        level_params: vec![],
+        ty,
+        is_unsafe: false,
+    })
+    .expect(name);
+    k.store_mut().cnst(n, &[])
+}
+
+/// `g #(n-1) (g #(n-2) (... (g #0 a)))` with an axiom `g : A → A → A`: a
+/// body that reads each of the n binders around it.
+fn variables_read_in_turn(k: &mut Kernel, a_ty: ExprId, a: ExprId, n: u32) -> ExprId {
+    let st = k.store_mut();
+    let ab = st.pi(a_ty, a_ty);
+    let g_ty = st.pi(a_ty, ab);
+    let g = axiom(k, "g", g_ty);
+    let st = k.store_mut();
+    let mut body = a;
+    for i in 0..n {
+        let x = st.bvar(i);
+        body = st.apps(g, &[x, body]);
+    }
+    body
+}
+
 /// `let x1 : A := a; ...; let xn : A := a; g x1 (g x2 (... (g xn a)))`:
 /// every binding is read by the body under all the others (the Arena's let
 /// ladder). Opening the run one binding at a time rebuilt the rest of it per
@@ -121,25 +150,9 @@ fn fuel_used_does_not_depend_on_earlier_checks() {
 fn a_let_ladder_is_inferred_in_linear_work() {
     let r = run_with_kernel_stack(|| {
         let (mut k, a_ty, a) = kernel();
-        let g = k.store_mut().names.dotted("g");
-        let st = k.store_mut();
-        let ab = st.pi(a_ty, a_ty);
-        let g_ty = st.pi(a_ty, ab);
-        k.add_declaration(&Declaration::Axiom {
-            name: g,
-            level_params: vec![],
-            ty: g_ty,
-            is_unsafe: false,
-        })
-        .expect("g");
         let n = 2_000;
+        let body = variables_read_in_turn(&mut k, a_ty, a, n);
         let st = k.store_mut();
-        let gc = st.cnst(g, &[]);
-        let mut body = a;
-        for i in 0..n {
-            let x = st.bvar(i);
-            body = st.apps(gc, &[x, body]);
-        }
         let mut e = body;
         for _ in 0..n {
             e = st.mk(proofgate_kernel::ExprNode::Let(a_ty, a, e));
@@ -158,5 +171,117 @@ fn a_let_ladder_is_inferred_in_linear_work() {
     match r {
         Ok((true, steps)) => assert!(steps <= 20_000),
         other => panic!("expected the ladder's type within 20,000 units, got {other:?}"),
+    }
+}
+
+/// `w (fun x1 => w L2 L2) (fun x1 => w L2 L2)` down to n binders, each
+/// lambda passed twice (one node: a DAG of O(n) nodes), the innermost body
+/// reading all n variables (the Arena's app-lam). Substituting at each
+/// binder rebuilt the rest of the DAG per binder, about n^2 terms; inferred
+/// under a context it is linear.
+#[test]
+fn a_lambda_dag_under_binders_is_inferred_in_linear_work() {
+    let r = run_with_kernel_stack(|| {
+        let (mut k, a_ty, a) = kernel();
+        let n = 2_000;
+        let mut body = variables_read_in_turn(&mut k, a_ty, a, n);
+        let st = k.store_mut();
+        let f = st.pi(a_ty, a_ty);
+        let ff = st.pi(f, a_ty);
+        let w_ty = st.pi(f, ff);
+        let w = axiom(&mut k, "w", w_ty);
+        let st = k.store_mut();
+        for _ in 0..n {
+            let l = st.lam(a_ty, body);
+            body = st.apps(w, &[l, l]);
+        }
+        // Substituting at each binder needed over 10^6 units here.
+        k.infer(
+            body,
+            &[],
+            Limits {
+                fuel: 40_000,
+                ..Limits::DEEP
+            },
+        )
+        .map(|(t, rep)| (t == a_ty, rep.steps))
+    });
+    match r {
+        Ok((true, steps)) => assert!(steps <= 40_000),
+        other => panic!("expected the DAG's type within 40,000 units, got {other:?}"),
+    }
+}
+
+/// `(fun x1 => (fun x2 => ... (fun xn => S) a ...) a) a`, `S` reading all n
+/// variables (the Arena's beta ladder). One substitution per beta step
+/// rebuilt the rest of the ladder per step; collected and made once, the
+/// weak head normal form costs linear work.
+#[test]
+fn a_beta_ladder_reduces_in_linear_work() {
+    let r = run_with_kernel_stack(|| {
+        let (mut k, a_ty, a) = kernel();
+        let n = 2_000;
+        let mut e = variables_read_in_turn(&mut k, a_ty, a, n);
+        let st = k.store_mut();
+        let mut expected = a;
+        let g = st.app_head(e);
+        for _ in 0..n {
+            expected = st.apps(g, &[a, expected]);
+            let l = st.lam(a_ty, e);
+            e = st.app(l, a);
+        }
+        let limits = Limits {
+            fuel: 40_000,
+            ..Limits::DEEP
+        };
+        let inferred = k.infer(e, &[], limits).map(|(t, _)| t == a_ty);
+        let reduced = k.whnf(e, limits).map(|(w, rep)| (w == expected, rep.steps));
+        (inferred, reduced)
+    });
+    match r {
+        (Ok(true), Ok((true, steps))) => assert!(steps <= 40_000),
+        other => {
+            panic!("expected the ladder's type and normal form within 40,000 units, got {other:?}")
+        }
+    }
+}
+
+/// `fun y => T_n`, `T_k = w (fun (x : A) => T_(k-1)) (fun (x : B) => T_(k-1))`,
+/// `T_0 = y`: each `T` is one node under two different binders it does not
+/// use. Its inference is shared across them (the cache key is the nearest
+/// binder it reads), where a key naming the whole context would infer it
+/// once per path, 2^n times.
+#[test]
+fn a_term_shared_under_sibling_binders_is_inferred_once() {
+    let r = run_with_kernel_stack(|| {
+        let (mut k, a_ty, _) = kernel();
+        let n = 24;
+        let st = k.store_mut();
+        let one = st.levels.succ(LevelId::ZERO);
+        let ty = st.sort(one);
+        let b_ty = axiom(&mut k, "B", ty);
+        let st = k.store_mut();
+        let fa = st.pi(a_ty, a_ty);
+        let fb = st.pi(b_ty, a_ty);
+        let fba = st.pi(fb, a_ty);
+        let w_ty = st.pi(fa, fba);
+        let w = axiom(&mut k, "w", w_ty);
+        let st = k.store_mut();
+        let mut t = st.bvar(n);
+        for _ in 0..n {
+            let la = st.lam(a_ty, t);
+            let lb = st.lam(b_ty, t);
+            t = st.apps(w, &[la, lb]);
+        }
+        let e = st.lam(a_ty, t);
+        let limits = Limits {
+            fuel: 20_000,
+            ..Limits::DEEP
+        };
+        k.infer(e, &[], limits).map(|(t, rep)| (t == fa, rep.steps))
+    });
+    match r {
+        Ok((true, steps)) => assert!(steps <= 20_000),
+        other => panic!("expected the term's type within 20,000 units, got {other:?}"),
     }
 }

@@ -20,13 +20,28 @@ impl TypeChecker<'_> {
         self.infer_core(e, true)
     }
 
+    /// Infers the type of a closed term: loose indices of `e` are errors,
+    /// whatever context an enclosing walk has pushed.
     pub(crate) fn infer_core(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
-        let cache = if only {
-            &self.ws.infer_only_cache
+        let base = std::mem::replace(&mut self.ws.ctx_base, self.ws.ctx.len());
+        let r = self.infer_in(e, only);
+        self.ws.ctx_base = base;
+        r
+    }
+
+    /// Infers the type of `e` with its loose indices standing for the
+    /// context's entries (see `context.rs`). The type is closed.
+    fn infer_in(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
+        let open = self.st.lbr(e) > 0;
+        let frame = if open { self.ctx_key(e) } else { 0 };
+        let hit = if open {
+            self.ws.infer_open_cache.get(&(e, frame, only))
+        } else if only {
+            self.ws.infer_only_cache.get(&e)
         } else {
-            &self.ws.infer_cache
+            self.ws.infer_cache.get(&e)
         };
-        if let Some(&t) = cache.get(&e) {
+        if let Some(&t) = hit {
             return Ok(t);
         }
         self.guard_depth(e)?;
@@ -34,7 +49,9 @@ impl TypeChecker<'_> {
         let r = self.infer_node(e, only);
         self.meter.leave();
         let t = r?;
-        if only {
+        if open {
+            self.ws.infer_open_cache.insert((e, frame, only), t);
+        } else if only {
             self.ws.infer_only_cache.insert(e, t);
         } else {
             self.ws.infer_cache.insert(e, t);
@@ -44,7 +61,14 @@ impl TypeChecker<'_> {
 
     fn infer_node(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
         match self.st.node(e) {
-            ExprNode::BVar(_) => Err(TypeRule::LooseBoundVariable.into()),
+            ExprNode::BVar(i) => {
+                let x = self.ctx_entry(i)?;
+                match self.st.node(x) {
+                    ExprNode::FVar(k) => Ok(self.ws.locals[k as usize]),
+                    // A let's value: the type its substitution would have.
+                    _ => self.infer_core(x, only),
+                }
+            }
             ExprNode::FVar(k) => Ok(self.ws.locals[k as usize]),
             ExprNode::Sort(l) => {
                 if !only {
@@ -77,9 +101,9 @@ impl TypeChecker<'_> {
                 self.const_type(n, ls)
             }
             ExprNode::App(..) => self.infer_app(e, only),
-            ExprNode::Lam(..) => self.infer_lambda(e, only),
-            ExprNode::Pi(..) => self.infer_pi(e, only),
-            ExprNode::Let(..) => self.infer_let(e, only),
+            ExprNode::Lam(..) => self.under_binders(e, only, Self::infer_lambda),
+            ExprNode::Pi(..) => self.under_binders(e, only, Self::infer_pi),
+            ExprNode::Let(..) => self.under_binders(e, only, Self::infer_let),
             ExprNode::Proj(s, idx, x) => self.infer_proj(s, idx, x, only),
             // A literal's type must be the standard one, or literals could
             // inhabit anything a file chooses to call `Nat` or `String`.
@@ -95,17 +119,27 @@ impl TypeChecker<'_> {
         }
     }
 
-    /// A run of `let`s is opened at once, as Lean's `infer_let` does: each
-    /// type and value is instantiated with the values before it, and the
-    /// body once with all of them. Substituting one binding at a time
-    /// rebuilt the rest of the run per binding, quadratic in its length
-    /// (the Arena's let ladder). The values are closed, so the result is the
-    /// term the one-at-a-time substitution produced.
+    /// Walks under a run of binders with the context's help, dropping what
+    /// it pushed whatever the outcome.
+    fn under_binders(
+        &mut self,
+        e: ExprId,
+        only: bool,
+        walk: fn(&mut Self, ExprId, bool) -> TcResult<ExprId>,
+    ) -> TcResult<ExprId> {
+        let mark = self.ws.ctx.len();
+        let r = walk(self, e, only);
+        self.pop_ctx(mark);
+        r
+    }
+
+    /// A run of `let`s, as Lean's `infer_let`: each type and value is made
+    /// closed with the entries before it and checked, and the body is
+    /// inferred with the values as its context (no substitution into it).
     fn infer_let(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
-        let mut vals = Binders::new();
         while let ExprNode::Let(t, v, b) = self.st.node(e) {
-            let t = self.inst(t, &vals)?;
-            let v = self.inst(v, &vals)?;
+            let t = self.materialize(t)?;
+            let v = self.materialize(v)?;
             if !only {
                 let tt = self.infer_core(t, false)?;
                 self.ensure_sort(tt)?;
@@ -118,23 +152,25 @@ impl TypeChecker<'_> {
                     .into());
                 }
             }
-            vals.push(v);
+            self.push_ctx(v);
             e = b;
         }
-        let body = self.inst(e, &vals)?;
-        self.infer_core(body, only)
+        self.infer_in(e, only)
     }
 
     fn infer_app(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
+        // `f` and `args` may be open: their types come from the context,
+        // and an argument is made closed only where a dependent type needs
+        // it (`inst_args`).
         let (f, args) = self.st.spine(e);
-        let mut ft = self.infer_core(f, only)?;
+        let mut ft = self.infer_in(f, only)?;
         if only {
             let mut j = 0;
             for i in 0..args.len() {
                 match self.st.node(ft) {
                     ExprNode::Pi(_, b) => ft = b,
                     _ => {
-                        let t = self.inst(ft, &args[j..i])?;
+                        let t = self.inst_args(ft, &args[j..i])?;
                         let t = self.ensure_pi(t)?;
                         j = i;
                         let ExprNode::Pi(_, b) = self.st.node(t) else {
@@ -144,7 +180,7 @@ impl TypeChecker<'_> {
                     }
                 }
             }
-            return self.inst(ft, &args[j..]);
+            return self.inst_args(ft, &args[j..]);
         }
         // Lazily, arguments `args[j..i]` are not yet substituted into `ft`:
         // the body is instantiated once per run of syntactic Pis rather
@@ -165,7 +201,7 @@ impl TypeChecker<'_> {
             let a = args[i];
             if !matches!(self.st.node(ft), ExprNode::Pi(..)) {
                 let t = if j < i {
-                    self.inst(ft, &args[j..i])?
+                    self.inst_args(ft, &args[j..i])?
                 } else {
                     ft
                 };
@@ -176,8 +212,12 @@ impl TypeChecker<'_> {
             let ExprNode::Pi(d, b) = self.st.node(ft) else {
                 unreachable!()
             };
-            let d = if j < i { self.inst(d, &args[j..i])? } else { d };
-            let at = self.infer_core(a, false)?;
+            let d = if j < i {
+                self.inst_args(d, &args[j..i])?
+            } else {
+                d
+            };
+            let at = self.infer_in(a, false)?;
             if !self.is_def_eq(at, d)? {
                 if std::env::var_os("PROOFGATE_KERNEL_DEBUG").is_some() {
                     eprintln!("fn:       {}", self.st.term_string(f, 12));
@@ -185,6 +225,7 @@ impl TypeChecker<'_> {
                     eprintln!("arg type: {}", self.st.term_string(at, 30));
                     eprintln!("expected: {}", self.st.term_string(d, 30));
                 }
+                let a = self.materialize(a).unwrap_or(a);
                 return Err(TypeRule::AppArgMismatch {
                     arg: self.render(a),
                     arg_type: self.render(at),
@@ -195,12 +236,12 @@ impl TypeChecker<'_> {
             if lazy {
                 ft = b;
             } else {
-                ft = self.inst(b, &[a])?;
+                ft = self.inst_args(b, &[a])?;
                 j = i + 1;
             }
         }
         if j < args.len() {
-            self.inst(ft, &args[j..])
+            self.inst_args(ft, &args[j..])
         } else {
             Ok(ft)
         }
@@ -209,34 +250,32 @@ impl TypeChecker<'_> {
     fn infer_lambda(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
         let mut fvars = Binders::new();
         while let ExprNode::Lam(d, b) = self.st.node(e) {
-            let d = self.inst(d, &fvars)?;
+            let d = self.materialize(d)?;
             if !only {
                 let s = self.infer_core(d, false)?;
                 self.ensure_sort(s)?;
             }
             let x = self.fvar(d);
+            self.push_ctx(x);
             fvars.push(x);
             e = b;
         }
-        let body = self.inst(e, &fvars)?;
-        let r = self.infer_core(body, only)?;
+        let r = self.infer_in(e, only)?;
         self.close_pi(&fvars, r)
     }
 
     fn infer_pi(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
-        let mut fvars = Binders::new();
         let mut us = Levels::new();
         while let ExprNode::Pi(d, b) = self.st.node(e) {
-            let d = self.inst(d, &fvars)?;
+            let d = self.materialize(d)?;
             let s = self.infer_core(d, only)?;
             let s = self.ensure_sort(s)?;
             us.push(self.sort_level(s));
             let x = self.fvar(d);
-            fvars.push(x);
+            self.push_ctx(x);
             e = b;
         }
-        let body = self.inst(e, &fvars)?;
-        let s = self.infer_core(body, only)?;
+        let s = self.infer_in(e, only)?;
         let s = self.ensure_sort(s)?;
         let mut r = self.sort_level(s);
         for &u in us.iter().rev() {
@@ -290,7 +329,7 @@ impl TypeChecker<'_> {
         only: bool,
     ) -> TcResult<ExprId> {
         let bad = |rule: ProjectionRule| Err(TypeRule::Projection(rule).into());
-        let xt = self.infer_core(x, only)?;
+        let xt = self.infer_in(x, only)?;
         let xt = self.whnf(xt)?;
         let (head, args) = self.st.spine(xt);
         let ExprNode::Const(iname, ils) = self.st.node(head) else {
@@ -334,6 +373,7 @@ impl TypeChecker<'_> {
                 if is_prop_type && !self.is_prop(d)? {
                     return bad(ProjectionRule::DataFieldOfProof);
                 }
+                let x = self.materialize(x)?;
                 let p = self.st.mk(ExprNode::Proj(s, i, x));
                 r = self.inst(b, &[p])?;
             } else {

@@ -6,6 +6,7 @@
 //! which are unique per structure (hash-consing) and per free variable, so
 //! shared subterms are processed once.
 
+mod context;
 mod defeq;
 mod infer;
 mod instances;

@@ -51,17 +51,7 @@ impl TypeChecker<'_> {
                 let (f0, args) = self.st.spine(e);
                 let f = self.whnf_core_with(f0, cheap_rec, cheap_proj)?;
                 if let ExprNode::Lam(..) = self.st.node(f) {
-                    let mut body = f;
-                    let mut m = 0;
-                    while m < args.len() {
-                        let ExprNode::Lam(_, b) = self.st.node(body) else {
-                            break;
-                        };
-                        body = b;
-                        m += 1;
-                    }
-                    let r = self.inst(body, &args[..m])?;
-                    let r = self.st.apps(r, &args[m..]);
+                    let r = self.beta_run(f, &args)?;
                     self.whnf_core_with(r, cheap_rec, cheap_proj)
                 } else if f == f0 {
                     match self.reduce_recursor(e, cheap_rec, cheap_proj)? {
@@ -73,8 +63,8 @@ impl TypeChecker<'_> {
                     self.whnf_core_with(r, cheap_rec, cheap_proj)
                 }
             }
-            ExprNode::Let(_, v, b) => {
-                let r = self.inst(b, &[v])?;
+            ExprNode::Let(..) => {
+                let r = self.beta_run(e, &[])?;
                 self.whnf_core_with(r, cheap_rec, cheap_proj)
             }
             ExprNode::Proj(_, idx, s) => match self.reduce_proj(idx, s, cheap_rec, cheap_proj)? {
@@ -83,6 +73,53 @@ impl TypeChecker<'_> {
             },
             _ => Ok(e),
         }
+    }
+
+    /// `head args` after every beta and zeta step that its syntax shows:
+    /// a lambda meeting an argument, a `let`, or a body that is itself an
+    /// application of a lambda. The substitutions are collected and made
+    /// once at the end, where one substitution per step would rebuild the
+    /// rest of the term at every step (the Arena's beta ladder, a chain of
+    /// nested redexes, was quadratic). Only the arguments met on the way are
+    /// made closed as they are met. The result is the term the steps one at
+    /// a time give: substitutions compose, and terms are hash-consed.
+    fn beta_run(&mut self, head: ExprId, args: &[ExprId]) -> TcResult<ExprId> {
+        // Values of `body`'s loose indices, the last for `#0`.
+        let mut subst = super::Binders::new();
+        // Closed arguments still to apply, the next one last.
+        let mut pending: super::Binders = args.iter().rev().copied().collect();
+        let mut body = head;
+        loop {
+            match self.st.node(body) {
+                ExprNode::Lam(_, b) if !pending.is_empty() => {
+                    subst.extend(pending.pop());
+                    body = b;
+                }
+                ExprNode::Let(_, v, b) => {
+                    let v = self.inst(v, &subst)?;
+                    subst.push(v);
+                    body = b;
+                }
+                ExprNode::App(..)
+                    if matches!(self.st.node(self.st.app_head(body)), ExprNode::Lam(..)) =>
+                {
+                    let (h, inner) = self.st.spine(body);
+                    for &a in inner.iter().rev() {
+                        let a = self.inst(a, &subst)?;
+                        pending.push(a);
+                    }
+                    body = h;
+                }
+                _ => break,
+            }
+            // A step descends one node of a term already paid for: term
+            // work, like a substitution's visit.
+            self.st.count_work(1);
+        }
+        self.charge_work()?;
+        let r = self.inst(body, &subst)?;
+        pending.reverse();
+        Ok(self.st.apps(r, &pending))
     }
 
     /// Projection of a constructor application (or string literal).

@@ -23,6 +23,18 @@ pub struct Workspace {
     pub(crate) pending: FxHashMap<NameId, ConstantInfo>,
     /// Types of the free variables made so far (`FVar(i)` has type `locals[i]`).
     pub(crate) locals: Vec<ExprId>,
+    /// What the loose indices of the term being inferred stand for, the
+    /// last for `#0` (see `context.rs`), with a fresh frame id per entry.
+    pub(crate) ctx: Vec<ExprId>,
+    pub(crate) ctx_frames: Vec<u64>,
+    pub(crate) next_frame: u64,
+    /// Entries below this belong to an enclosing walk: the closed term
+    /// being inferred cannot see them.
+    pub(crate) ctx_base: usize,
+    /// Types of open terms, by (term, frame, infer-only).
+    pub(crate) infer_open_cache: FxHashMap<(ExprId, u64, bool), ExprId>,
+    /// Closed copies of open terms, by (term, frame).
+    pub(crate) materialized: FxHashMap<(ExprId, u64), ExprId>,
     pub(crate) infer_cache: FxHashMap<ExprId, ExprId>,
     pub(crate) infer_only_cache: FxHashMap<ExprId, ExprId>,
     pub(crate) whnf_core_cache: FxHashMap<ExprId, ExprId>,
@@ -97,6 +109,11 @@ impl Workspace {
             ),
             (self.whnf_core_cache.capacity(), self.whnf_core_cache.len()),
             (self.whnf_cache.capacity(), self.whnf_cache.len()),
+            (
+                self.infer_open_cache.capacity(),
+                self.infer_open_cache.len(),
+            ),
+            (self.materialized.capacity(), self.materialized.len()),
             (self.eq_parent.capacity(), self.eq_parent.len()),
         ]
         .iter()
@@ -112,6 +129,12 @@ impl Workspace {
         }
         reset_map(&mut self.pending, shrink);
         self.locals.clear();
+        self.ctx.clear();
+        self.ctx_frames.clear();
+        self.next_frame = 0;
+        self.ctx_base = 0;
+        reset_map(&mut self.infer_open_cache, shrink);
+        reset_map(&mut self.materialized, shrink);
         reset_map(&mut self.infer_cache, shrink);
         reset_map(&mut self.infer_only_cache, shrink);
         reset_map(&mut self.whnf_core_cache, shrink);

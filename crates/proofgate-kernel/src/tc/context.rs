@@ -1,0 +1,106 @@
+//! The binder context of inference. Going under a lambda, Pi or let,
+//! inference pushes what the bound variable stands for (a fresh free
+//! variable, or a let's value) instead of substituting it into the body, and
+//! infers the body with its loose indices looked up here.
+//!
+//! Substituting at every binder rebuilds the rest of the term once per
+//! binder: quadratic in the nesting depth, and worse on a DAG whose shared
+//! subterms sit under many binders (the Arena's app-lam and beta ladder).
+//! With a context, a term is only rebuilt where a closed copy is really
+//! needed ([`TypeChecker::materialize`]: a binder's type, a let's value, an
+//! argument a dependent type mentions), and each such copy is made once.
+//!
+//! Results for open terms are cached by (term, context frame): every push
+//! gets a fresh frame id, and a term is keyed by the frame of the innermost
+//! entry it may mention ([`TypeChecker::ctx_key`]), so an open term met
+//! again where it sees the same entries (a shared subterm of a DAG) is
+//! inferred once. Closed terms keep their own caches, whatever the context.
+
+use super::{TcResult, TypeChecker};
+use crate::expr::ExprId;
+use crate::rule::TypeRule;
+
+impl TypeChecker<'_> {
+    /// Pushes the term that the next loose index `#0` stands for.
+    pub(crate) fn push_ctx(&mut self, x: ExprId) {
+        self.ws.next_frame += 1;
+        self.ws.ctx.push(x);
+        self.ws.ctx_frames.push(self.ws.next_frame);
+    }
+
+    /// Drops the entries pushed since the context had `mark` entries.
+    pub(crate) fn pop_ctx(&mut self, mark: usize) {
+        self.ws.ctx.truncate(mark);
+        self.ws.ctx_frames.truncate(mark);
+    }
+
+    /// The cache key of open term `e` in the current context: the frame of
+    /// the innermost entry `e` may mention. That frame was pushed at one
+    /// height onto one context, so it fixes every entry `e` can see, and the
+    /// height, hence what each of `e`'s indices points to; entries above it
+    /// are invisible to `e`. A term shared under binders it does not use
+    /// (`f (fun (x : A) => t) (fun (x : B) => t)`, `t` not mentioning `x`)
+    /// is then inferred once, not once per path, which nesting would make
+    /// exponential. The mask is exact for the 31 nearest binders: a term
+    /// shared under sibling binders more than 31 binders below the nearest
+    /// variable it uses is inferred once per path, which fuel bounds.
+    pub(crate) fn ctx_key(&self, e: ExprId) -> u64 {
+        // Exact for indices below 31; past them the mask may claim a nearer
+        // index than occurs, which only makes the key more specific.
+        let lowest = self.st.data(e).loose_mask.trailing_zeros() as usize;
+        let frames = &self.ws.ctx_frames;
+        match frames.len().checked_sub(lowest + 1) {
+            Some(p) if p >= self.ws.ctx_base => frames[p],
+            // Out of scope: inference fails on that index, caching nothing.
+            _ => 0,
+        }
+    }
+
+    /// The entry loose index `#i` of the term being inferred stands for.
+    pub(crate) fn ctx_entry(&self, i: u32) -> TcResult<ExprId> {
+        let ctx = &self.ws.ctx;
+        let avail = ctx.len() - self.ws.ctx_base;
+        if i as usize >= avail {
+            return Err(TypeRule::LooseBoundVariable.into());
+        }
+        Ok(ctx[ctx.len() - 1 - i as usize])
+    }
+
+    /// `e` with its loose indices replaced by the context's entries: the
+    /// closed term that substituting at every binder would have produced.
+    pub(crate) fn materialize(&mut self, e: ExprId) -> TcResult<ExprId> {
+        let k = self.st.lbr(e) as usize;
+        if k == 0 {
+            return Ok(e);
+        }
+        if k > self.ws.ctx.len() - self.ws.ctx_base {
+            return Err(TypeRule::LooseBoundVariable.into());
+        }
+        let key = (e, self.ctx_key(e));
+        if let Some(&r) = self.ws.materialized.get(&key) {
+            return Ok(r);
+        }
+        let ctx = std::mem::take(&mut self.ws.ctx);
+        let r = self.inst(e, &ctx[ctx.len() - k..]);
+        self.ws.ctx = ctx;
+        let r = r?;
+        self.ws.materialized.insert(key, r);
+        Ok(r)
+    }
+
+    /// `f`'s type `ft` instantiated with the application arguments `args`
+    /// (terms under the context): only the arguments `ft` can mention are
+    /// materialized, so a non-dependent function's arguments never are.
+    pub(crate) fn inst_args(&mut self, ft: ExprId, args: &[ExprId]) -> TcResult<ExprId> {
+        let k = self.st.lbr(ft) as usize;
+        if k == 0 || args.is_empty() {
+            return Ok(ft);
+        }
+        let start = args.len().saturating_sub(k);
+        let mut m = super::Binders::new();
+        for &a in &args[start..] {
+            m.push(self.materialize(a)?);
+        }
+        self.inst(ft, &m)
+    }
+}
