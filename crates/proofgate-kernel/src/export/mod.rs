@@ -11,6 +11,7 @@
 //! before reading the next.
 
 mod error;
+mod fast;
 mod table;
 mod writer;
 
@@ -27,7 +28,7 @@ use crate::name::NameId;
 use crate::store::TermStore;
 use serde_json::{Map, Value};
 use std::io::BufRead;
-use table::IndexTable;
+use table::Indices;
 
 type Kind = ExportErrorKind;
 
@@ -42,26 +43,19 @@ pub struct ExportReader<R> {
     buf: Vec<u8>,
     /// Whether the meta line has been read (it must be the first record).
     seen_meta: bool,
-    names: IndexTable<NameId>,
-    levels: IndexTable<LevelId>,
-    exprs: IndexTable<ExprId>,
+    /// Export index to interned name, level and expression.
+    ix: Indices,
 }
 
 impl<R: BufRead> ExportReader<R> {
     /// A reader over `input`.
     pub fn new(input: R) -> Self {
-        let mut names = IndexTable::default();
-        names.insert(0, NameId::ANONYMOUS);
-        let mut levels = IndexTable::default();
-        levels.insert(0, LevelId::ZERO);
         ExportReader {
             input,
             line_no: 0,
             buf: Vec::new(),
             seen_meta: false,
-            names,
-            levels,
-            exprs: IndexTable::default(),
+            ix: Indices::new(),
         }
     }
 
@@ -102,6 +96,18 @@ impl<R: BufRead> ExportReader<R> {
             };
             if text.trim().is_empty() {
                 continue;
+            }
+            if self.seen_meta {
+                match self.ix.fast_line(st, text) {
+                    Some(Ok(())) => {
+                        if let Err(full) = st.check_capacity() {
+                            return Some(Err(self.err(Kind::StoreFull(full))));
+                        }
+                        continue;
+                    }
+                    Some(Err(k)) => return Some(Err(self.err(k))),
+                    None => {}
+                }
             }
             let v: Value = match serde_json::from_str(text) {
                 Ok(v) => v,
@@ -152,42 +158,24 @@ impl<R: BufRead> ExportReader<R> {
         if let Some(i) = o.get("in") {
             let i = i.as_u64().ok_or(Kind::Field("in"))?;
             let n = self.name_line(st, &o)?;
-            if i == 0 || !self.names.insert(i, n) {
-                return Err(Kind::Duplicate {
-                    table: "in",
-                    index: i,
-                });
-            }
-            return Ok(None);
+            return self.ix.define_name(i, n).map(|()| None);
         }
         if let Some(i) = o.get("il") {
             let i = i.as_u64().ok_or(Kind::Field("il"))?;
             let l = self.level_line(st, &o)?;
-            if i == 0 || !self.levels.insert(i, l) {
-                return Err(Kind::Duplicate {
-                    table: "il",
-                    index: i,
-                });
-            }
-            return Ok(None);
+            return self.ix.define_level(i, l).map(|()| None);
         }
         if let Some(i) = o.get("ie") {
             let i = i.as_u64().ok_or(Kind::Field("ie"))?;
             let e = self.expr_line(st, &o)?;
-            if !self.exprs.insert(i, e) {
-                return Err(Kind::Duplicate {
-                    table: "ie",
-                    index: i,
-                });
-            }
-            return Ok(None);
+            return self.ix.define_expr(i, e).map(|()| None);
         }
         self.decl_line(st, &o).map(Some)
     }
 
     fn name(&self, v: Option<&Value>, field: &'static str) -> Result<NameId, Kind> {
         let i = v.and_then(Value::as_u64).ok_or(Kind::Field(field))?;
-        self.names.get(i).ok_or(Kind::Dangling {
+        self.ix.names.get(i).ok_or(Kind::Dangling {
             table: "in",
             index: i,
         })
@@ -195,7 +183,7 @@ impl<R: BufRead> ExportReader<R> {
 
     fn level(&self, v: Option<&Value>, field: &'static str) -> Result<LevelId, Kind> {
         let i = v.and_then(Value::as_u64).ok_or(Kind::Field(field))?;
-        self.levels.get(i).ok_or(Kind::Dangling {
+        self.ix.levels.get(i).ok_or(Kind::Dangling {
             table: "il",
             index: i,
         })
@@ -203,7 +191,7 @@ impl<R: BufRead> ExportReader<R> {
 
     fn expr(&self, v: Option<&Value>, field: &'static str) -> Result<ExprId, Kind> {
         let i = v.and_then(Value::as_u64).ok_or(Kind::Field(field))?;
-        self.exprs.get(i).ok_or(Kind::Dangling {
+        self.ix.exprs.get(i).ok_or(Kind::Dangling {
             table: "ie",
             index: i,
         })

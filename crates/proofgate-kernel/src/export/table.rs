@@ -2,6 +2,10 @@
 //! a vector holds them; sparse or huge indices go to a map instead, so a
 //! file claiming index 10^12 costs one map entry, not a terabyte.
 
+use super::Kind;
+use crate::expr::ExprId;
+use crate::level::LevelId;
+use crate::name::NameId;
 use fxhash::FxHashMap;
 
 pub(crate) struct IndexTable<T: Copy> {
@@ -45,5 +49,60 @@ impl<T: Copy> IndexTable<T> {
             self.sparse.insert(i, v);
         }
         true
+    }
+}
+
+/// The three index tables of one export.
+pub(crate) struct Indices {
+    pub names: IndexTable<NameId>,
+    pub levels: IndexTable<LevelId>,
+    pub exprs: IndexTable<ExprId>,
+}
+
+impl Indices {
+    /// Tables holding the two indices every export starts with.
+    pub fn new() -> Indices {
+        let mut names = IndexTable::default();
+        names.insert(0, NameId::ANONYMOUS);
+        let mut levels = IndexTable::default();
+        levels.insert(0, LevelId::ZERO);
+        Indices {
+            names,
+            levels,
+            exprs: IndexTable::default(),
+        }
+    }
+
+    /// Records name `i` (index 0 is the anonymous name, never redefined).
+    pub fn define_name(&mut self, i: u64, n: NameId) -> Result<(), Kind> {
+        if i == 0 || !self.names.insert(i, n) {
+            return Err(Kind::Duplicate {
+                table: "in",
+                index: i,
+            });
+        }
+        Ok(())
+    }
+
+    /// Records level `i` (index 0 is level zero, never redefined).
+    pub fn define_level(&mut self, i: u64, l: LevelId) -> Result<(), Kind> {
+        if i == 0 || !self.levels.insert(i, l) {
+            return Err(Kind::Duplicate {
+                table: "il",
+                index: i,
+            });
+        }
+        Ok(())
+    }
+
+    /// Records expression `i`.
+    pub fn define_expr(&mut self, i: u64, e: ExprId) -> Result<(), Kind> {
+        if !self.exprs.insert(i, e) {
+            return Err(Kind::Duplicate {
+                table: "ie",
+                index: i,
+            });
+        }
+        Ok(())
     }
 }
