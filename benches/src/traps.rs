@@ -39,6 +39,24 @@ pub const TRAPS: &[Trap] = &[
         build: beta_ladder,
     },
     Trap {
+        name: "app_lam_dag",
+        what: "w (fun x1 => w L2 L2) (fun x1 => w L2 L2) down to n binders (the Arena's app-lam): each lambda one node passed twice, the innermost body adding all n variables",
+        accepted: true,
+        build: app_lam_dag,
+    },
+    Trap {
+        name: "beta_ladder_all",
+        what: "(fun x1 => (fun x2 => ... x1 + (x2 + ... + 0)) 0 ...) 0 = 0 (the Arena's beta ladder): n nested redexes, the innermost body adding all n variables",
+        accepted: true,
+        build: beta_ladder_all,
+    },
+    Trap {
+        name: "sibling_binders",
+        what: "fun y => T_n, T_k = w2 (fun (x : Nat) => T_(k-1)) (fun (p : P 0) => T_(k-1)), T_0 = y: one term under two different binders it does not use, nested n deep (a tree of 2^n paths)",
+        accepted: true,
+        build: sibling_binders,
+    },
+    Trap {
         name: "let_ladder",
         what: "n nested lets, each value using the one before, the body using the first",
         accepted: true,
@@ -313,6 +331,111 @@ pub fn beta_ladder(n: usize) -> Vec<u8> {
     let v = w.app(lam, one);
     let expected = lit(&mut w, n as u128 + 1);
     claim(&mut w, "betaLadder", v, expected);
+    w.finish()
+}
+
+/// `x_1 + (x_2 + ... + (x_n + 0))` under n binders (`x_i` is `#(n - i)`).
+fn sum_of_binders(w: &mut ExportWriter, n: usize) -> E {
+    let mut body = lit(w, 0);
+    for i in (1..=n).rev() {
+        let xi = w.bvar((n - i) as u32);
+        body = add(w, xi, body);
+    }
+    body
+}
+
+/// `wrap2 : (Nat → Nat) → (Nat → Nat) → Nat := fun f g => f 0 + g 0`.
+fn wrap2(w: &mut ExportWriter) -> E {
+    let nat = w.cnst("Nat", &[]);
+    let f = w.pi(nat, nat);
+    let ty = {
+        let g = w.pi(f, nat);
+        w.pi(f, g)
+    };
+    let zero = lit(w, 0);
+    let (b0, b1) = (w.bvar(0), w.bvar(1));
+    let f0 = w.app(b1, zero);
+    let g0 = w.app(b0, zero);
+    let body = add(w, f0, g0);
+    let v = {
+        let g = w.lam(f, body);
+        w.lam(f, g)
+    };
+    w.def("wrap2", &[], ty, v, 2);
+    w.cnst("wrap2", &[])
+}
+
+/// `wrap2 L_n L_n`, `L_k = fun x => wrap2 L_(k-1) L_(k-1)`, `L_1 = fun x =>
+/// x_1 + ... + x_n` (the Arena's app-lam, `dag_app_binder`). As a tree it
+/// has 2^n lambdas; as a DAG, n. Substituting at each binder rebuilds the
+/// rest of the DAG per binder (quadratic); a context keeps it linear.
+pub fn app_lam_dag(n: usize) -> Vec<u8> {
+    let mut w = prelude();
+    let w2 = wrap2(&mut w);
+    let nat = w.cnst("Nat", &[]);
+    let mut body = sum_of_binders(&mut w, n);
+    for _ in 0..n {
+        let l = w.lam(nat, body);
+        body = w.apps(w2, &[l, l]);
+    }
+    let ty = w.cnst("Nat", &[]);
+    w.def("dagAppBinder", &[], ty, body, 3);
+    w.finish()
+}
+
+/// `(fun x1 => (fun x2 => ... (fun xn => x1 + (x2 + ... + 0)) 0 ...) 0) 0`
+/// claimed equal to 0 (the Arena's beta ladder): inferring it goes under n
+/// binders, and deciding it beta-reduces n nested redexes whose bodies all
+/// reach the innermost sum.
+pub fn beta_ladder_all(n: usize) -> Vec<u8> {
+    let mut w = prelude();
+    let nat = w.cnst("Nat", &[]);
+    let mut e = sum_of_binders(&mut w, n);
+    for _ in 0..n {
+        let l = w.lam(nat, e);
+        let zero = lit(&mut w, 0);
+        e = w.app(l, zero);
+    }
+    let expected = lit(&mut w, 0);
+    claim(&mut w, "betaLadderAll", e, expected);
+    w.finish()
+}
+
+/// `fun y => T_n` with `T_k = w2 (fun (x : Nat) => T_(k-1)) (fun (p : P 0)
+/// => T_(k-1))` and `T_0 = y`: each `T` is one node under two sibling
+/// binders it does not read. Inference must share it across both (as a
+/// tree it has 2^n copies). `w2 := fun f g => f 0`.
+pub fn sibling_binders(n: usize) -> Vec<u8> {
+    let mut w = prelude();
+    let nat = w.cnst("Nat", &[]);
+    let p0 = {
+        let p = w.cnst("P", &[]);
+        let zero = lit(&mut w, 0);
+        w.app(p, zero)
+    };
+    let fa = w.pi(nat, nat);
+    let fp = w.pi(p0, nat);
+    let w2_ty = {
+        let g = w.pi(fp, nat);
+        w.pi(fa, g)
+    };
+    let w2_v = {
+        let zero = lit(&mut w, 0);
+        let b1 = w.bvar(1);
+        let f0 = w.app(b1, zero);
+        let g = w.lam(fp, f0);
+        w.lam(fa, g)
+    };
+    w.def("w2", &[], w2_ty, w2_v, 1);
+    let w2 = w.cnst("w2", &[]);
+    let mut t = w.bvar(n as u32);
+    for _ in 0..n {
+        let la = w.lam(nat, t);
+        let lp = w.lam(p0, t);
+        t = w.apps(w2, &[la, lp]);
+    }
+    let v = w.lam(nat, t);
+    w.def("siblingBinders", &[], fa, v, 2);
     w.finish()
 }
 

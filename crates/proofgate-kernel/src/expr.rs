@@ -65,10 +65,8 @@ pub struct ExprData {
     pub hash: u32,
     /// One more than the largest loose de Bruijn index (0 = closed).
     pub loose_bvar_range: u32,
-    /// Which loose indices may occur: bit `i < 31` for `#i`, bit 31 for any
-    /// index from 31 up. Never misses an index that occurs (see
-    /// [`loose_mask_under_binder`]).
-    pub loose_mask: u32,
+    /// Which loose indices occur, summarised (see [`LooseIndices`]).
+    pub loose: LooseIndices,
     /// Tree depth of the node (1 for leaves, levels included), saturating
     /// at `u16::MAX` (far above any depth the checker accepts).
     pub depth: u16,
@@ -76,15 +74,84 @@ pub struct ExprData {
     pub flags: u8,
 }
 
-/// The loose-index mask of a binder whose body has mask `m`: the body's
-/// `#(i+1)` is the binder's `#i`, and an index from 31 up may become 30.
-pub(crate) fn loose_mask_under_binder(m: u32) -> u32 {
-    (m >> 1) | (m & (1 << 31))
+/// A summary of a term's loose indices, small enough for every node, from
+/// which the nearest binder the term may read is found in O(1): the
+/// context cache of inference keys an open term by that binder.
+///
+/// `near` has bit `i` for each `#i` below 16 that occurs; `far` is a lower
+/// bound of the smallest index from 16 up (0: there is none). Under a
+/// binder both shift down by one; when `far` reaches the window the index
+/// enters it as bit 15 and `far` becomes 16 if larger indices remain (the
+/// range says so), now only a bound. [`LooseIndices::lowest`] is never above
+/// the smallest index that occurs, and equals it unless two far indices
+/// entered the window one after the other.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct LooseIndices {
+    near: u16,
+    far: u16,
 }
 
-/// The loose-index mask of `#i`.
-pub(crate) fn loose_mask_of_bvar(i: u32) -> u32 {
-    1 << i.min(31)
+/// Indices below this are kept exactly, one bit each.
+const NEAR: u32 = 16;
+
+impl LooseIndices {
+    /// The summary of `#i`.
+    pub(crate) fn of_bvar(i: u32) -> LooseIndices {
+        if i < NEAR {
+            LooseIndices {
+                near: 1 << i,
+                far: 0,
+            }
+        } else {
+            LooseIndices {
+                near: 0,
+                far: i.min(u16::MAX as u32) as u16,
+            }
+        }
+    }
+
+    /// The summary of a term with these two parts.
+    pub(crate) fn union(self, o: LooseIndices) -> LooseIndices {
+        let far = match (self.far, o.far) {
+            (0, f) | (f, 0) => f,
+            (a, b) => a.min(b),
+        };
+        LooseIndices {
+            near: self.near | o.near,
+            far,
+        }
+    }
+
+    /// The summary of a binder over a body with this summary and loose
+    /// range `body_range` (the body's `#(i+1)` is the binder's `#i`).
+    pub(crate) fn under_binder(self, body_range: u32) -> LooseIndices {
+        let mut near = self.near >> 1;
+        let far = match self.far {
+            0 => 0,
+            f if f as u32 == NEAR => {
+                near |= 1 << (NEAR - 1);
+                // Indices above 16 remain far, their least now unknown.
+                if body_range > NEAR + 1 {
+                    NEAR as u16
+                } else {
+                    0
+                }
+            }
+            f => f - 1,
+        };
+        LooseIndices { near, far }
+    }
+
+    /// A lower bound of the smallest loose index (`None`: closed).
+    pub fn lowest(self) -> Option<u32> {
+        if self.near != 0 {
+            Some(self.near.trailing_zeros())
+        } else if self.far != 0 {
+            Some(self.far as u32)
+        } else {
+            None
+        }
+    }
 }
 
 /// The expression contains a free variable.

@@ -13,8 +13,7 @@
 //! `unsafe`.
 
 use crate::expr::{
-    ExprData, ExprId, ExprNode, FLAG_FVAR, FLAG_LEVEL_PARAM, LevelsId, LitId, loose_mask_of_bvar,
-    loose_mask_under_binder,
+    ExprData, ExprId, ExprNode, FLAG_FVAR, FLAG_LEVEL_PARAM, LevelsId, LitId, LooseIndices,
 };
 use crate::level::{LevelId, LevelTable};
 use crate::name::{NameId, NameTable};
@@ -234,6 +233,12 @@ impl TermStore {
         self.data(e).node
     }
 
+    /// A lower bound of the smallest loose index of `e` (`None`: closed).
+    #[inline]
+    pub fn lowest_loose_bound(&self, e: ExprId) -> Option<u32> {
+        self.data(e).loose.lowest()
+    }
+
     /// Loose bound variable range.
     #[inline]
     pub fn lbr(&self, e: ExprId) -> u32 {
@@ -349,15 +354,22 @@ impl TermStore {
 
     fn compute(&self, node: ExprNode) -> ExprData {
         let (tag, h, lbr, depth, flags, mask) = match node {
-            ExprNode::BVar(i) => (1, i as u64, i + 1, 1, 0, loose_mask_of_bvar(i)),
-            ExprNode::FVar(i) => (2, i as u64, 0, 1, FLAG_FVAR, 0),
+            ExprNode::BVar(i) => (1, i as u64, i + 1, 1, 0, LooseIndices::of_bvar(i)),
+            ExprNode::FVar(i) => (2, i as u64, 0, 1, FLAG_FVAR, LooseIndices::default()),
             ExprNode::Sort(l) => {
                 let f = if self.levels.has_param(l) {
                     FLAG_LEVEL_PARAM
                 } else {
                     0
                 };
-                (3, l.0 as u64, 0, 1 + self.levels.depth(l), f, 0)
+                (
+                    3,
+                    l.0 as u64,
+                    0,
+                    1 + self.levels.depth(l),
+                    f,
+                    LooseIndices::default(),
+                )
             }
             ExprNode::Const(n, ls) => {
                 let levels = self.levels_of(ls);
@@ -369,7 +381,14 @@ impl TermStore {
                     .map(|l| self.levels.depth(*l))
                     .max()
                     .unwrap_or(0);
-                (4, mix(n.0 as u64, ls.0 as u64), 0, 1 + d, f, 0)
+                (
+                    4,
+                    mix(n.0 as u64, ls.0 as u64),
+                    0,
+                    1 + d,
+                    f,
+                    LooseIndices::default(),
+                )
             }
             ExprNode::App(a, b) | ExprNode::Lam(a, b) | ExprNode::Pi(a, b) => {
                 let (da, db) = (self.data(a), self.data(b));
@@ -381,13 +400,13 @@ impl TermStore {
                 let (lbr, mask) = if tag == 5 {
                     (
                         da.loose_bvar_range.max(db.loose_bvar_range),
-                        da.loose_mask | db.loose_mask,
+                        da.loose.union(db.loose),
                     )
                 } else {
                     (
                         da.loose_bvar_range
                             .max(db.loose_bvar_range.saturating_sub(1)),
-                        da.loose_mask | loose_mask_under_binder(db.loose_mask),
+                        da.loose.union(db.loose.under_binder(db.loose_bvar_range)),
                     )
                 };
                 (
@@ -409,7 +428,9 @@ impl TermStore {
                         .max(db.loose_bvar_range.saturating_sub(1)),
                     (dt.depth.max(dv.depth).max(db.depth) as u32) + 1,
                     dt.flags | dv.flags | db.flags,
-                    dt.loose_mask | dv.loose_mask | loose_mask_under_binder(db.loose_mask),
+                    dt.loose
+                        .union(dv.loose)
+                        .union(db.loose.under_binder(db.loose_bvar_range)),
                 )
             }
             ExprNode::Proj(n, i, s) => {
@@ -420,11 +441,11 @@ impl TermStore {
                     ds.loose_bvar_range,
                     ds.depth as u32 + 1,
                     ds.flags,
-                    ds.loose_mask,
+                    ds.loose,
                 )
             }
-            ExprNode::NatLit(l) => (10, l.0 as u64, 0, 1, 0, 0),
-            ExprNode::StrLit(l) => (11, l.0 as u64, 0, 1, 0, 0),
+            ExprNode::NatLit(l) => (10, l.0 as u64, 0, 1, 0, LooseIndices::default()),
+            ExprNode::StrLit(l) => (11, l.0 as u64, 0, 1, 0, LooseIndices::default()),
         };
         ExprData {
             node,
@@ -433,7 +454,7 @@ impl TermStore {
                 (h ^ (h >> 32)) as u32
             },
             loose_bvar_range: lbr,
-            loose_mask: mask,
+            loose: mask,
             depth: depth.min(u16::MAX as u32) as u16,
             flags,
         }

@@ -255,7 +255,8 @@ fn a_beta_ladder_reduces_in_linear_work() {
 fn a_term_shared_under_sibling_binders_is_inferred_once() {
     let r = run_with_kernel_stack(|| {
         let (mut k, a_ty, _) = kernel();
-        let n = 24;
+        // Past the 16 binders the loose-index summary keeps exactly.
+        let n = 64;
         let st = k.store_mut();
         let one = st.levels.succ(LevelId::ZERO);
         let ty = st.sort(one);
@@ -279,6 +280,62 @@ fn a_term_shared_under_sibling_binders_is_inferred_once() {
             ..Limits::DEEP
         };
         k.infer(e, &[], limits).map(|(t, rep)| (t == fa, rep.steps))
+    });
+    match r {
+        Ok((true, steps)) => assert!(steps <= 20_000),
+        other => panic!("expected the term's type within 20,000 units, got {other:?}"),
+    }
+}
+
+/// `let p := a; let q := a; T_n`, `T_k = K (fun (x : A) => let u := q; let w
+/// := p; T_(k-1)) (fun (x : B) => let u := p; let w := q; T_(k-1))` (the
+/// values written as indices, so the two branches are different terms),
+/// `T_0 = h w u`. Every value is `a`, so substituting them makes one body
+/// per level, shared by both branches; a context keeping each let as its
+/// own frame inferred `T` once per path, 2^n times (found in review).
+#[test]
+fn a_body_shared_under_lets_of_equal_values_is_inferred_once() {
+    let r = run_with_kernel_stack(|| {
+        let (mut k, a_ty, a) = kernel();
+        let n = 24;
+        let st = k.store_mut();
+        let one = st.levels.succ(LevelId::ZERO);
+        let ty = st.sort(one);
+        let b_ty = axiom(&mut k, "B", ty);
+        let st = k.store_mut();
+        let aa = st.pi(a_ty, a_ty);
+        let h_ty = st.pi(a_ty, aa);
+        let h = axiom(&mut k, "h", h_ty);
+        let st = k.store_mut();
+        let fa = st.pi(a_ty, a_ty);
+        let fb = st.pi(b_ty, a_ty);
+        let fba = st.pi(fb, a_ty);
+        let k_ty = st.pi(fa, fba);
+        let kc = axiom(&mut k, "K", k_ty);
+        let st = k.store_mut();
+        let let_ = |st: &mut proofgate_kernel::TermStore, v: u32, b: ExprId| {
+            let v = st.bvar(v);
+            st.mk(proofgate_kernel::ExprNode::Let(a_ty, v, b))
+        };
+        let (b0, b1) = (st.bvar(0), st.bvar(1));
+        let mut t = st.apps(h, &[b0, b1]);
+        for _ in 0..n {
+            let w1 = let_(st, 3, t);
+            let u1 = let_(st, 1, w1);
+            let l1 = st.lam(a_ty, u1);
+            let w2 = let_(st, 2, t);
+            let u2 = let_(st, 2, w2);
+            let l2 = st.lam(b_ty, u2);
+            t = st.apps(kc, &[l1, l2]);
+        }
+        let q = st.mk(proofgate_kernel::ExprNode::Let(a_ty, a, t));
+        let e = st.mk(proofgate_kernel::ExprNode::Let(a_ty, a, q));
+        let limits = Limits {
+            fuel: 20_000,
+            ..Limits::DEEP
+        };
+        k.infer(e, &[], limits)
+            .map(|(t, rep)| (t == a_ty, rep.steps))
     });
     match r {
         Ok((true, steps)) => assert!(steps <= 20_000),

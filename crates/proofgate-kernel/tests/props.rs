@@ -20,8 +20,13 @@ enum T {
 }
 
 fn term() -> impl Strategy<Value = T> {
+    term_with_indices(4)
+}
+
+/// Terms whose loose indices reach `max_index - 1`.
+fn term_with_indices(max_index: u32) -> impl Strategy<Value = T> {
     let leaf = prop_oneof![
-        (0u32..4).prop_map(T::BVar),
+        (0u32..max_index).prop_map(T::BVar),
         (0u32..3).prop_map(T::FVar),
         Just(T::Sort)
     ];
@@ -102,6 +107,22 @@ proptest! {
         let lifted = st.lift_loose_bvars(e, 0, 1);
         prop_assert!(!st.has_loose_bvar(lifted, 0));
         prop_assert_eq!(st.instantiate1(lifted, v), e);
+    }
+
+    /// The summary the context cache keys open terms by never puts the
+    /// nearest variable a term reads above the one it reads (that would
+    /// let two terms reading different entries share a key). Indices reach
+    /// past the summary's exact window of 16.
+    #[test]
+    fn lowest_loose_bound_is_never_above_the_lowest_index(t in term_with_indices(40)) {
+        let mut st = TermStore::default();
+        let e = build(&mut st, &t);
+        let lowest = (0..st.lbr(e)).find(|&i| st.has_loose_bvar(e, i));
+        match (st.lowest_loose_bound(e), lowest) {
+            (None, None) => {}
+            (Some(b), Some(l)) => prop_assert!(b <= l, "bound {} above lowest {}", b, l),
+            (b, l) => prop_assert!(false, "bound {:?} but lowest {:?}", b, l),
+        }
     }
 
     #[test]

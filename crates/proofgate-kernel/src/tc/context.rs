@@ -1,20 +1,21 @@
-//! The binder context of inference. Going under a lambda, Pi or let,
-//! inference pushes what the bound variable stands for (a fresh free
-//! variable, or a let's value) instead of substituting it into the body, and
-//! infers the body with its loose indices looked up here.
+//! The binder context of inference. Going under a lambda or Pi, inference
+//! pushes the binder's fresh free variable instead of substituting it into
+//! the body, and infers the body with its loose indices looked up here.
 //!
 //! Substituting at every binder rebuilds the rest of the term once per
 //! binder: quadratic in the nesting depth, and worse on a DAG whose shared
 //! subterms sit under many binders (the Arena's app-lam and beta ladder).
 //! With a context, a term is only rebuilt where a closed copy is really
-//! needed ([`TypeChecker::materialize`]: a binder's type, a let's value, an
-//! argument a dependent type mentions), and each such copy is made once.
+//! needed ([`TypeChecker::materialize`]: a binder's type, a let's type and
+//! value, an argument a dependent type mentions), and each copy is made
+//! once. A run of lets pushes its values only while its bindings are
+//! checked; its body is substituted once (`infer_let` says why).
 //!
 //! Results for open terms are cached by (term, context frame): every push
 //! gets a fresh frame id, and a term is keyed by the frame of the innermost
-//! entry it may mention ([`TypeChecker::ctx_key`]), so an open term met
-//! again where it sees the same entries (a shared subterm of a DAG) is
-//! inferred once. Closed terms keep their own caches, whatever the context.
+//! entry it may read ([`TypeChecker::ctx_key`]), so an open term met again
+//! where it sees the same entries (a shared subterm of a DAG) is inferred
+//! once. Closed terms keep their own caches, whatever the context.
 
 use super::{TcResult, TypeChecker};
 use crate::expr::ExprId;
@@ -41,13 +42,13 @@ impl TypeChecker<'_> {
     /// are invisible to `e`. A term shared under binders it does not use
     /// (`f (fun (x : A) => t) (fun (x : B) => t)`, `t` not mentioning `x`)
     /// is then inferred once, not once per path, which nesting would make
-    /// exponential. The mask is exact for the 31 nearest binders: a term
-    /// shared under sibling binders more than 31 binders below the nearest
-    /// variable it uses is inferred once per path, which fuel bounds.
+    /// exponential. The summary (`expr::LooseIndices`) may put the nearest
+    /// variable lower than it is, which only makes the key more specific.
     pub(crate) fn ctx_key(&self, e: ExprId) -> u64 {
-        // Exact for indices below 31; past them the mask may claim a nearer
-        // index than occurs, which only makes the key more specific.
-        let lowest = self.st.data(e).loose_mask.trailing_zeros() as usize;
+        let Some(lowest) = self.st.lowest_loose_bound(e) else {
+            return 0;
+        };
+        let lowest = lowest as usize;
         let frames = &self.ws.ctx_frames;
         match frames.len().checked_sub(lowest + 1) {
             Some(p) if p >= self.ws.ctx_base => frames[p],

@@ -103,7 +103,7 @@ impl TypeChecker<'_> {
             ExprNode::App(..) => self.infer_app(e, only),
             ExprNode::Lam(..) => self.under_binders(e, only, Self::infer_lambda),
             ExprNode::Pi(..) => self.under_binders(e, only, Self::infer_pi),
-            ExprNode::Let(..) => self.under_binders(e, only, Self::infer_let),
+            ExprNode::Let(..) => self.infer_let(e, only),
             ExprNode::Proj(s, idx, x) => self.infer_proj(s, idx, x, only),
             // A literal's type must be the standard one, or literals could
             // inhabit anything a file chooses to call `Nat` or `String`.
@@ -134,9 +134,25 @@ impl TypeChecker<'_> {
     }
 
     /// A run of `let`s, as Lean's `infer_let`: each type and value is made
-    /// closed with the entries before it and checked, and the body is
-    /// inferred with the values as its context (no substitution into it).
-    fn infer_let(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
+    /// closed with the values before it and checked, and the body is
+    /// instantiated once with all of them. Unlike a binder's variable, a
+    /// value is substituted rather than kept in the context: two lets of
+    /// equal values then give one body term, shared by the closed caches,
+    /// where context frames would tell them apart (and a body shared under
+    /// many such lets would be inferred once per path). One substitution
+    /// per run keeps the let ladder linear.
+    fn infer_let(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
+        let mark = self.ws.ctx.len();
+        let body = self.let_run(e, only);
+        let vals: Binders = self.ws.ctx[mark..].iter().copied().collect();
+        self.pop_ctx(mark);
+        let body = self.inst(body?, &vals)?;
+        self.infer_in(body, only)
+    }
+
+    /// Checks the bindings of a run of lets, pushing each value so the
+    /// next can be made closed; returns the body.
+    fn let_run(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
         while let ExprNode::Let(t, v, b) = self.st.node(e) {
             let t = self.materialize(t)?;
             let v = self.materialize(v)?;
@@ -155,7 +171,7 @@ impl TypeChecker<'_> {
             self.push_ctx(v);
             e = b;
         }
-        self.infer_in(e, only)
+        Ok(e)
     }
 
     fn infer_app(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
@@ -191,8 +207,10 @@ impl TypeChecker<'_> {
         // when it would there (instantiating a Pi gives a Pi). The depth
         // guard of each substitution passes in both ways as long as
         // `depth(ft) + depth(args) <= limit` (a substitution is no deeper
-        // than that sum); otherwise one substitution per argument keeps the
-        // depth errors exactly as they were.
+        // than that sum); otherwise one substitution per argument is made.
+        // Open arguments are measured as they are, not as made closed: depth
+        // is a limit (a declined check), never a verdict, and the context
+        // exists so that closed copies need not be built.
         let max_arg = args.iter().map(|&a| self.st.depth(a)).max().unwrap_or(0);
         let limit = self.depth_limit();
         let mut lazy = self.st.depth(ft) + max_arg <= limit;
