@@ -4,12 +4,15 @@
 //! with an allocated key per field; on `Init.Prelude` that was about a
 //! quarter of a whole check.
 //!
+//! The commonest shapes are first tried by a byte scanner (`scan.rs`).
+//!
 //! The fast path only ever agrees with the general one: any line it cannot
 //! take exactly (a meta line, a declaration, a field of another type, a
 //! duplicate key, an escaped string where a borrowed one is expected) comes
 //! back as `None` and the general path reads it and reports its errors.
 
 use super::Kind;
+use super::scan::Scanned;
 use super::table::Indices;
 use crate::expr::{ExprId, ExprNode};
 use crate::level::{LevelId, LevelNode};
@@ -114,6 +117,9 @@ impl Indices {
     /// `None`: not a line this path takes; the general path reads it.
     /// `Some(Err)`: a line this path took, with the general path's error.
     pub(crate) fn fast_line(&mut self, st: &mut TermStore, text: &str) -> Option<Result<(), Kind>> {
+        if let Some(line) = super::scan::scan(text) {
+            return Some(self.scanned(st, line));
+        }
         let l: Line<'_> = serde_json::from_str(text).ok()?;
         if l.meta.is_some() {
             return None;
@@ -129,6 +135,28 @@ impl Indices {
             return None;
         };
         Some(r)
+    }
+
+    /// A scanned line, read as `fast_expr` reads the same fields.
+    fn scanned(&mut self, st: &mut TermStore, line: Scanned) -> Result<(), Kind> {
+        let (ie, e) = match line {
+            Scanned::App { ie, f, arg } => {
+                let (f, x) = (self.expr_at(f)?, self.expr_at(arg)?);
+                (ie, st.app(f, x))
+            }
+            Scanned::Binder {
+                ie,
+                lam,
+                name,
+                ty,
+                body,
+            } => {
+                let (t, b) = (self.expr_at(ty)?, self.expr_at(body)?);
+                self.name_at(name)?;
+                (ie, if lam { st.lam(t, b) } else { st.pi(t, b) })
+            }
+        };
+        self.define_expr(ie, e)
     }
 
     fn name_at(&self, i: u64) -> Result<NameId, Kind> {
@@ -242,5 +270,66 @@ impl Indices {
             return self.expr_at(m.expr);
         }
         Err(Kind::UnknownTag)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan::{Scanned, scan};
+    use super::Line;
+
+    /// What the typed parser reads from a line, in the scanner's terms.
+    fn typed(text: &str) -> Option<Scanned> {
+        let l: Line<'_> = serde_json::from_str(text).ok()?;
+        let ie = l.ie?;
+        if let Some(a) = l.app {
+            return Some(Scanned::App {
+                ie,
+                f: a.f,
+                arg: a.arg,
+            });
+        }
+        let (lam, b) = match (l.lam, l.forall) {
+            (Some(b), None) => (true, b),
+            (None, Some(b)) => (false, b),
+            _ => return None,
+        };
+        Some(Scanned::Binder {
+            ie,
+            lam,
+            name: b.name,
+            ty: b.ty,
+            body: b.body,
+        })
+    }
+
+    /// Whatever the scanner takes, the typed parser reads the same way.
+    #[test]
+    fn the_scanner_agrees_with_the_typed_parser() {
+        let nums = [0u64, 1, 9, 10, 99, 100, 123_456, u64::MAX];
+        let infos = ["default", "implicit", "strictImplicit", "instImplicit"];
+        let mut seen = 0;
+        for &a in &nums {
+            for &b in &nums {
+                for &c in &nums {
+                    let mut lines =
+                        vec![format!("{{\"app\":{{\"arg\":{a},\"fn\":{b}}},\"ie\":{c}}}")];
+                    for info in infos {
+                        let f = format!(
+                            "{{\"binderInfo\":\"{info}\",\"body\":{a},\"name\":{b},\"type\":{c}}}"
+                        );
+                        lines.push(format!("{{\"forallE\":{f},\"ie\":{a}}}"));
+                        lines.push(format!("{{\"ie\":{b},\"lam\":{f}}}\n"));
+                    }
+                    for line in lines {
+                        let s = scan(&line);
+                        assert!(s.is_some(), "{line}");
+                        assert_eq!(s, typed(&line), "{line}");
+                        seen += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(seen, 512 * 9);
     }
 }

@@ -12,6 +12,7 @@
 
 mod error;
 mod fast;
+mod scan;
 mod table;
 mod writer;
 
