@@ -126,6 +126,28 @@ fn axiom(k: &mut Kernel, name: &str, ty: ExprId) -> ExprId {
     k.store_mut().cnst(n, &[])
 }
 
+/// Builds a term on the kernel's stack (`build` returns the kernel, the
+/// term and its expected type) and requires `Kernel::infer` to give that
+/// type within `fuel` units.
+fn assert_infers_within(
+    fuel: u64,
+    what: &str,
+    build: impl FnOnce() -> (Kernel, ExprId, ExprId) + Send,
+) {
+    let r = run_with_kernel_stack(|| {
+        let (mut k, e, ty) = build();
+        let limits = Limits {
+            fuel,
+            ..Limits::DEEP
+        };
+        k.infer(e, &[], limits).map(|(t, rep)| (t == ty, rep.steps))
+    });
+    match r {
+        Ok((true, steps)) => assert!(steps <= fuel),
+        other => panic!("expected {what}'s type within {fuel} units, got {other:?}"),
+    }
+}
+
 /// `g #(n-1) (g #(n-2) (... (g #0 a)))` with an axiom `g : A → A → A`: a
 /// body that reads each of the n binders around it.
 fn variables_read_in_turn(k: &mut Kernel, a_ty: ExprId, a: ExprId, n: u32) -> ExprId {
@@ -148,7 +170,7 @@ fn variables_read_in_turn(k: &mut Kernel, a_ty: ExprId, a: ExprId, n: u32) -> Ex
 /// binding, about n^2/2 terms; opened at once it is linear.
 #[test]
 fn a_let_ladder_is_inferred_in_linear_work() {
-    let r = run_with_kernel_stack(|| {
+    assert_infers_within(20_000, "the ladder", || {
         let (mut k, a_ty, a) = kernel();
         let n = 2_000;
         let body = variables_read_in_turn(&mut k, a_ty, a, n);
@@ -158,20 +180,8 @@ fn a_let_ladder_is_inferred_in_linear_work() {
             e = st.mk(proofgate_kernel::ExprNode::Let(a_ty, a, e));
         }
         // The quadratic opening needed over 10^5 units here.
-        k.infer(
-            e,
-            &[],
-            Limits {
-                fuel: 20_000,
-                ..Limits::DEEP
-            },
-        )
-        .map(|(t, rep)| (t == a_ty, rep.steps))
+        (k, e, a_ty)
     });
-    match r {
-        Ok((true, steps)) => assert!(steps <= 20_000),
-        other => panic!("expected the ladder's type within 20,000 units, got {other:?}"),
-    }
 }
 
 /// `w (fun x1 => w L2 L2) (fun x1 => w L2 L2)` down to n binders, each
@@ -181,7 +191,7 @@ fn a_let_ladder_is_inferred_in_linear_work() {
 /// under a context it is linear.
 #[test]
 fn a_lambda_dag_under_binders_is_inferred_in_linear_work() {
-    let r = run_with_kernel_stack(|| {
+    assert_infers_within(40_000, "the DAG", || {
         let (mut k, a_ty, a) = kernel();
         let n = 2_000;
         let mut body = variables_read_in_turn(&mut k, a_ty, a, n);
@@ -196,20 +206,8 @@ fn a_lambda_dag_under_binders_is_inferred_in_linear_work() {
             body = st.apps(w, &[l, l]);
         }
         // Substituting at each binder needed over 10^6 units here.
-        k.infer(
-            body,
-            &[],
-            Limits {
-                fuel: 40_000,
-                ..Limits::DEEP
-            },
-        )
-        .map(|(t, rep)| (t == a_ty, rep.steps))
+        (k, body, a_ty)
     });
-    match r {
-        Ok((true, steps)) => assert!(steps <= 40_000),
-        other => panic!("expected the DAG's type within 40,000 units, got {other:?}"),
-    }
 }
 
 /// `(fun x1 => (fun x2 => ... (fun xn => S) a ...) a) a`, `S` reading all n
@@ -246,6 +244,23 @@ fn a_beta_ladder_reduces_in_linear_work() {
     }
 }
 
+/// [`kernel`] plus `B : Type` and `w : (A → A) → (B → A) → A`: a function
+/// taking one lambda over `A` and one over `B`, for terms shared under both.
+fn fork_kernel() -> (Kernel, ExprId, ExprId, ExprId, ExprId) {
+    let (mut k, a_ty, a) = kernel();
+    let st = k.store_mut();
+    let one = st.levels.succ(LevelId::ZERO);
+    let ty = st.sort(one);
+    let b_ty = axiom(&mut k, "B", ty);
+    let st = k.store_mut();
+    let fa = st.pi(a_ty, a_ty);
+    let fb = st.pi(b_ty, a_ty);
+    let fba = st.pi(fb, a_ty);
+    let w_ty = st.pi(fa, fba);
+    let w = axiom(&mut k, "w", w_ty);
+    (k, a_ty, a, b_ty, w)
+}
+
 /// `fun y => T_n`, `T_k = w (fun (x : A) => T_(k-1)) (fun (x : B) => T_(k-1))`,
 /// `T_0 = y`: each `T` is one node under two different binders it does not
 /// use. Its inference is shared across them (the cache key is the nearest
@@ -253,21 +268,12 @@ fn a_beta_ladder_reduces_in_linear_work() {
 /// once per path, 2^n times.
 #[test]
 fn a_term_shared_under_sibling_binders_is_inferred_once() {
-    let r = run_with_kernel_stack(|| {
-        let (mut k, a_ty, _) = kernel();
+    assert_infers_within(20_000, "the shared term", || {
+        let (mut k, a_ty, _, b_ty, w) = fork_kernel();
         // Past the 16 binders the loose-index summary keeps exactly.
         let n = 64;
         let st = k.store_mut();
-        let one = st.levels.succ(LevelId::ZERO);
-        let ty = st.sort(one);
-        let b_ty = axiom(&mut k, "B", ty);
-        let st = k.store_mut();
         let fa = st.pi(a_ty, a_ty);
-        let fb = st.pi(b_ty, a_ty);
-        let fba = st.pi(fb, a_ty);
-        let w_ty = st.pi(fa, fba);
-        let w = axiom(&mut k, "w", w_ty);
-        let st = k.store_mut();
         let mut t = st.bvar(n);
         for _ in 0..n {
             let la = st.lam(a_ty, t);
@@ -275,19 +281,11 @@ fn a_term_shared_under_sibling_binders_is_inferred_once() {
             t = st.apps(w, &[la, lb]);
         }
         let e = st.lam(a_ty, t);
-        let limits = Limits {
-            fuel: 20_000,
-            ..Limits::DEEP
-        };
-        k.infer(e, &[], limits).map(|(t, rep)| (t == fa, rep.steps))
+        (k, e, fa)
     });
-    match r {
-        Ok((true, steps)) => assert!(steps <= 20_000),
-        other => panic!("expected the term's type within 20,000 units, got {other:?}"),
-    }
 }
 
-/// `let p := a; let q := a; T_n`, `T_k = K (fun (x : A) => let u := q; let w
+/// `let p := a; let q := a; T_n`, `T_k = w (fun (x : A) => let u := q; let w
 /// := p; T_(k-1)) (fun (x : B) => let u := p; let w := q; T_(k-1))` (the
 /// values written as indices, so the two branches are different terms),
 /// `T_0 = h w u`. Every value is `a`, so substituting them makes one body
@@ -295,23 +293,13 @@ fn a_term_shared_under_sibling_binders_is_inferred_once() {
 /// own frame inferred `T` once per path, 2^n times (found in review).
 #[test]
 fn a_body_shared_under_lets_of_equal_values_is_inferred_once() {
-    let r = run_with_kernel_stack(|| {
-        let (mut k, a_ty, a) = kernel();
+    assert_infers_within(20_000, "the shared term", || {
+        let (mut k, a_ty, a, b_ty, kc) = fork_kernel();
         let n = 24;
-        let st = k.store_mut();
-        let one = st.levels.succ(LevelId::ZERO);
-        let ty = st.sort(one);
-        let b_ty = axiom(&mut k, "B", ty);
         let st = k.store_mut();
         let aa = st.pi(a_ty, a_ty);
         let h_ty = st.pi(a_ty, aa);
         let h = axiom(&mut k, "h", h_ty);
-        let st = k.store_mut();
-        let fa = st.pi(a_ty, a_ty);
-        let fb = st.pi(b_ty, a_ty);
-        let fba = st.pi(fb, a_ty);
-        let k_ty = st.pi(fa, fba);
-        let kc = axiom(&mut k, "K", k_ty);
         let st = k.store_mut();
         let let_ = |st: &mut proofgate_kernel::TermStore, v: u32, b: ExprId| {
             let v = st.bvar(v);
@@ -330,15 +318,6 @@ fn a_body_shared_under_lets_of_equal_values_is_inferred_once() {
         }
         let q = st.mk(proofgate_kernel::ExprNode::Let(a_ty, a, t));
         let e = st.mk(proofgate_kernel::ExprNode::Let(a_ty, a, q));
-        let limits = Limits {
-            fuel: 20_000,
-            ..Limits::DEEP
-        };
-        k.infer(e, &[], limits)
-            .map(|(t, rep)| (t == a_ty, rep.steps))
+        (k, e, a_ty)
     });
-    match r {
-        Ok((true, steps)) => assert!(steps <= 20_000),
-        other => panic!("expected the term's type within 20,000 units, got {other:?}"),
-    }
 }

@@ -125,12 +125,14 @@ impl Indices {
             return None;
         }
         let r = if let Some(i) = l.name_index {
-            self.fast_name(st, &l).and_then(|n| self.define_name(i, n))
+            self.fast_name(st, &l)
+                .and_then(|n| self.names.define("in", i, n))
         } else if let Some(i) = l.il {
             self.fast_level(st, &l)
-                .and_then(|v| self.define_level(i, v))
+                .and_then(|v| self.levels.define("il", i, v))
         } else if let Some(i) = l.ie {
-            self.fast_expr(st, &l).and_then(|e| self.define_expr(i, e))
+            self.fast_expr(st, &l)
+                .and_then(|e| self.exprs.define("ie", i, e))
         } else {
             return None;
         };
@@ -156,7 +158,7 @@ impl Indices {
                 (ie, if lam { st.lam(t, b) } else { st.pi(t, b) })
             }
         };
-        self.define_expr(ie, e)
+        self.exprs.define("ie", ie, e)
     }
 
     fn name_at(&self, i: u64) -> Result<NameId, Kind> {

@@ -159,17 +159,17 @@ impl<R: BufRead> ExportReader<R> {
         if let Some(i) = o.get("in") {
             let i = i.as_u64().ok_or(Kind::Field("in"))?;
             let n = self.name_line(st, &o)?;
-            return self.ix.define_name(i, n).map(|()| None);
+            return self.ix.names.define("in", i, n).map(|()| None);
         }
         if let Some(i) = o.get("il") {
             let i = i.as_u64().ok_or(Kind::Field("il"))?;
             let l = self.level_line(st, &o)?;
-            return self.ix.define_level(i, l).map(|()| None);
+            return self.ix.levels.define("il", i, l).map(|()| None);
         }
         if let Some(i) = o.get("ie") {
             let i = i.as_u64().ok_or(Kind::Field("ie"))?;
             let e = self.expr_line(st, &o)?;
-            return self.ix.define_expr(i, e).map(|()| None);
+            return self.ix.exprs.define("ie", i, e).map(|()| None);
         }
         self.decl_line(st, &o).map(Some)
     }

@@ -32,6 +32,16 @@ impl<T: Copy> IndexTable<T> {
         }
     }
 
+    /// Defines index `i` of the export's table `table` (`in`, `il`, `ie`);
+    /// an index defined twice is an error (name 0 and level 0 are defined
+    /// from the start).
+    pub fn define(&mut self, table: &'static str, i: u64, v: T) -> Result<(), Kind> {
+        if !self.insert(i, v) {
+            return Err(Kind::Duplicate { table, index: i });
+        }
+        Ok(())
+    }
+
     /// Inserts; returns `false` if the index was already defined.
     pub fn insert(&mut self, i: u64, v: T) -> bool {
         if self.get(i).is_some() {
@@ -71,38 +81,5 @@ impl Indices {
             levels,
             exprs: IndexTable::default(),
         }
-    }
-
-    /// Records name `i` (index 0 is the anonymous name, never redefined).
-    pub fn define_name(&mut self, i: u64, n: NameId) -> Result<(), Kind> {
-        if i == 0 || !self.names.insert(i, n) {
-            return Err(Kind::Duplicate {
-                table: "in",
-                index: i,
-            });
-        }
-        Ok(())
-    }
-
-    /// Records level `i` (index 0 is level zero, never redefined).
-    pub fn define_level(&mut self, i: u64, l: LevelId) -> Result<(), Kind> {
-        if i == 0 || !self.levels.insert(i, l) {
-            return Err(Kind::Duplicate {
-                table: "il",
-                index: i,
-            });
-        }
-        Ok(())
-    }
-
-    /// Records expression `i`.
-    pub fn define_expr(&mut self, i: u64, e: ExprId) -> Result<(), Kind> {
-        if !self.exprs.insert(i, e) {
-            return Err(Kind::Duplicate {
-                table: "ie",
-                index: i,
-            });
-        }
-        Ok(())
     }
 }
