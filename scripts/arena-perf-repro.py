@@ -13,9 +13,10 @@ repository), for measuring with `proofgate check FILE --stats`:
 - beta n: `(fun x1 => (fun x2 => ... x1 + (x2 + (... + 0))) 0) 0 = 0` by `Eq.refl`.
 - let n: `let x1 := 0; ...; x1 + (x2 + (... + 0))` as a `Nat` definition.
 
-The benches' own generators (`benches/src/traps.rs`) are simpler variants of
-these classes that the kernel already handled; these are the ones the issue's
-figures are about. Uses the fixture generator's export writer
+The benches' generators `app_lam_dag` and `beta_ladder_all`
+(`benches/src/traps.rs`) build the first two shapes in Rust for criterion;
+this script writes them in the fixture generator's spelling, as files for
+the command line. Uses the fixture generator's export writer
 (`crates/proofgate-kernel/tests/fixtures/generate.py`), with its terms
 memoised so shared subterms are written once.
 """
