@@ -535,7 +535,28 @@ impl TermStore {
     /// heap allocation for spines of up to [`SPINE_INLINE`] arguments (the
     /// checker takes spines apart at nearly every step).
     #[inline]
-    pub(crate) fn spine(&self, mut e: ExprId) -> (ExprId, Spine) {
+    pub(crate) fn spine(&self, e: ExprId) -> (ExprId, Spine) {
+        // Filled in a plain array, last argument first, then handed to the
+        // `SmallVec` whole: pushing one by one paid its inline-or-heap test
+        // per argument, and this runs a few times per kernel step.
+        let mut buf = [e; SPINE_INLINE];
+        let mut n = 0;
+        let mut head = e;
+        while let ExprNode::App(f, a) = self.node(head) {
+            if n == SPINE_INLINE {
+                return self.long_spine(e);
+            }
+            buf[n] = a;
+            n += 1;
+            head = f;
+        }
+        self.count_work(n as u64);
+        buf[..n].reverse();
+        (head, Spine::from_buf_and_len(buf, n))
+    }
+
+    /// [`TermStore::spine`] of more than [`SPINE_INLINE`] arguments.
+    fn long_spine(&self, mut e: ExprId) -> (ExprId, Spine) {
         let mut args = Spine::new();
         while let ExprNode::App(f, a) = self.node(e) {
             args.push(a);
