@@ -166,7 +166,9 @@ impl Default for TermStore {
             work: std::cell::Cell::new(0),
             work_limit: u64::MAX,
         };
-        s.level_list(&[]);
+        // `LevelsId::EMPTY`.
+        s.level_lists.push(Box::new([]));
+        s.level_list_map.insert(Box::new([]), LevelsId::EMPTY);
         s
     }
 }
@@ -191,6 +193,11 @@ fn mix(h: u64, x: u64) -> u64 {
 impl TermStore {
     /// Interns a list of levels.
     pub fn level_list(&mut self, ls: &[LevelId]) -> LevelsId {
+        // The empty list is interned first (see `Default`): most constants
+        // the checker builds (`Bool.true`, `Nat.succ`) have no levels.
+        if ls.is_empty() {
+            return LevelsId::EMPTY;
+        }
         if let Some(&id) = self.level_list_map.get(ls) {
             return id;
         }
