@@ -477,25 +477,44 @@ enum NatOp {
 }
 
 impl NatOp {
-    /// The operation a constant names, if any.
+    /// The operation a constant names, if any. Asked of most applications
+    /// of two arguments the checker reduces, so it compares plain names
+    /// and only then picks the operation.
+    #[inline]
     fn of(wk: &crate::env::WellKnown, n: crate::name::NameId) -> Option<NatOp> {
-        let ops = [
-            (wk.nat_add, NatOp::Add),
-            (wk.nat_sub, NatOp::Sub),
-            (wk.nat_mul, NatOp::Mul),
-            (wk.nat_div, NatOp::Div),
-            (wk.nat_mod, NatOp::Mod),
-            (wk.nat_gcd, NatOp::Gcd),
-            (wk.nat_beq, NatOp::Beq),
-            (wk.nat_ble, NatOp::Ble),
-            (wk.nat_land, NatOp::Land),
-            (wk.nat_lor, NatOp::Lor),
-            (wk.nat_xor, NatOp::Xor),
-            (wk.nat_shift_left, NatOp::ShiftLeft),
-            (wk.nat_shift_right, NatOp::ShiftRight),
-            (wk.nat_pow, NatOp::Pow),
+        const OPS: [NatOp; 14] = [
+            NatOp::Add,
+            NatOp::Sub,
+            NatOp::Mul,
+            NatOp::Div,
+            NatOp::Mod,
+            NatOp::Gcd,
+            NatOp::Beq,
+            NatOp::Ble,
+            NatOp::Land,
+            NatOp::Lor,
+            NatOp::Xor,
+            NatOp::ShiftLeft,
+            NatOp::ShiftRight,
+            NatOp::Pow,
         ];
-        ops.iter().find(|(m, _)| *m == n).map(|&(_, op)| op)
+        let names = [
+            wk.nat_add,
+            wk.nat_sub,
+            wk.nat_mul,
+            wk.nat_div,
+            wk.nat_mod,
+            wk.nat_gcd,
+            wk.nat_beq,
+            wk.nat_ble,
+            wk.nat_land,
+            wk.nat_lor,
+            wk.nat_xor,
+            wk.nat_shift_left,
+            wk.nat_shift_right,
+            wk.nat_pow,
+        ];
+        names.iter().position(|&m| m == n).map(|i| OPS[i])
     }
 
     /// The result on one-word operands when it fits 128 bits (`None`: use
