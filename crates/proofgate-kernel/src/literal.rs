@@ -57,10 +57,11 @@ fn words(n: &BigUint) -> u64 {
 }
 
 /// The types the Nat extension expects of its constants (`Type`, `Nat`,
-/// `Nat → Nat`, `Nat → Nat → Nat`, `Bool`, `Nat → Nat → Bool`), made once
-/// per store in its persistent region and kept in the workspace, so a check
-/// that asks whether `Nat.mul` may be computed compares ids instead of
-/// building these terms again (it was a sixth of a small gate check).
+/// `Nat → Nat`, `Nat → Nat → Nat`, `Bool`, `Nat → Nat → Bool`) and the
+/// results of comparisons (`Bool.false`, `Bool.true`), made once per store
+/// in its persistent region and kept in the workspace, so a check that asks
+/// whether `Nat.mul` may be computed compares ids instead of building these
+/// terms again (it was a sixth of a small gate check).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct LiteralTypes {
     /// The store the ids belong to (0: not made yet).
@@ -71,6 +72,8 @@ pub(crate) struct LiteralTypes {
     nat_nat_nat: ExprId,
     boolean: ExprId,
     nat_nat_bool: ExprId,
+    bool_false: ExprId,
+    bool_true: ExprId,
 }
 
 impl Default for LiteralTypes {
@@ -84,6 +87,8 @@ impl Default for LiteralTypes {
             nat_nat_nat: none,
             boolean: none,
             nat_nat_bool: none,
+            bool_false: none,
+            bool_true: none,
         }
     }
 }
@@ -106,6 +111,8 @@ impl LiteralTypes {
             nat_nat_nat,
             boolean,
             nat_nat_bool,
+            bool_false: st.cnst(wk.bool_false, &[]),
+            bool_true: st.cnst(wk.bool_true, &[]),
         }
     }
 
@@ -118,6 +125,8 @@ impl LiteralTypes {
             self.nat_nat_nat,
             self.boolean,
             self.nat_nat_bool,
+            self.bool_false,
+            self.bool_true,
         ]
         .iter()
         .all(|e| !e.is_scratch())
@@ -440,8 +449,8 @@ impl TypeChecker<'_> {
         // Comparisons read the literals in place.
         if let NatOp::Beq | NatOp::Ble = op {
             let v = if op == NatOp::Beq { a == b } else { a <= b };
-            let c = if v { wk.bool_true } else { wk.bool_false };
-            return Ok(Some(self.st.cnst(c, &[])));
+            let types = self.literal_types();
+            return Ok(Some(if v { types.bool_true } else { types.bool_false }));
         }
         // Operands of one word (the gate's counts) are computed in machine
         // words: the same value, without converting to and from `dashu`.
