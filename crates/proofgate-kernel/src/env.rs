@@ -44,6 +44,8 @@ pub struct WellKnown {
     pub nat_pow: NameId,
     /// `Nat.log2`
     pub nat_log2: NameId,
+    /// `Bool`
+    pub boolean: NameId,
     /// `Bool.true`
     pub bool_true: NameId,
     /// `Bool.false`
@@ -105,6 +107,7 @@ impl WellKnown {
             nat_shift_right: d("Nat.shiftRight"),
             nat_pow: d("Nat.pow"),
             nat_log2: d("Nat.log2"),
+            boolean: d("Bool"),
             bool_true: d("Bool.true"),
             bool_false: d("Bool.false"),
             string: d("String"),

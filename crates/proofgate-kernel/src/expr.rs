@@ -23,6 +23,11 @@ impl ExprId {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct LevelsId(pub(crate) u32);
 
+impl LevelsId {
+    /// The empty list, interned first in every store.
+    pub(crate) const EMPTY: LevelsId = LevelsId(0);
+}
+
 /// An interned literal value (index into the store's literal tables).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct LitId(pub(crate) u32);

@@ -61,14 +61,17 @@ impl TermStore {
 
     /// Rebuilds `e`, letting `f` replace a subterm first (given the number of
     /// binders crossed). `shift` says whether crossing a binder counts.
-    fn replace(
+    /// Generic in `f`, so each substitution gets its own copy with `f`
+    /// inlined: `f` runs at every node visited, and a `dyn` call there was
+    /// a tenth of a substitution's cost.
+    fn replace<F: FnMut(&mut TermStore, ExprId, u32) -> Option<ExprId>>(
         &mut self,
         e: ExprId,
         off: u32,
         shift: bool,
         cache: &mut Cache,
         memo: bool,
-        f: &mut dyn FnMut(&mut TermStore, ExprId, u32) -> Option<ExprId>,
+        f: &mut F,
     ) -> ExprId {
         // Every visit is paid for; past the check's limit the traversal
         // stops and its (wrong) result is never used (see `tc::inst`).

@@ -37,12 +37,7 @@ const MAX_EXPONENT: u64 = 1 << 24;
 const MAX_RESULT_BITS: u64 = 1 << 26;
 
 fn small(n: &BigUint) -> Option<u64> {
-    let d = n.to_u64_digits();
-    match d.len() {
-        0 => Some(0),
-        1 => Some(d[0]),
-        _ => None,
-    }
+    u64::try_from(n).ok()
 }
 
 /// Literals are stored as `num-bigint` numbers (the public API); the
@@ -59,6 +54,83 @@ fn from_dashu(n: &UBig) -> BigUint {
 /// Words of a literal, for the cost model.
 fn words(n: &BigUint) -> u64 {
     cost::words(n.bits())
+}
+
+/// The types the Nat extension expects of its constants (`Type`, `Nat`,
+/// `Nat → Nat`, `Nat → Nat → Nat`, `Bool`, `Nat → Nat → Bool`) and the
+/// results of comparisons (`Bool.false`, `Bool.true`), made once per store
+/// in its persistent region and kept in the workspace, so a check that asks
+/// whether `Nat.mul` may be computed compares ids instead of building these
+/// terms again (it was a sixth of a small gate check).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LiteralTypes {
+    /// The store the ids belong to (0: not made yet).
+    store: u64,
+    type0: ExprId,
+    nat: ExprId,
+    nat_nat: ExprId,
+    nat_nat_nat: ExprId,
+    boolean: ExprId,
+    nat_nat_bool: ExprId,
+    bool_false: ExprId,
+    bool_true: ExprId,
+}
+
+impl Default for LiteralTypes {
+    fn default() -> Self {
+        let none = ExprId(0);
+        LiteralTypes {
+            store: 0,
+            type0: none,
+            nat: none,
+            nat_nat: none,
+            nat_nat_nat: none,
+            boolean: none,
+            nat_nat_bool: none,
+            bool_false: none,
+            bool_true: none,
+        }
+    }
+}
+
+impl LiteralTypes {
+    fn build(st: &mut crate::store::TermStore, wk: &crate::env::WellKnown) -> LiteralTypes {
+        let one = st.levels.succ(LevelId::ZERO);
+        let type0 = st.sort(one);
+        let nat = st.cnst(wk.nat, &[]);
+        let boolean = st.cnst(wk.boolean, &[]);
+        let nat_nat = st.pi(nat, nat);
+        let nat_nat_nat = st.pi(nat, nat_nat);
+        let nat_bool = st.pi(nat, boolean);
+        let nat_nat_bool = st.pi(nat, nat_bool);
+        LiteralTypes {
+            store: 0,
+            type0,
+            nat,
+            nat_nat,
+            nat_nat_nat,
+            boolean,
+            nat_nat_bool,
+            bool_false: st.cnst(wk.bool_false, &[]),
+            bool_true: st.cnst(wk.bool_true, &[]),
+        }
+    }
+
+    /// Whether every id may outlive the check that made it.
+    fn is_persistent(&self) -> bool {
+        [
+            self.type0,
+            self.nat,
+            self.nat_nat,
+            self.nat_nat_nat,
+            self.boolean,
+            self.nat_nat_bool,
+            self.bool_false,
+            self.bool_true,
+        ]
+        .iter()
+        .all(|e| !e.is_scratch())
+    }
 }
 
 impl TypeChecker<'_> {
@@ -85,20 +157,42 @@ impl TypeChecker<'_> {
         ok
     }
 
+    /// The expected types, made once per store (see [`LiteralTypes`]).
+    fn literal_types(&mut self) -> LiteralTypes {
+        let kept = self.ws.literal_types;
+        if kept.store == self.st.id() {
+            return kept;
+        }
+        // Not charged, in whichever check makes them: a check's fuel must
+        // not depend on whether an earlier one made them (they are a
+        // handful of nodes, so this work is bounded).
+        let work = self.st.work();
+        let types = self
+            .st
+            .preferring_persistent(|st| LiteralTypes::build(st, self.wk));
+        self.st.set_work(work);
+        // Parts this check had already made in scratch keep them local.
+        if types.is_persistent() {
+            self.ws.literal_types = LiteralTypes {
+                store: self.st.id(),
+                ..types
+            };
+        }
+        types
+    }
+
     fn compute_literal_ok(&mut self, key: crate::name::NameId) -> bool {
         let wk = self.wk;
-        let one = self.st.levels.succ(LevelId::ZERO);
-        let type0 = self.st.sort(one);
-        let nat = self.st.cnst(wk.nat, &[]);
-        let nat_ok = self.has_type(wk.nat, 0, type0)
-            && self.is_inductive_with(wk.nat, &[wk.nat_zero, wk.nat_succ])
-            && self.has_type(wk.nat_zero, 0, nat)
-            && {
-                let t = self.st.pi(nat, nat);
-                self.has_type(wk.nat_succ, 0, t)
-            };
-        if key == wk.nat || !nat_ok {
-            return nat_ok;
+        if key != wk.nat && !self.literal_ok(wk.nat) {
+            return false;
+        }
+        let types = self.literal_types();
+        let (type0, nat) = (types.type0, types.nat);
+        if key == wk.nat {
+            return self.has_type(wk.nat, 0, type0)
+                && self.is_inductive_with(wk.nat, &[wk.nat_zero, wk.nat_succ])
+                && self.has_type(wk.nat_zero, 0, nat)
+                && self.has_type(wk.nat_succ, 0, types.nat_nat);
         }
         if key == wk.string {
             let ch = self.st.cnst(wk.char, &[]);
@@ -147,25 +241,19 @@ impl TypeChecker<'_> {
                 && self.has_type(wk.list_nil, 1, nil_ty)
                 && self.has_type(wk.list_cons, 1, cons_ty);
         }
-        let bool_name = self.st.names.dotted("Bool");
-        let boolean = self.st.cnst(bool_name, &[]);
-        let result = if key == wk.nat_beq || key == wk.nat_ble {
-            if !(self.has_type(bool_name, 0, type0)
-                && self.is_inductive_with(bool_name, &[wk.bool_false, wk.bool_true])
-                && self.has_type(wk.bool_false, 0, boolean)
-                && self.has_type(wk.bool_true, 0, boolean))
+        let ty = if key == wk.nat_beq || key == wk.nat_ble {
+            if !(self.has_type(wk.boolean, 0, type0)
+                && self.is_inductive_with(wk.boolean, &[wk.bool_false, wk.bool_true])
+                && self.has_type(wk.bool_false, 0, types.boolean)
+                && self.has_type(wk.bool_true, 0, types.boolean))
             {
                 return false;
             }
-            boolean
+            types.nat_nat_bool
+        } else if key == wk.nat_log2 {
+            types.nat_nat
         } else {
-            nat
-        };
-        let ty = if key == wk.nat_log2 {
-            self.st.pi(nat, nat)
-        } else {
-            let inner = self.st.pi(nat, result);
-            self.st.pi(nat, inner)
+            types.nat_nat_nat
         };
         self.has_type(key, 0, ty)
     }
@@ -312,23 +400,10 @@ impl TypeChecker<'_> {
         if args.len() != 2 {
             return Ok(None);
         }
-        let ops = [
-            wk.nat_add,
-            wk.nat_sub,
-            wk.nat_mul,
-            wk.nat_div,
-            wk.nat_mod,
-            wk.nat_gcd,
-            wk.nat_beq,
-            wk.nat_ble,
-            wk.nat_land,
-            wk.nat_lor,
-            wk.nat_xor,
-            wk.nat_shift_left,
-            wk.nat_shift_right,
-            wk.nat_pow,
-        ];
-        if !ops.contains(&n) || !self.literal_ok(n) {
+        let Some(op) = NatOp::of(wk, n) else {
+            return Ok(None);
+        };
+        if !self.literal_ok(n) {
             return Ok(None);
         }
         let Some(a) = self.whnf_nat_arg(args[0])? else {
@@ -344,88 +419,175 @@ impl TypeChecker<'_> {
         // work from the operand sizes alone (`literal_cost.rs`).
         let (an, bn) = (words(a), words(b));
         let copies = 2 * (an + bn);
-        let word_ops = if n == wk.nat_mul {
-            if a.bits() + b.bits() > MAX_RESULT_BITS {
-                return Ok(None);
+        let word_ops = match op {
+            NatOp::Mul => {
+                if a.bits() + b.bits() > MAX_RESULT_BITS {
+                    return Ok(None);
+                }
+                cost::mul(an, bn).saturating_add(copies)
             }
-            cost::mul(an, bn).saturating_add(copies)
-        } else if n == wk.nat_div || n == wk.nat_mod {
-            cost::div(an, bn).saturating_add(copies)
-        } else if n == wk.nat_gcd {
-            cost::gcd(an, bn).saturating_add(copies)
-        } else if n == wk.nat_shift_left {
-            match small(b) {
+            NatOp::Div | NatOp::Mod => cost::div(an, bn).saturating_add(copies),
+            NatOp::Gcd => cost::gcd(an, bn).saturating_add(copies),
+            NatOp::ShiftLeft => match small(b) {
                 Some(s) if s <= MAX_EXPONENT && a.bits() + s <= MAX_RESULT_BITS => {
                     copies + 2 * cost::words(a.bits() + s)
                 }
                 _ => return Ok(None),
+            },
+            NatOp::Pow => {
+                let c = small(b)
+                    .filter(|p| *p <= MAX_EXPONENT)
+                    .and_then(|p| cost::pow(a.bits(), p, MAX_RESULT_BITS));
+                match c {
+                    Some(c) => c.saturating_add(copies),
+                    None => return Ok(None),
+                }
             }
-        } else if n == wk.nat_pow {
-            let c = small(b)
-                .filter(|p| *p <= MAX_EXPONENT)
-                .and_then(|p| cost::pow(a.bits(), p, MAX_RESULT_BITS));
-            match c {
-                Some(c) => c.saturating_add(copies),
-                None => return Ok(None),
-            }
-        } else {
-            copies
+            _ => copies,
         };
         self.meter.charge(1 + cost::extra_steps(word_ops))?;
-        let bool_result = |st: &mut crate::store::TermStore, v: bool| {
-            st.cnst(if v { wk.bool_true } else { wk.bool_false }, &[])
-        };
         // Comparisons read the literals in place.
-        if n == wk.nat_beq || n == wk.nat_ble {
-            let v = if n == wk.nat_beq { a == b } else { a <= b };
-            return Ok(Some(bool_result(self.st, v)));
+        if let NatOp::Beq | NatOp::Ble = op {
+            let v = if op == NatOp::Beq { a == b } else { a <= b };
+            let types = self.literal_types();
+            return Ok(Some(if v { types.bool_true } else { types.bool_false }));
         }
-        let r = if n == wk.nat_add {
-            a + b
-        } else if n == wk.nat_sub {
-            if a >= b { a - b } else { BigUint::ZERO }
-        } else if n == wk.nat_mul {
-            from_dashu(&(to_dashu(a) * to_dashu(b)))
-        } else if n == wk.nat_div {
-            if *b == zero {
-                BigUint::ZERO
-            } else {
-                from_dashu(&(to_dashu(a) / to_dashu(b)))
-            }
-        } else if n == wk.nat_mod {
-            if *b == zero {
-                a.clone()
-            } else {
-                from_dashu(&(to_dashu(a) % to_dashu(b)))
-            }
-        } else if n == wk.nat_gcd {
-            if *a == zero {
-                b.clone()
-            } else if *b == zero {
-                a.clone()
-            } else {
-                from_dashu(&to_dashu(a).gcd(to_dashu(b)))
-            }
-        } else if n == wk.nat_land {
-            a & b
-        } else if n == wk.nat_lor {
-            a | b
-        } else if n == wk.nat_xor {
-            a ^ b
-        } else if n == wk.nat_shift_left {
-            // In range: checked above.
-            a << small(b).unwrap_or(0)
-        } else if n == wk.nat_shift_right {
-            match small(b) {
-                Some(s) => a >> s,
-                None => BigUint::ZERO,
-            }
-        } else {
-            // `pow`, exponent checked above.
-            let p = small(b).unwrap_or(0) as usize;
-            from_dashu(&to_dashu(a).pow(p))
+        // Operands of one word (the gate's counts) are computed in machine
+        // words: the same value, without converting to and from `dashu`.
+        let r = match (small(a), small(b)) {
+            (Some(x), Some(y)) => op.on_words(x, y).map(BigUint::from),
+            _ => None,
+        };
+        let r = match r {
+            Some(r) => r,
+            None => op.on_big(a, b),
         };
         Ok(Some(self.st.nat_lit(r)))
+    }
+}
+
+/// A binary `Nat` operation the extension computes on literals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NatOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Gcd,
+    Beq,
+    Ble,
+    Land,
+    Lor,
+    Xor,
+    ShiftLeft,
+    ShiftRight,
+    Pow,
+}
+
+impl NatOp {
+    /// The operation a constant names, if any. Asked of most applications
+    /// of two arguments the checker reduces, so it compares plain names
+    /// and only then picks the operation.
+    #[inline]
+    fn of(wk: &crate::env::WellKnown, n: crate::name::NameId) -> Option<NatOp> {
+        const OPS: [NatOp; 14] = [
+            NatOp::Add,
+            NatOp::Sub,
+            NatOp::Mul,
+            NatOp::Div,
+            NatOp::Mod,
+            NatOp::Gcd,
+            NatOp::Beq,
+            NatOp::Ble,
+            NatOp::Land,
+            NatOp::Lor,
+            NatOp::Xor,
+            NatOp::ShiftLeft,
+            NatOp::ShiftRight,
+            NatOp::Pow,
+        ];
+        let names = [
+            wk.nat_add,
+            wk.nat_sub,
+            wk.nat_mul,
+            wk.nat_div,
+            wk.nat_mod,
+            wk.nat_gcd,
+            wk.nat_beq,
+            wk.nat_ble,
+            wk.nat_land,
+            wk.nat_lor,
+            wk.nat_xor,
+            wk.nat_shift_left,
+            wk.nat_shift_right,
+            wk.nat_pow,
+        ];
+        names.iter().position(|&m| m == n).map(|i| OPS[i])
+    }
+
+    /// The result on one-word operands when it fits 128 bits (`None`: use
+    /// [`NatOp::on_big`]). Lean's conventions: truncated subtraction,
+    /// `x / 0 = 0`, `x % 0 = x`, `gcd 0 y = y`. Not for comparisons.
+    fn on_words(self, x: u64, y: u64) -> Option<u128> {
+        let (xw, yw) = (u128::from(x), u128::from(y));
+        Some(match self {
+            NatOp::Add => xw + yw,
+            NatOp::Sub => u128::from(x.saturating_sub(y)),
+            NatOp::Mul => xw * yw,
+            NatOp::Div => u128::from(x.checked_div(y).unwrap_or(0)),
+            NatOp::Mod => u128::from(x.checked_rem(y).unwrap_or(x)),
+            NatOp::Gcd => {
+                let (mut p, mut q) = (x, y);
+                while q != 0 {
+                    (p, q) = (q, p % q);
+                }
+                u128::from(p)
+            }
+            NatOp::Land => u128::from(x & y),
+            NatOp::Lor => u128::from(x | y),
+            NatOp::Xor => u128::from(x ^ y),
+            NatOp::ShiftLeft if y <= 64 => xw << y,
+            NatOp::ShiftRight => u128::from(x.checked_shr(u32::try_from(y).ok()?).unwrap_or(0)),
+            NatOp::Pow => xw.checked_pow(u32::try_from(y).ok()?)?,
+            NatOp::ShiftLeft | NatOp::Beq | NatOp::Ble => return None,
+        })
+    }
+
+    /// The result on any operands, in range (the caller checked shift and
+    /// power sizes). Not for comparisons.
+    fn on_big(self, a: &BigUint, b: &BigUint) -> BigUint {
+        let zero = BigUint::ZERO;
+        match self {
+            NatOp::Add => a + b,
+            NatOp::Sub => {
+                if a >= b {
+                    a - b
+                } else {
+                    zero
+                }
+            }
+            NatOp::Mul => from_dashu(&(to_dashu(a) * to_dashu(b))),
+            NatOp::Div if *b == zero => zero,
+            NatOp::Div => from_dashu(&(to_dashu(a) / to_dashu(b))),
+            NatOp::Mod if *b == zero => a.clone(),
+            NatOp::Mod => from_dashu(&(to_dashu(a) % to_dashu(b))),
+            NatOp::Gcd if *a == zero => b.clone(),
+            NatOp::Gcd if *b == zero => a.clone(),
+            NatOp::Gcd => from_dashu(&to_dashu(a).gcd(to_dashu(b))),
+            NatOp::Land => a & b,
+            NatOp::Lor => a | b,
+            NatOp::Xor => a ^ b,
+            // In range: checked by the caller.
+            NatOp::ShiftLeft => a << small(b).unwrap_or(0),
+            NatOp::ShiftRight => match small(b) {
+                Some(s) => a >> s,
+                None => zero,
+            },
+            // Exponent checked by the caller.
+            NatOp::Pow => from_dashu(&to_dashu(a).pow(small(b).unwrap_or(0) as usize)),
+            NatOp::Beq | NatOp::Ble => zero,
+        }
     }
 }
 
@@ -454,4 +616,62 @@ pub fn parse_nat(s: &str) -> Result<BigUint, KernelError> {
     s.parse::<UBig>()
         .map(|n| from_dashu(&n))
         .map_err(|_| TypeRule::InvalidNatLiteral(s.into()).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BigUint, NatOp};
+
+    /// The word-sized fast path is an optimisation of `on_big`: the two
+    /// agree on every operation, at the edges of a word and past them.
+    #[test]
+    fn word_operations_agree_with_big_ones() {
+        let ops = [
+            NatOp::Add,
+            NatOp::Sub,
+            NatOp::Mul,
+            NatOp::Div,
+            NatOp::Mod,
+            NatOp::Gcd,
+            NatOp::Land,
+            NatOp::Lor,
+            NatOp::Xor,
+            NatOp::ShiftLeft,
+            NatOp::ShiftRight,
+            NatOp::Pow,
+        ];
+        let values = [
+            0,
+            1,
+            2,
+            3,
+            7,
+            10,
+            63,
+            64,
+            65,
+            100,
+            9_000,
+            1 << 32,
+            (1 << 32) + 1,
+            u64::MAX / 3,
+            u64::MAX - 1,
+            u64::MAX,
+        ];
+        let mut fast = 0;
+        for op in ops {
+            for &x in &values {
+                for &y in &values {
+                    let Some(w) = op.on_words(x, y) else {
+                        continue;
+                    };
+                    fast += 1;
+                    let big = op.on_big(&BigUint::from(x), &BigUint::from(y));
+                    assert_eq!(BigUint::from(w), big, "{op:?} {x} {y}");
+                }
+            }
+        }
+        // Every operation but large shifts and powers takes the fast path.
+        assert!(fast > 12 * values.len() * values.len() / 2, "{fast}");
+    }
 }

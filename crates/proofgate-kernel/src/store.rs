@@ -168,7 +168,9 @@ impl Default for TermStore {
             work: std::cell::Cell::new(0),
             work_limit: u64::MAX,
         };
-        s.level_list(&[]);
+        // `LevelsId::EMPTY`.
+        s.level_lists.push(Box::new([]));
+        s.level_list_map.insert(Box::new([]), LevelsId::EMPTY);
         s
     }
 }
@@ -193,6 +195,11 @@ fn mix(h: u64, x: u64) -> u64 {
 impl TermStore {
     /// Interns a list of levels.
     pub fn level_list(&mut self, ls: &[LevelId]) -> LevelsId {
+        // The empty list is interned first (see `Default`): most constants
+        // the checker builds (`Bool.true`, `Nat.succ`) have no levels.
+        if ls.is_empty() {
+            return LevelsId::EMPTY;
+        }
         if let Some(&id) = self.level_list_map.get(ls) {
             return id;
         }
@@ -569,7 +576,28 @@ impl TermStore {
     /// heap allocation for spines of up to [`SPINE_INLINE`] arguments (the
     /// checker takes spines apart at nearly every step).
     #[inline]
-    pub(crate) fn spine(&self, mut e: ExprId) -> (ExprId, Spine) {
+    pub(crate) fn spine(&self, e: ExprId) -> (ExprId, Spine) {
+        // Filled in a plain array, last argument first, then handed to the
+        // `SmallVec` whole: pushing one by one paid its inline-or-heap test
+        // per argument, and this runs a few times per kernel step.
+        let mut buf = [e; SPINE_INLINE];
+        let mut n = 0;
+        let mut head = e;
+        while let ExprNode::App(f, a) = self.node(head) {
+            if n == SPINE_INLINE {
+                return self.long_spine(e);
+            }
+            buf[n] = a;
+            n += 1;
+            head = f;
+        }
+        self.count_work(n as u64);
+        buf[..n].reverse();
+        (head, Spine::from_buf_and_len(buf, n))
+    }
+
+    /// [`TermStore::spine`] of more than [`SPINE_INLINE`] arguments.
+    fn long_spine(&self, mut e: ExprId) -> (ExprId, Spine) {
         let mut args = Spine::new();
         while let ExprNode::App(f, a) = self.node(e) {
             args.push(a);

@@ -659,3 +659,40 @@ fn receipts_keep_the_environment_hash_of_their_epoch() {
     assert_ne!(a2.environment_hash, old_hash);
     assert_eq!(a2.proof_term_hash, a0.proof_term_hash);
 }
+
+/// Checks reuse terms earlier checks made (constant instances, the literal
+/// extension's types); the steps a check reports, and attests, must not
+/// depend on which checks ran before it. (`tests/history.rs` in the kernel
+/// covers the first check that makes them.)
+#[test]
+fn uncached_steps_do_not_depend_on_earlier_checks() {
+    let ev = Evidence {
+        hosts: 10_000,
+        ready: 9_000,
+        failed: 100,
+        provisioning: 900,
+    };
+    let percent = ProofRequirement::Policy(Policy::Percent(90));
+    let others = [
+        ProofRequirement::DecidedPolicy(Policy::Percent(90)),
+        ProofRequirement::Policy(Policy::AtLeast(7)),
+        ProofRequirement::Composite(vec![
+            ProofRequirement::Policy(Policy::StrictAll),
+            ProofRequirement::Policy(Policy::MaxFailures(200)),
+        ]),
+    ];
+    let mut fresh = env();
+    let ob = fresh.obligation(&percent, &ev).expect("builds");
+    let first = fresh.verify_uncached(&ob).expect("holds").steps;
+    let again = fresh.verify_uncached(&ob).expect("holds").steps;
+    let mut warmed = env();
+    for req in &others {
+        let o = warmed.obligation(req, &ev).expect("builds");
+        let _ = warmed.verify_uncached(&o);
+    }
+    let ob = warmed.obligation(&percent, &ev).expect("builds");
+    let after_others = warmed.verify_uncached(&ob).expect("holds").steps;
+    assert!(first > 0);
+    assert_eq!(first, again);
+    assert_eq!(first, after_others);
+}

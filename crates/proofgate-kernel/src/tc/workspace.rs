@@ -54,6 +54,9 @@ pub struct Workspace {
     /// Whether the literal extensions' constants have their expected types
     /// (see `literal.rs`), decided once per check.
     pub(crate) literal_support: FxHashMap<NameId, bool>,
+    /// The literal extension's expected types, kept across checks like
+    /// `instances` (terms, not answers; see `literal.rs`).
+    pub(crate) literal_types: crate::literal::LiteralTypes,
     /// Consecutive checks that left some table sparse (see `reset`).
     sparse_streak: u32,
 }
