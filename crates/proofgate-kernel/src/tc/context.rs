@@ -69,11 +69,16 @@ impl TypeChecker<'_> {
 
     /// `e` with its loose indices replaced by the context's entries: the
     /// closed term that substituting at every binder would have produced.
+    #[inline]
     pub(crate) fn materialize(&mut self, e: ExprId) -> TcResult<ExprId> {
-        let k = self.st.lbr(e) as usize;
-        if k == 0 {
+        if self.st.lbr(e) == 0 {
             return Ok(e);
         }
+        self.materialize_open(e)
+    }
+
+    fn materialize_open(&mut self, e: ExprId) -> TcResult<ExprId> {
+        let k = self.st.lbr(e) as usize;
         if k > self.ws.ctx.len() - self.ws.ctx_base {
             return Err(TypeRule::LooseBoundVariable.into());
         }
@@ -97,9 +102,12 @@ impl TypeChecker<'_> {
         if k == 0 || args.is_empty() {
             return Ok(ft);
         }
-        let start = args.len().saturating_sub(k);
+        let tail = &args[args.len().saturating_sub(k)..];
+        if tail.iter().all(|&a| self.st.lbr(a) == 0) {
+            return self.inst(ft, tail);
+        }
         let mut m = super::Binders::new();
-        for &a in &args[start..] {
+        for &a in tail {
             m.push(self.materialize(a)?);
         }
         self.inst(ft, &m)

@@ -12,7 +12,9 @@ use std::cmp::Ordering;
 
 impl TypeChecker<'_> {
     fn uf_find(&mut self, mut e: ExprId) -> ExprId {
-        let mut path = Vec::new();
+        // Paths are short: kept on the stack. The last node on the path
+        // already points at the root, so only the ones before it move.
+        let mut path = Binders::new();
         while let Some(&p) = self.ws.eq_parent.get(&e) {
             if p == e {
                 break;
@@ -20,6 +22,7 @@ impl TypeChecker<'_> {
             path.push(e);
             e = p;
         }
+        path.pop();
         for x in path {
             self.ws.eq_parent.insert(x, e);
         }
