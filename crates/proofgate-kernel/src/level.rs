@@ -1,7 +1,7 @@
 //! Universe levels: interning, instantiation, and the kernel's normalisation,
 //! equivalence and `≥` checks (after Lean 4's `level.cpp`; `imax` included).
 
-use crate::name::NameId;
+use crate::name::{NameId, NameTable};
 use fxhash::{FxHashMap, FxHashSet};
 use std::cmp::Ordering;
 
@@ -119,6 +119,10 @@ pub struct LevelTable {
     has_param: Vec<bool>,
     depth: Vec<u32>,
     map: FxHashMap<LevelNode, LevelId>,
+    /// The check's term-work meter (see `work.rs`): the comparisons below
+    /// walk levels as trees, which a DAG can make exponential, so every
+    /// node they visit is paid for, and past the budget they stop.
+    pub(crate) meter: crate::work::WorkMeter,
 }
 
 impl Default for LevelTable {
@@ -130,6 +134,7 @@ impl Default for LevelTable {
             has_param: vec![false],
             depth: vec![1],
             map,
+            meter: Default::default(),
         }
     }
 }
@@ -231,6 +236,9 @@ impl LevelTable {
         todo.push(l);
         while let Some(mut l) = todo.pop() {
             loop {
+                if self.meter.step() {
+                    return false;
+                }
                 match self.node(l) {
                     LevelNode::Zero => break,
                     LevelNode::Param(_) | LevelNode::Succ(_) => return false,
@@ -247,6 +255,9 @@ impl LevelTable {
 
     /// Whether the level is `≥ 1` for every assignment of its parameters.
     pub fn is_not_zero(&self, l: LevelId) -> bool {
+        if self.meter.step() {
+            return false;
+        }
         if !self.has_param(l) {
             return self.closed_value(l) > 0;
         }
@@ -337,6 +348,7 @@ impl LevelTable {
         if let Some(&r) = memo.as_ref().and_then(|m| m.get(&l)) {
             return r;
         }
+        self.meter.count(1);
         let r = match self.node(l) {
             LevelNode::Zero => l,
             LevelNode::Param(n) => subst.get(n).unwrap_or(l),
@@ -393,8 +405,8 @@ impl LevelTable {
     }
 
     /// The total order of Lean's normaliser: `succ l` right after `l`, `0` first.
-    fn norm_cmp(&self, a: LevelId, b: LevelId) -> Ordering {
-        if a == b {
+    fn norm_cmp(&self, a: LevelId, b: LevelId, names: &NameTable) -> Ordering {
+        if a == b || self.meter.step() {
             return Ordering::Equal;
         }
         let (la, ka) = self.to_offset(a);
@@ -407,23 +419,28 @@ impl LevelTable {
             return na.rank().cmp(&nb.rank());
         }
         match (na, nb) {
-            (LevelNode::Param(x), LevelNode::Param(y)) => x.cmp(&y),
+            (LevelNode::Param(x), LevelNode::Param(y)) => names.compare(x, y),
             (LevelNode::Max(x1, y1), LevelNode::Max(x2, y2))
             | (LevelNode::IMax(x1, y1), LevelNode::IMax(x2, y2)) => {
                 if x1 != x2 {
-                    self.norm_cmp(x1, x2)
+                    self.norm_cmp(x1, x2, names)
                 } else {
-                    self.norm_cmp(y1, y2)
+                    self.norm_cmp(y1, y2, names)
                 }
             }
             _ => Ordering::Equal,
         }
     }
 
-    fn push_max_args(&self, l: LevelId, out: &mut Vec<LevelId>) {
+    /// The arguments of a nest of `max`es, each shared sub-nest once (`max`
+    /// is idempotent, and as a tree a DAG of them may be exponential).
+    fn push_max_args(&self, l: LevelId, out: &mut Vec<LevelId>, seen: &mut FxHashSet<LevelId>) {
+        if self.meter.step() || !seen.insert(l) {
+            return;
+        }
         if let LevelNode::Max(a, b) = self.node(l) {
-            self.push_max_args(a, out);
-            self.push_max_args(b, out);
+            self.push_max_args(a, out, seen);
+            self.push_max_args(b, out, seen);
         } else {
             out.push(l);
         }
@@ -431,32 +448,40 @@ impl LevelTable {
 
     /// Lean's level normal form: flattened, sorted `max`es with subsumed
     /// arguments removed, successors pushed inside.
-    pub fn normalize(&mut self, l: LevelId) -> LevelId {
+    pub fn normalize(&mut self, l: LevelId, names: &NameTable) -> LevelId {
+        if self.meter.step() {
+            return l;
+        }
         let (r, k) = self.to_offset(l);
         match self.node(r) {
             LevelNode::Zero | LevelNode::Param(_) | LevelNode::Succ(_) => l,
             LevelNode::IMax(a, b) => {
-                let a2 = self.normalize(a);
-                let b2 = self.normalize(b);
+                let a2 = self.normalize(a, names);
+                let b2 = self.normalize(b, names);
                 // Always re-simplify (unlike a raw rebuild): `imax 1 0` is `0`.
                 let im = self.imax(a2, b2);
                 let r = self.succ_n(im, k);
                 // `imax a b` with `b` never zero became a `max`: normalise that.
                 if let LevelNode::Max(..) = self.node(im) {
-                    self.normalize(r)
+                    self.normalize(r, names)
                 } else {
                     r
                 }
             }
             LevelNode::Max(..) => {
                 let mut todo = Vec::new();
-                self.push_max_args(r, &mut todo);
+                self.push_max_args(r, &mut todo, &mut FxHashSet::default());
                 let mut args = Vec::new();
+                let mut seen = FxHashSet::default();
                 for a in todo {
-                    let n = self.normalize(a);
-                    self.push_max_args(n, &mut args);
+                    let n = self.normalize(a, names);
+                    self.push_max_args(n, &mut args, &mut seen);
                 }
-                args.sort_by(|x, y| self.norm_cmp(*x, *y));
+                if args.is_empty() {
+                    // Only when the walk was stopped out of fuel.
+                    return l;
+                }
+                args.sort_by(|x, y| self.norm_cmp(*x, *y, names));
                 let mut i = 0;
                 if self.is_explicit(args[0]) {
                     while i + 1 < args.len() && self.is_explicit(args[i + 1]) {
@@ -497,23 +522,23 @@ impl LevelTable {
     /// Lean's normal-form comparison first; when it fails, the complete
     /// check [`LevelTable::leq_complete`] both ways (normal forms miss
     /// equalities such as `imax 1 u = u`).
-    pub fn is_equiv(&mut self, a: LevelId, b: LevelId) -> bool {
+    pub fn is_equiv(&mut self, a: LevelId, b: LevelId, names: &NameTable) -> bool {
         a == b
-            || self.normalize(a) == self.normalize(b)
+            || self.normalize(a, names) == self.normalize(b, names)
             || (self.leq_complete(a, b, &mut Vec::new())
                 && self.leq_complete(b, a, &mut Vec::new()))
     }
 
     /// Whether `a ≥ b` for every assignment: Lean's check, then the complete one.
-    pub fn is_geq(&mut self, a: LevelId, b: LevelId) -> bool {
-        let na = self.normalize(a);
-        let nb = self.normalize(b);
-        self.is_geq_core(na, nb) || self.leq_complete(b, a, &mut Vec::new())
+    pub fn is_geq(&mut self, a: LevelId, b: LevelId, names: &NameTable) -> bool {
+        let na = self.normalize(a, names);
+        let nb = self.normalize(b, names);
+        self.is_geq_core(na, nb, names) || self.leq_complete(b, a, &mut Vec::new())
     }
 
     /// A parameter (not yet split) occurring under the right of an `imax`.
     fn imax_rhs_param(&self, l: LevelId, split: &[NameId]) -> Option<NameId> {
-        if !self.has_param(l) {
+        if !self.has_param(l) || self.meter.step() {
             return None;
         }
         match self.node(l) {
@@ -530,7 +555,7 @@ impl LevelTable {
     }
 
     fn first_param(&self, l: LevelId, split: &[NameId]) -> Option<NameId> {
-        if !self.has_param(l) {
+        if !self.has_param(l) || self.meter.step() {
             return None;
         }
         match self.node(l) {
@@ -545,6 +570,9 @@ impl LevelTable {
 
     /// The value of a level without parameters.
     fn closed_value(&self, l: LevelId) -> u32 {
+        if self.meter.step() {
+            return 0;
+        }
         match self.node(l) {
             LevelNode::Zero | LevelNode::Param(_) => 0,
             LevelNode::Succ(a) => self.closed_value(a) + 1,
@@ -557,6 +585,9 @@ impl LevelTable {
     }
 
     fn collect_terms(&self, l: LevelId, k: u32, out: &mut Vec<(Option<NameId>, u32)>) -> bool {
+        if self.meter.step() {
+            return false;
+        }
         if !self.has_param(l) {
             // Closed parts (even a raw `imax 0 0`) are just numbers.
             out.push((None, k + self.closed_value(l)));
@@ -592,6 +623,9 @@ impl LevelTable {
     /// At most [`MAX_LEVEL_SPLITS`] parameters are split (2^k cases); past
     /// that the answer is a sound `false`.
     pub fn leq_complete(&mut self, a: LevelId, b: LevelId, split: &mut Vec<NameId>) -> bool {
+        if self.meter.step() {
+            return false;
+        }
         let p = self
             .imax_rhs_param(a, split)
             .or_else(|| self.imax_rhs_param(b, split));
@@ -627,23 +661,26 @@ impl LevelTable {
         })
     }
 
-    fn is_geq_core(&mut self, a: LevelId, b: LevelId) -> bool {
+    fn is_geq_core(&mut self, a: LevelId, b: LevelId, names: &NameTable) -> bool {
         if a == b || b == LevelId::ZERO {
             return true;
         }
+        if self.meter.step() {
+            return false;
+        }
         if let LevelNode::Max(x, y) = self.node(b) {
-            return self.is_geq(a, x) && self.is_geq(a, y);
+            return self.is_geq(a, x, names) && self.is_geq(a, y, names);
         }
         if let LevelNode::Max(x, y) = self.node(a)
-            && (self.is_geq(x, b) || self.is_geq(y, b))
+            && (self.is_geq(x, b, names) || self.is_geq(y, b, names))
         {
             return true;
         }
         if let LevelNode::IMax(x, y) = self.node(b) {
-            return self.is_geq(a, x) && self.is_geq(a, y);
+            return self.is_geq(a, x, names) && self.is_geq(a, y, names);
         }
         if let LevelNode::IMax(_, y) = self.node(a) {
-            return self.is_geq(y, b);
+            return self.is_geq(y, b, names);
         }
         let (pa, ka) = self.to_offset(a);
         let (pb, kb) = self.to_offset(b);
@@ -651,7 +688,7 @@ impl LevelTable {
             return ka >= kb;
         }
         if ka == kb && ka > 0 {
-            return self.is_geq(pa, pb);
+            return self.is_geq(pa, pb, names);
         }
         false
     }

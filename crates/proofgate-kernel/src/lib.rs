@@ -53,6 +53,7 @@ pub mod rule;
 mod runner;
 pub mod store;
 pub mod tc;
+mod work;
 
 pub use declaration::{
     ConstantInfo, ConstantKind, Declaration, DefinitionSafety, InductiveBlock, InductiveType,

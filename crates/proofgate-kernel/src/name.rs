@@ -133,6 +133,39 @@ impl NameTable {
         out
     }
 
+    /// Orders names by their components (numbers before strings), as
+    /// text, not by when they were interned: an order that is the same in
+    /// every history of the table.
+    pub fn compare(&self, a: NameId, b: NameId) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        if a == b {
+            return Ordering::Equal;
+        }
+        let parts = |mut n: NameId| {
+            let mut v = Vec::new();
+            while n != NameId::ANONYMOUS {
+                v.push(n);
+                n = self.prefix(n);
+            }
+            v.reverse();
+            v
+        };
+        let (pa, pb) = (parts(a), parts(b));
+        for (&x, &y) in pa.iter().zip(&pb) {
+            let o = match (self.node(x), self.node(y)) {
+                (NameNode::Str(_, s), NameNode::Str(_, t)) => s.cmp(t),
+                (NameNode::Num(_, i), NameNode::Num(_, j)) => i.cmp(j),
+                (NameNode::Num(..), _) => Ordering::Less,
+                (_, NameNode::Num(..)) => Ordering::Greater,
+                _ => Ordering::Equal,
+            };
+            if o != Ordering::Equal {
+                return o;
+            }
+        }
+        pa.len().cmp(&pb.len())
+    }
+
     /// The dotted rendering of a name, for messages.
     pub fn display(&self, n: NameId) -> String {
         let mut parts = Vec::new();

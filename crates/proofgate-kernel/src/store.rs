@@ -134,14 +134,6 @@ pub struct TermStore {
     /// Distinguishes stores, so a cache of ids made in one store is never
     /// read against another.
     id: u64,
-    /// Term work done since [`TermStore::start_work`]: nodes interned,
-    /// substitution nodes visited, spine arguments copied. A `Cell` so
-    /// read-only walks count too. The checker pays it from its fuel
-    /// (`fuel.rs`).
-    work: std::cell::Cell<u64>,
-    /// Past this much work a substitution stops early (its result is then
-    /// garbage, and the check ends out of fuel before using it).
-    work_limit: u64,
 }
 
 /// Source of [`TermStore`] identities.
@@ -165,8 +157,6 @@ impl Default for TermStore {
             scratch_peak: 0,
             replace_cache: Default::default(),
             id: NEXT_STORE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            work: std::cell::Cell::new(0),
-            work_limit: u64::MAX,
         };
         // `LevelsId::EMPTY`.
         s.level_lists.push(Box::new([]));
@@ -270,41 +260,40 @@ impl TermStore {
         self.scratch_mode = true;
     }
 
-    /// Starts counting term work from zero, stopping substitutions once it
-    /// exceeds `limit` (see [`TermStore::work_exhausted`]).
+    /// Starts counting term work from zero, stopping substitutions and
+    /// level walks once it exceeds `limit` (see `work.rs`).
     pub(crate) fn start_work(&mut self, limit: u64) {
-        self.work.set(0);
-        self.work_limit = limit;
+        self.levels.meter.start(limit);
     }
 
     /// Term work done since [`TermStore::start_work`].
     #[inline]
     pub(crate) fn work(&self) -> u64 {
-        self.work.get()
+        self.levels.meter.done()
     }
 
     /// Sets the work counter (to leave work that is charged otherwise, as
     /// constant instances are, out of it).
     pub(crate) fn set_work(&mut self, w: u64) {
-        self.work.set(w);
+        self.levels.meter.set(w);
     }
 
     /// Counts `n` units of term work.
     #[inline]
     pub(crate) fn count_work(&self, n: u64) {
-        self.work.set(self.work.get().wrapping_add(n));
+        self.levels.meter.count(n);
     }
 
     /// Whether the work limit was passed: some substitution may have
     /// stopped early, so no result of the check may be trusted.
     #[inline]
     pub(crate) fn work_exhausted(&self) -> bool {
-        self.work.get() > self.work_limit
+        self.levels.meter.exhausted()
     }
 
     /// Ends a check: drops every scratch term. Scratch ids become invalid.
     pub fn end_scratch(&mut self) {
-        self.work_limit = u64::MAX;
+        self.levels.meter.stop();
         self.scratch_peak = self.scratch_peak.max(self.scratch.nodes.len());
         self.scratch.clear();
         self.scratch_mode = false;

@@ -215,12 +215,12 @@ proptest! {
     fn normalisation_preserves_value(l in level()) {
         let (mut st, ps) = setup();
         let x = build_level(&mut st.levels, &l, ps);
-        let n = st.levels.normalize(x);
+        let n = st.levels.normalize(x, &st.names);
         for vals in assignments() {
             prop_assert_eq!(eval(&st.levels, x, ps, vals), eval(&st.levels, n, ps, vals));
         }
-        let nn = st.levels.normalize(n);
-        prop_assert_eq!(st.levels.normalize(nn), nn);
+        let nn = st.levels.normalize(n, &st.names);
+        prop_assert_eq!(st.levels.normalize(nn, &st.names), nn);
     }
 
     #[test]
@@ -230,7 +230,7 @@ proptest! {
         let y = build_level(&mut st.levels, &b, ps);
         let truly_geq = assignments().all(|v| eval(&st.levels, x, ps, v) >= eval(&st.levels, y, ps, v));
         let truly_eq = assignments().all(|v| eval(&st.levels, x, ps, v) == eval(&st.levels, y, ps, v));
-        prop_assert_eq!(st.levels.is_geq(x, y), truly_geq);
-        prop_assert_eq!(st.levels.is_equiv(x, y), truly_eq);
+        prop_assert_eq!(st.levels.is_geq(x, y, &st.names), truly_geq);
+        prop_assert_eq!(st.levels.is_equiv(x, y, &st.names), truly_eq);
     }
 }

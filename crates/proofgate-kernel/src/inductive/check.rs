@@ -54,7 +54,7 @@ pub(crate) fn check_types(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
         if idx == 0 {
             blk.result_level = l;
             blk.is_prop = tc.is_prop_level(l);
-        } else if !tc.st.levels.is_equiv(l, blk.result_level) {
+        } else if !tc.st.levels.is_equiv(l, blk.result_level, &tc.st.names) {
             return err(InductiveRule::UniverseDiffers);
         }
         let konst = tc.st.cnst(blk.types[idx].name, &blk.levels);
@@ -139,7 +139,7 @@ pub(crate) fn check_ctors(tc: &mut TypeChecker<'_>, blk: &mut Block) -> TcResult
                     let s = tc.infer(d)?;
                     let s = tc.ensure_sort(s)?;
                     let l = tc.sort_level(s);
-                    if !(blk.is_prop || tc.st.levels.is_geq(blk.result_level, l)) {
+                    if !(blk.is_prop || tc.st.levels.is_geq(blk.result_level, l, &tc.st.names)) {
                         return err(InductiveRule::FieldUniverse);
                     }
                     if !blk.is_unsafe {

@@ -69,7 +69,7 @@ impl TypeChecker<'_> {
         n == st.levels_of(b).len()
             && (0..n).all(|i| {
                 let (x, y) = (st.levels_of(a)[i], st.levels_of(b)[i]);
-                st.levels.is_equiv(x, y)
+                st.levels.is_equiv(x, y, &st.names)
             })
     }
 
@@ -81,7 +81,10 @@ impl TypeChecker<'_> {
             (ExprNode::Lam(..), ExprNode::Lam(..)) | (ExprNode::Pi(..), ExprNode::Pi(..)) => {
                 Some(self.is_def_eq_binding(t, s)?)
             }
-            (ExprNode::Sort(a), ExprNode::Sort(b)) => Some(self.st.levels.is_equiv(a, b)),
+            (ExprNode::Sort(a), ExprNode::Sort(b)) => {
+                let st = &mut *self.st;
+                Some(st.levels.is_equiv(a, b, &st.names))
+            }
             (
                 ExprNode::NatLit(_) | ExprNode::StrLit(_),
                 ExprNode::NatLit(_) | ExprNode::StrLit(_),

@@ -69,10 +69,10 @@ impl TypeChecker<'_> {
         } else {
             0
         };
-        let r = self.instance_uncharged(owner, term, params, ls, key);
+        let r = self.instance_uncharged(owner, term, params, ls, key)?;
         self.st.set_work(work_before + charge);
         self.charge_work()?;
-        r
+        Ok(r)
     }
 
     /// DAG size of `term`, remembered for persistent terms.
@@ -115,6 +115,12 @@ impl TypeChecker<'_> {
         } else {
             self.st.instantiate_lparams(term, &params, &levels)
         };
+        // A substitution past the budget stops half done: that copy is
+        // neither kept nor used, and the check ends out of fuel here, before
+        // the charge below would hide that the budget ran out.
+        if self.st.work_exhausted() {
+            return Err(self.work_ran_out());
+        }
         // A part this check had already made in scratch keeps the whole
         // instance in scratch: it is then remembered for this check only.
         if share && !t.is_scratch() {

@@ -95,13 +95,18 @@ impl<'a> TypeChecker<'a> {
     #[inline]
     pub(crate) fn charge_work(&mut self) -> TcResult<()> {
         if self.st.work_exhausted() {
-            return Err(KernelError::OutOfFuel {
-                used: self.meter.limits().fuel,
-                needed: 1,
-                limit: self.meter.limits().fuel,
-            });
+            return Err(self.work_ran_out());
         }
         self.meter.sync_work(self.st.work())
+    }
+
+    /// The error of a check whose term work passed its budget.
+    pub(crate) fn work_ran_out(&self) -> KernelError {
+        KernelError::OutOfFuel {
+            used: self.meter.limits().fuel,
+            needed: 1,
+            limit: self.meter.limits().fuel,
+        }
     }
 
     /// Counts one step (and pays for term work).
