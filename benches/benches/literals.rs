@@ -2,7 +2,7 @@
 //! (`crates/proofgate-kernel/src/literal_cost.rs`): each case reduces one
 //! `Nat` operation on literals of a given size and prints, once, the steps
 //! it is charged, so that the median divided by the steps is the time one
-//! step pays for (the figure `ARCHITECTURE.md` reports; the model must keep
+//! step pays for (the figure `BENCHMARKING.md` reports; the model must keep
 //! it bounded across sizes). Operands are dense (all words non-zero); gcd
 //! runs on consecutive Fibonacci numbers, Euclid's worst case.
 //!

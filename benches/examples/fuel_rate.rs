@@ -1,6 +1,6 @@
 //! Prices a unit of fuel on this machine: runs checks whose cost is mostly
 //! steps or mostly term work, from tiny inputs, and prints time and peak
-//! memory per unit of fuel used (the constants `ARCHITECTURE.md` states).
+//! memory per unit of fuel used (the constants `BENCHMARKING.md` states).
 //!
 //! ```text
 //! cargo run --release -p proofgate-benches --example fuel_rate

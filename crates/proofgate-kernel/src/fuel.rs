@@ -7,7 +7,7 @@
 //! spine) costs 1/[`WORK_PER_FUEL`] of a unit. Every step does a bounded
 //! amount of other work (at most a spine's worth of bookkeeping), so a
 //! check's time and its growth of memory are bounded by a constant times its
-//! fuel; `ARCHITECTURE.md` states the constants measured on our machines.
+//! fuel; `BENCHMARKING.md` states the constants measured on our machines.
 //! Instantiating a constant at universe levels is charged by the
 //! constant's size, once per check, whether or not an earlier check already
 //! built it, so fuel used never depends on earlier checks.
@@ -29,7 +29,7 @@ impl Limits {
     /// Default limits. The fuel (10^7 units) is far above what real
     /// declarations use (all of `Init.Prelude` takes about 2.2·10^5 in
     /// total) and bounds one check's time and memory (see
-    /// `ARCHITECTURE.md` for what a unit costs). The depths are far above what real terms
+    /// `BENCHMARKING.md` for what a unit costs). The depths are far above what real terms
     /// need (`Init.Prelude`: term depth 111, checker recursion 26) and sized
     /// so a check fits the stack [`crate::run_with_kernel_stack`] provides
     /// with a wide margin (and, in release builds, an 8 MiB main thread).

@@ -2,7 +2,7 @@
 //! literals is charged, before it runs, an upper bound of the word
 //! operations its algorithm (`dashu-int`'s) performs on operands of these
 //! sizes, so that the time of one step stays bounded by a constant
-//! (measured in `ARCHITECTURE.md`) however large the literals are.
+//! (measured in `BENCHMARKING.md`) however large the literals are.
 //!
 //! Sizes are in 64-bit words (`n` ≥ `m` the operand sizes, at least 1):
 //!
