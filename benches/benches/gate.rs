@@ -12,7 +12,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use proofgate::{
     GateSubject, Obligation, ProofEnvironment, ProofGate, ProofRequirement, ProofTier, route_proof,
 };
-use proofgate_barrier::{Evidence, Policy};
+use proofgate_barrier::Policy;
+use proofgate_benches::gate_cases::{
+    deep_obligation, policy_evidence, policy_obligation, policy_obligation_as,
+};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -44,50 +47,6 @@ fn update(e: &Embedding, target: &[f32; DIM]) -> Embedding {
         *x *= inv;
     }
     Embedding { data }
-}
-
-fn policy_obligation(env: &mut ProofEnvironment) -> Obligation {
-    policy_obligation_as(env, ProofRequirement::Policy(Policy::Percent(90)))
-}
-
-/// A Percent(90) policy obligation on 10,000 hosts, in the form `req` states.
-fn policy_obligation_as(env: &mut ProofEnvironment, req: ProofRequirement) -> Obligation {
-    let ev = Evidence {
-        hosts: 10_000,
-        ready: 9_000,
-        failed: 100,
-        provisioning: 900,
-    };
-    env.obligation(&req, &ev).expect("builds")
-}
-
-/// A composite of `k` distinct policy conjuncts over one evidence.
-fn composite(k: u64) -> ProofRequirement {
-    ProofRequirement::Composite(
-        (0..k)
-            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t)))
-            .collect(),
-    )
-}
-
-/// The composite whose uncached check uses closest to 10,000 steps (within
-/// the Deep budget), and its step count.
-fn deep_obligation(env: &mut ProofEnvironment) -> (Obligation, u64) {
-    let ev = Evidence {
-        hosts: 1_000_000,
-        ready: 1_000_000,
-        failed: 0,
-        provisioning: 0,
-    };
-    let mut best = None;
-    for k in (100..=1_000).step_by(5) {
-        let ob = env.obligation(&composite(k), &ev).expect("builds");
-        match env.verify_uncached(&ob) {
-            Ok(v) if v.steps <= 10_000 => best = Some((ob, v.steps)),
-            _ => break,
-        }
-    }
-    best.expect("some composite fits the Deep budget")
 }
 
 fn benches(c: &mut Criterion) {
@@ -151,12 +110,7 @@ fn benches(c: &mut Criterion) {
     });
     // The full gate path answered by the proof cache (obligation built from
     // the requirement, one lookup, attestation with timestamp).
-    let ev = Evidence {
-        hosts: 10_000,
-        ready: 9_000,
-        failed: 100,
-        provisioning: 900,
-    };
+    let ev = policy_evidence();
     let preq = ProofRequirement::Policy(Policy::Percent(90));
     env.prove(&preq, &ev).expect("holds");
     c.bench_function("gate/standard/policy_prove_cached", |b| {

@@ -11,11 +11,11 @@
 //!
 //! `standard`: the Percent(90) policy check; `floor`: `1024 = 1024` sent to
 //! the Standard tier; `deep`: the composite closest to 10,000 steps (the
-//! same obligations as `benches/benches/gate.rs`).
+//! same obligations as `benches/benches/gate.rs`, from `gate_cases`).
 #![forbid(unsafe_code)]
 
 use proofgate::{Obligation, ProofEnvironment, ProofRequirement, ProofTier};
-use proofgate_barrier::{Evidence, Policy};
+use proofgate_benches::gate_cases::{deep_obligation, policy_obligation};
 use std::hint::black_box;
 
 /// The checks, the only code a `--toggle-collect` run counts.
@@ -40,16 +40,7 @@ fn main() {
     let n: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1_000);
     let mut env = ProofEnvironment::new().expect("prelude");
     let (ob, tier) = match which.as_str() {
-        "standard" => {
-            let ev = Evidence {
-                hosts: 10_000,
-                ready: 9_000,
-                failed: 100,
-                provisioning: 900,
-            };
-            let req = ProofRequirement::Policy(Policy::Percent(90));
-            (env.obligation(&req, &ev).expect("builds"), None)
-        }
+        "standard" => (policy_obligation(&mut env), None),
         "floor" => {
             struct Dim;
             impl proofgate::GateSubject for Dim {
@@ -61,28 +52,7 @@ fn main() {
             let ob = env.obligation(&req, &Dim).expect("builds");
             (ob, Some(ProofTier::Standard))
         }
-        "deep" => {
-            let ev = Evidence {
-                hosts: 1_000_000,
-                ready: 1_000_000,
-                failed: 0,
-                provisioning: 0,
-            };
-            let mut best = None;
-            for k in (100..=1_000).step_by(5) {
-                let req = ProofRequirement::Composite(
-                    (0..k)
-                        .map(|t| ProofRequirement::Policy(Policy::AtLeast(t)))
-                        .collect(),
-                );
-                let ob = env.obligation(&req, &ev).expect("builds");
-                match env.verify_uncached(&ob) {
-                    Ok(v) if v.steps <= 10_000 => best = Some(ob),
-                    _ => break,
-                }
-            }
-            (best.expect("some composite fits"), None)
-        }
+        "deep" => (deep_obligation(&mut env).0, None),
         other => panic!("unknown check {other}: standard, floor or deep"),
     };
     let steps = run(&mut env, &ob, tier, n);

@@ -1,0 +1,56 @@
+//! The gate checks the gate bench times (`benches/gate.rs`) and the
+//! profiling example repeats (`examples/gate_profile.rs`), built in one
+//! place so the profile is always of the checks the bench measures.
+
+use proofgate::{Obligation, ProofEnvironment, ProofRequirement};
+use proofgate_barrier::{Evidence, Policy};
+
+/// The evidence of the Standard policy check: 10,000 hosts, 9,000 ready.
+pub fn policy_evidence() -> Evidence {
+    Evidence {
+        hosts: 10_000,
+        ready: 9_000,
+        failed: 100,
+        provisioning: 900,
+    }
+}
+
+/// The Standard check: `Percent(90)` on [`policy_evidence`], in the form
+/// `req` states (`Policy` or `DecidedPolicy`).
+pub fn policy_obligation_as(env: &mut ProofEnvironment, req: ProofRequirement) -> Obligation {
+    env.obligation(&req, &policy_evidence()).expect("builds")
+}
+
+/// The Standard check in its plain form.
+pub fn policy_obligation(env: &mut ProofEnvironment) -> Obligation {
+    policy_obligation_as(env, ProofRequirement::Policy(Policy::Percent(90)))
+}
+
+/// A composite of `k` distinct policy conjuncts over one evidence.
+pub fn composite(k: u64) -> ProofRequirement {
+    ProofRequirement::Composite(
+        (0..k)
+            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t)))
+            .collect(),
+    )
+}
+
+/// The Deep check: the composite whose uncached check uses closest to
+/// 10,000 steps (within the Deep budget), and its step count.
+pub fn deep_obligation(env: &mut ProofEnvironment) -> (Obligation, u64) {
+    let ev = Evidence {
+        hosts: 1_000_000,
+        ready: 1_000_000,
+        failed: 0,
+        provisioning: 0,
+    };
+    let mut best = None;
+    for k in (100..=1_000).step_by(5) {
+        let ob = env.obligation(&composite(k), &ev).expect("builds");
+        match env.verify_uncached(&ob) {
+            Ok(v) if v.steps <= 10_000 => best = Some((ob, v.steps)),
+            _ => break,
+        }
+    }
+    best.expect("some composite fits the Deep budget")
+}
