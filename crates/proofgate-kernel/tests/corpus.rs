@@ -12,30 +12,13 @@ use proofgate_kernel::{
 };
 use std::fs::File;
 use std::io::BufReader;
-use std::path::{Path, PathBuf};
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|x| x == "ndjson") {
-            out.push(p);
-        }
-    }
-}
 
 #[test]
 fn corpus_verdicts() {
     let Some(dir) = corpus::dir_or_skip("corpus_verdicts") else {
         return;
     };
-    let mut files = Vec::new();
-    collect(&dir, &mut files);
-    files.sort();
+    let files = corpus::ndjson_files(&dir);
     assert!(
         !files.is_empty(),
         "no .ndjson files under {}",

@@ -3,33 +3,15 @@
 //! `$PROOFGATE_LEAN_EXPORTS`), reading, writing and reading again into the
 //! same store gives identical hash-consed declarations, and writing those
 //! again gives the same bytes. Files the reader refuses (some `bad/` cases)
-//! are round-tripped up to the refused line. Fails when the corpus is absent.
+//! are round-tripped up to the refused line. Where the corpus is found, and
+//! what happens without it: `support/corpus.rs`.
+
+#[path = "support/corpus.rs"]
+mod corpus;
 
 use proofgate_kernel::{Declaration, ExportReader, ExportWriter, TermStore};
 use std::fs::File;
 use std::io::BufReader;
-use std::path::{Path, PathBuf};
-
-fn corpus_dir() -> PathBuf {
-    match std::env::var_os("PROOFGATE_LEAN_EXPORTS") {
-        Some(p) => PathBuf::from(p),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/lean-exports"),
-    }
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|x| x == "ndjson") {
-            out.push(p);
-        }
-    }
-}
 
 /// Every declaration up to the first line the reader refuses.
 fn read_all(input: impl std::io::BufRead, st: &mut TermStore) -> (Vec<Declaration>, bool) {
@@ -54,15 +36,10 @@ fn write_all(st: &TermStore, decls: &[Declaration]) -> Vec<u8> {
 
 #[test]
 fn read_write_read_is_identity_over_the_corpus() {
-    let dir = corpus_dir();
-    assert!(
-        dir.join("good").is_dir() && dir.join("bad").is_dir(),
-        "Lean export corpus not found at {} (set PROOFGATE_LEAN_EXPORTS to its folder)",
-        dir.display()
-    );
-    let mut files = Vec::new();
-    collect(&dir, &mut files);
-    files.sort();
+    let Some(dir) = corpus::dir_or_skip("read_write_read_is_identity_over_the_corpus") else {
+        return;
+    };
+    let files = corpus::ndjson_files(&dir);
     assert!(
         !files.is_empty(),
         "no .ndjson files under {}",

@@ -94,3 +94,24 @@ pub fn file_or_skip(rel: &str, what: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// Every `.ndjson` file below `dir`, sorted.
+pub fn ndjson_files(dir: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "ndjson") {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out);
+    out.sort();
+    out
+}
