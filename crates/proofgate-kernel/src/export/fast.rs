@@ -161,27 +161,6 @@ impl Indices {
         self.exprs.define("ie", ie, e)
     }
 
-    fn name_at(&self, i: u64) -> Result<NameId, Kind> {
-        self.names.get(i).ok_or(Kind::Dangling {
-            table: "in",
-            index: i,
-        })
-    }
-
-    fn level_at(&self, i: u64) -> Result<LevelId, Kind> {
-        self.levels.get(i).ok_or(Kind::Dangling {
-            table: "il",
-            index: i,
-        })
-    }
-
-    fn expr_at(&self, i: u64) -> Result<ExprId, Kind> {
-        self.exprs.get(i).ok_or(Kind::Dangling {
-            table: "ie",
-            index: i,
-        })
-    }
-
     fn fast_name(&self, st: &mut TermStore, l: &Line<'_>) -> Result<NameId, Kind> {
         if let Some(s) = &l.str {
             let pre = self.name_at(s.pre)?;

@@ -176,26 +176,17 @@ impl<R: BufRead> ExportReader<R> {
 
     fn name(&self, v: Option<&Value>, field: &'static str) -> Result<NameId, Kind> {
         let i = v.and_then(Value::as_u64).ok_or(Kind::Field(field))?;
-        self.ix.names.get(i).ok_or(Kind::Dangling {
-            table: "in",
-            index: i,
-        })
+        self.ix.name_at(i)
     }
 
     fn level(&self, v: Option<&Value>, field: &'static str) -> Result<LevelId, Kind> {
         let i = v.and_then(Value::as_u64).ok_or(Kind::Field(field))?;
-        self.ix.levels.get(i).ok_or(Kind::Dangling {
-            table: "il",
-            index: i,
-        })
+        self.ix.level_at(i)
     }
 
     fn expr(&self, v: Option<&Value>, field: &'static str) -> Result<ExprId, Kind> {
         let i = v.and_then(Value::as_u64).ok_or(Kind::Field(field))?;
-        self.ix.exprs.get(i).ok_or(Kind::Dangling {
-            table: "ie",
-            index: i,
-        })
+        self.ix.expr_at(i)
     }
 
     fn name_list(&self, v: Option<&Value>, field: &'static str) -> Result<Vec<NameId>, Kind> {

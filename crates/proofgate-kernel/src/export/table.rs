@@ -82,4 +82,28 @@ impl Indices {
             exprs: IndexTable::default(),
         }
     }
+
+    /// Name `i`, which an earlier line must have defined.
+    pub fn name_at(&self, i: u64) -> Result<NameId, Kind> {
+        self.names.get(i).ok_or(Kind::Dangling {
+            table: "in",
+            index: i,
+        })
+    }
+
+    /// Level `i`, which an earlier line must have defined.
+    pub fn level_at(&self, i: u64) -> Result<LevelId, Kind> {
+        self.levels.get(i).ok_or(Kind::Dangling {
+            table: "il",
+            index: i,
+        })
+    }
+
+    /// Expression `i`, which an earlier line must have defined.
+    pub fn expr_at(&self, i: u64) -> Result<ExprId, Kind> {
+        self.exprs.get(i).ok_or(Kind::Dangling {
+            table: "ie",
+            index: i,
+        })
+    }
 }

@@ -69,16 +69,11 @@ impl TypeChecker<'_> {
 
     /// `e` with its loose indices replaced by the context's entries: the
     /// closed term that substituting at every binder would have produced.
-    #[inline]
     pub(crate) fn materialize(&mut self, e: ExprId) -> TcResult<ExprId> {
-        if self.st.lbr(e) == 0 {
+        let k = self.st.lbr(e) as usize;
+        if k == 0 {
             return Ok(e);
         }
-        self.materialize_open(e)
-    }
-
-    fn materialize_open(&mut self, e: ExprId) -> TcResult<ExprId> {
-        let k = self.st.lbr(e) as usize;
         if k > self.ws.ctx.len() - self.ws.ctx_base {
             return Err(TypeRule::LooseBoundVariable.into());
         }

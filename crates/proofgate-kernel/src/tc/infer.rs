@@ -61,13 +61,14 @@ impl TypeChecker<'_> {
 
     fn infer_node(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
         match self.st.node(e) {
+            // Only binders' variables are looked up: a let's values are in
+            // the context while its bindings are checked, behind the base
+            // every closed inference sets.
             ExprNode::BVar(i) => {
                 let x = self.ctx_entry(i)?;
-                match self.st.node(x) {
-                    ExprNode::FVar(k) => Ok(self.ws.locals[k as usize]),
-                    // A let's value: the type its substitution would have.
-                    _ => self.infer_core(x, only),
-                }
+                self.fvar_type(x).ok_or(KernelError::Internal(
+                    "a loose index stands for a let value",
+                ))
             }
             ExprNode::FVar(k) => Ok(self.ws.locals[k as usize]),
             ExprNode::Sort(l) => {
