@@ -3,7 +3,7 @@
 
 use crate::declaration::{ConstantInfo, ConstantKind};
 use crate::name::{NameId, NameTable};
-use fxhash::FxHashMap;
+use fxhash::{FxHashMap, FxHashSet};
 
 /// Names with built-in meaning (literal and quotient extensions).
 #[derive(Clone, Debug)]
@@ -135,6 +135,9 @@ impl WellKnown {
 pub struct Environment {
     consts: FxHashMap<NameId, ConstantInfo>,
     quot_kinds_added: u8,
+    /// Definitions that passed their primitive check (`primitive.rs`): the
+    /// only constants the literal extension computes on.
+    verified_primitives: FxHashSet<NameId>,
 }
 
 impl Environment {
@@ -164,6 +167,17 @@ impl Environment {
             self.quot_kinds_added += 1;
         }
         self.consts.insert(c.name, c);
+    }
+
+    /// Whether `n` is a definition that passed its primitive check when it
+    /// was added, so the literal extension may compute it.
+    pub fn is_verified_primitive(&self, n: NameId) -> bool {
+        self.verified_primitives.contains(&n)
+    }
+
+    /// Records that the definition `n`, just added, passed its primitive check.
+    pub(crate) fn mark_verified_primitive(&mut self, n: NameId) {
+        self.verified_primitives.insert(n);
     }
 
     /// Whether all four quotient constants are present (enables reduction).

@@ -95,6 +95,16 @@ pub enum KernelError {
     /// A quotient declaration is wrong.
     #[error("invalid quotient declaration: {0}")]
     Quot(String),
+    /// A definition named like a primitive the literal extension computes
+    /// (`Nat.add`, ...) does not satisfy that primitive's defining equations
+    /// (see `primitive.rs`): computing on literals would contradict unfolding.
+    #[error("invalid primitive definition '{name}': {equation} does not hold")]
+    PrimitiveEquation {
+        /// The definition.
+        name: String,
+        /// The equation (or precondition) that fails.
+        equation: &'static str,
+    },
 }
 
 impl KernelError {
@@ -129,6 +139,7 @@ impl KernelError {
                 crate::rule::ClaimPart::Rules => "inductive.claim.rules",
             },
             KernelError::Quot(_) => "quot.invalid",
+            KernelError::PrimitiveEquation { .. } => "decl.primitive-equation",
             KernelError::Internal(_) => "internal",
             KernelError::Type(t) => match t {
                 T::LooseBoundVariable => "type.loose-bvar",

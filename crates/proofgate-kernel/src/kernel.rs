@@ -100,18 +100,19 @@ impl Kernel {
                 peak_recursion: tc.meter.peak_depth(),
                 constants_added: 0,
             };
+            let primitive = tc.verified_primitive;
             self.ws = tc.into_workspace();
-            r.map(|cs| (cs, report))
+            r.map(|cs| (cs, report, primitive))
         };
-        let result = result.map(|(cs, report)| {
+        let result = result.map(|(cs, report, primitive)| {
             let cs: Vec<ConstantInfo> = cs.into_iter().map(|c| self.persist_constant(c)).collect();
-            (cs, report)
+            (cs, report, primitive)
         });
         // Before the scratch region is emptied: it may be what ran out.
         let capacity = self.store.check_capacity();
         self.store.end_scratch();
         capacity?;
-        let (cs, mut report) = result?;
+        let (cs, mut report, primitive) = result?;
         // The environment never replaces a constant, whichever rule produced
         // the new ones (a block's auxiliary recursors are named by the kernel,
         // not the export): one last check here covers every path.
@@ -126,6 +127,9 @@ impl Kernel {
         self.total_steps += report.steps;
         for c in cs {
             self.env.insert(c);
+        }
+        if let Some(p) = primitive {
+            self.env.mark_verified_primitive(p);
         }
         Ok(report)
     }
@@ -457,6 +461,11 @@ pub(crate) fn check_declaration(
                 tc.ws.pending.insert(*name, c.clone());
             }
             check_value(tc, *name, *ty, *value)?;
+            if *safety == DefinitionSafety::Safe
+                && tc.check_primitive_definition(*name, level_params, *ty, *value)?
+            {
+                tc.verified_primitive = Some(*name);
+            }
             Ok(vec![c])
         }
         Declaration::Theorem {

@@ -48,6 +48,7 @@ mod literal;
 mod literal_cost;
 pub mod name;
 mod pretty;
+mod primitive;
 mod quot;
 pub mod rule;
 mod runner;

@@ -15,8 +15,9 @@
 //! List Char → String`, `List.nil`/`List.cons` the usual ones. Otherwise the
 //! extension stays off (a literal is then stuck, or, for typing, an error):
 //! a file cannot make the kernel fabricate ill-typed terms (say, a
-//! `Char.ofNat` whose field is `Empty`). What it cannot check is that
-//! `Nat.add` really adds; like Lean's kernel, it trusts those names.
+//! `Char.ofNat` whose field is `Empty`). That `Nat.add` really adds is not
+//! trusted by name: an operation is computed only if its definition passed
+//! its defining equations when it was added (`primitive.rs`).
 
 use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode, LitId};
@@ -142,8 +143,38 @@ impl TypeChecker<'_> {
     fn is_inductive_with(&self, n: crate::name::NameId, ctors: &[crate::name::NameId]) -> bool {
         matches!(
             self.lookup(n).map(|c| &c.kind),
-            Some(crate::declaration::ConstantKind::Inductive { ctors: cs, num_params: 0, num_indices: 0, .. })
+            Some(crate::declaration::ConstantKind::Inductive { ctors: cs, num_params: 0, num_indices: 0, is_unsafe: false, .. })
                 if cs[..] == ctors[..]
+        )
+    }
+
+    /// A constant a literal may expand into: a definition that passed its
+    /// primitive check (`primitive.rs`: safe, so it has a real value) or a
+    /// safe constructor (older preludes make `String.ofList`'s role a
+    /// constructor's). Never an axiom, opaque or unsafe constant, whose
+    /// "value" a literal could otherwise conjure.
+    fn is_value_former(&self, n: crate::name::NameId) -> bool {
+        self.env.is_verified_primitive(n)
+            || matches!(
+                self.lookup(n).map(|c| &c.kind),
+                Some(crate::declaration::ConstantKind::Constructor {
+                    is_unsafe: false,
+                    ..
+                })
+            )
+    }
+
+    /// A safe inductive type with neither parameters nor indices (what
+    /// `String` and `Char` are; their constructors are Lean's business).
+    fn is_plain_inductive(&self, n: crate::name::NameId) -> bool {
+        matches!(
+            self.lookup(n).map(|c| &c.kind),
+            Some(crate::declaration::ConstantKind::Inductive {
+                num_params: 0,
+                num_indices: 0,
+                is_unsafe: false,
+                ..
+            })
         )
     }
 
@@ -181,6 +212,11 @@ impl TypeChecker<'_> {
         types
     }
 
+    /// Whether `Bool` has its standard shape (`beq`/`ble` results).
+    pub(crate) fn literal_ok_bool(&mut self) -> bool {
+        self.literal_ok(self.wk.boolean)
+    }
+
     fn compute_literal_ok(&mut self, key: crate::name::NameId) -> bool {
         let wk = self.wk;
         if key != wk.nat && !self.literal_ok(wk.nat) {
@@ -194,59 +230,22 @@ impl TypeChecker<'_> {
                 && self.has_type(wk.nat_zero, 0, nat)
                 && self.has_type(wk.nat_succ, 0, types.nat_nat);
         }
-        if key == wk.string {
-            let ch = self.st.cnst(wk.char, &[]);
-            let string = self.st.cnst(wk.string, &[]);
-            let u = self.st.names.str(crate::name::NameId::ANONYMOUS, "u");
-            let lu = self.st.levels.param(u);
-            let su = self.st.levels.succ(lu);
-            let sort_u = self.st.sort(su);
-            let list_name = self.st.names.dotted("List");
-            let list = |st: &mut crate::store::TermStore, l: crate::level::LevelId, a: ExprId| {
-                let c = st.cnst(list_name, &[l]);
-                st.app(c, a)
-            };
-            let b0 = self.st.bvar(0);
-            let nil_ty = {
-                let l = list(self.st, lu, b0);
-                self.st.pi(sort_u, l)
-            };
-            let cons_ty = {
-                let (b0, b1, b2) = (self.st.bvar(0), self.st.bvar(1), self.st.bvar(2));
-                let l1 = list(self.st, lu, b1);
-                let l2 = list(self.st, lu, b2);
-                let inner = self.st.pi(l1, l2);
-                let mid = self.st.pi(b0, inner);
-                self.st.pi(sort_u, mid)
-            };
-            let of_nat_ty = self.st.pi(nat, ch);
-            let list_char = list(self.st, LevelId::ZERO, ch);
-            let of_list_ty = self.st.pi(list_char, string);
-            let list_info = self.lookup(wk.list_nil).map(|c| c.level_params.clone());
-            // `List.nil`/`List.cons` are compared with their own parameter name.
-            let (nil_ty, cons_ty) = match list_info.as_deref() {
-                Some([p]) if *p != u => {
-                    let lp = self.st.levels.param(*p);
-                    (
-                        self.st.instantiate_lparams(nil_ty, &[u], &[lp]),
-                        self.st.instantiate_lparams(cons_ty, &[u], &[lp]),
-                    )
-                }
-                _ => (nil_ty, cons_ty),
-            };
-            return self.has_type(wk.char, 0, type0)
-                && self.has_type(wk.string, 0, type0)
-                && self.has_type(wk.char_of_nat, 0, of_nat_ty)
-                && self.has_type(wk.string_of_list, 0, of_list_ty)
-                && self.has_type(wk.list_nil, 1, nil_ty)
-                && self.has_type(wk.list_cons, 1, cons_ty);
-        }
-        let ty = if key == wk.nat_beq || key == wk.nat_ble {
-            if !(self.has_type(wk.boolean, 0, type0)
+        if key == wk.boolean {
+            return self.has_type(wk.boolean, 0, type0)
                 && self.is_inductive_with(wk.boolean, &[wk.bool_false, wk.bool_true])
                 && self.has_type(wk.bool_false, 0, types.boolean)
-                && self.has_type(wk.bool_true, 0, types.boolean))
-            {
+                && self.has_type(wk.bool_true, 0, types.boolean);
+        }
+        if key == wk.string {
+            return self.string_literal_ok(types);
+        }
+        // An operation: a definition that passed its equations when it was
+        // added (`primitive.rs`), never a constant trusted by its name.
+        if !self.env.is_verified_primitive(key) {
+            return false;
+        }
+        let ty = if key == wk.nat_beq || key == wk.nat_ble {
+            if !self.literal_ok(wk.boolean) {
                 return false;
             }
             types.nat_nat_bool
@@ -256,6 +255,74 @@ impl TypeChecker<'_> {
             types.nat_nat_nat
         };
         self.has_type(key, 0, ty)
+    }
+
+    /// String literals expand to `String.ofList [Char.ofNat n, ...]`: those
+    /// two must be value formers (so a literal never stands for an axiom's
+    /// or an unsafe constant's value),
+    /// `String` and `Char` inductive types, and every constant of the
+    /// expansion of its expected type.
+    fn string_literal_ok(&mut self, types: LiteralTypes) -> bool {
+        let wk = self.wk;
+        let (type0, nat) = (types.type0, types.nat);
+        if !(self.is_value_former(wk.string_of_list)
+            && self.is_value_former(wk.char_of_nat)
+            && self.is_plain_inductive(wk.string)
+            && self.is_plain_inductive(wk.char))
+        {
+            return false;
+        }
+        let ch = self.st.cnst(wk.char, &[]);
+        let string = self.st.cnst(wk.string, &[]);
+        let u = self.st.names.str(crate::name::NameId::ANONYMOUS, "u");
+        let lu = self.st.levels.param(u);
+        let su = self.st.levels.succ(lu);
+        let sort_u = self.st.sort(su);
+        let list_name = self.st.names.dotted("List");
+        let list = |st: &mut crate::store::TermStore, l: crate::level::LevelId, a: ExprId| {
+            let c = st.cnst(list_name, &[l]);
+            st.app(c, a)
+        };
+        let b0 = self.st.bvar(0);
+        let nil_ty = {
+            let l = list(self.st, lu, b0);
+            self.st.pi(sort_u, l)
+        };
+        let cons_ty = {
+            let (b0, b1, b2) = (self.st.bvar(0), self.st.bvar(1), self.st.bvar(2));
+            let l1 = list(self.st, lu, b1);
+            let l2 = list(self.st, lu, b2);
+            let inner = self.st.pi(l1, l2);
+            let mid = self.st.pi(b0, inner);
+            self.st.pi(sort_u, mid)
+        };
+        let of_nat_ty = self.st.pi(nat, ch);
+        let list_char = list(self.st, LevelId::ZERO, ch);
+        let of_list_ty = self.st.pi(list_char, string);
+        let list_info = self.lookup(wk.list_nil).map(|c| c.level_params.clone());
+        // `List.nil`/`List.cons` are compared with their own parameter name.
+        let (nil_ty, cons_ty) = match list_info.as_deref() {
+            Some([p]) if *p != u => {
+                let lp = self.st.levels.param(*p);
+                (
+                    self.st.instantiate_lparams(nil_ty, &[u], &[lp]),
+                    self.st.instantiate_lparams(cons_ty, &[u], &[lp]),
+                )
+            }
+            _ => (nil_ty, cons_ty),
+        };
+        let list_ok = matches!(
+            self.lookup(list_name).map(|c| &c.kind),
+            Some(crate::declaration::ConstantKind::Inductive { ctors, num_params: 1, num_indices: 0, is_unsafe: false, .. })
+                if ctors[..] == [wk.list_nil, wk.list_cons]
+        );
+        list_ok
+            && self.has_type(wk.char, 0, type0)
+            && self.has_type(wk.string, 0, type0)
+            && self.has_type(wk.char_of_nat, 0, of_nat_ty)
+            && self.has_type(wk.string_of_list, 0, of_list_ty)
+            && self.has_type(wk.list_nil, 1, nil_ty)
+            && self.has_type(wk.list_cons, 1, cons_ty)
     }
 
     /// The value of a literal or `Nat.zero`, as a reference into the store

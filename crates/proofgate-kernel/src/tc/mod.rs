@@ -51,6 +51,9 @@ pub struct TypeChecker<'a> {
     pub(crate) meter: Meter,
     /// Local context, caches and scratch buffers of this check.
     pub(crate) ws: Workspace,
+    /// The definition this check verified as a primitive (`primitive.rs`),
+    /// for the environment to record once it is added.
+    pub(crate) verified_primitive: Option<NameId>,
 }
 
 impl<'a> TypeChecker<'a> {
@@ -87,6 +90,7 @@ impl<'a> TypeChecker<'a> {
             safety: DefinitionSafety::Safe,
             meter,
             ws,
+            verified_primitive: None,
         }
     }
 

@@ -1,0 +1,269 @@
+//! Primitive definitions: the constants whose meaning the literal extension
+//! supplies by name are checked when they enter the environment, so that
+//! computing on literals is a conservative shortcut of unfolding them.
+//!
+//! The literal extension says `Nat.add 2 2 ≡ 4`. That is only sound when
+//! unfolding the environment's `Nat.add` on `2` and `2` would give `4` too;
+//! an export may define `Nat.add` any way it likes (`fun _ _ => Nat.zero`),
+//! and then the extension and unfolding disagree and `False` follows. So,
+//! as lean4lean's `checkPrimitiveDef` does, a safe definition with a
+//! primitive's name must satisfy that primitive's defining equations over
+//! free variables `x`, `y` (`add x 0 ≡ x`, `add y (succ x) ≡ succ (add y
+//! x)`); by induction on the literal, the equations make every value the
+//! extension computes the value unfolding reaches. A definition that fails
+//! them is rejected (`primitive.equation`); an axiom, opaque, unsafe or
+//! partial constant with a primitive's name is accepted like any other and
+//! simply gets no extension. The equations name earlier primitives only
+//! (`sub` uses `pred`, `mul` uses `add`, `pow` and `shiftLeft` use `mul`),
+//! and those must have been verified before: an unverified one (an axiom
+//! `Nat.add`, say) would let the equations hold while the extension computes
+//! something else.
+//!
+//! Operations whose Lean definitions are by well-founded recursion or fuel
+//! (`div`, `mod`, `gcd`, `log2`, `land`, `lor`, `xor`, and `shiftRight`,
+//! whose equation uses `div`) have no equation check here: their extension
+//! stays off and they reduce by unfolding, which is sound but slow on large
+//! numbers. `Char.ofNat` and `String.ofList`, which string literals expand
+//! into, must be safe definitions of the expected types (what lean4lean
+//! checks), so a literal can never stand for an axiom's value.
+
+use crate::error::KernelError;
+use crate::expr::ExprId;
+use crate::name::NameId;
+use crate::tc::{TcResult, TypeChecker};
+
+/// What the kernel knows of a name the literal extension reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Primitive {
+    /// Checked by its defining equations; the extension computes it.
+    Equations(NatPrim),
+    /// String literals expand into it: checked by its type and safety.
+    StringPart,
+    /// Computed by the extension in Lean, but not checked here: the
+    /// extension stays off and the constant unfolds like any other.
+    Unchecked,
+}
+
+/// The `Nat` operations checked by their equations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NatPrim {
+    Pred,
+    Add,
+    Sub,
+    Mul,
+    Pow,
+    Beq,
+    Ble,
+    ShiftLeft,
+}
+
+impl NatPrim {
+    /// The primitive an equation of this one names, which must have been
+    /// verified first.
+    fn depends_on(self) -> Option<&'static str> {
+        match self {
+            NatPrim::Sub => Some("Nat.pred"),
+            NatPrim::Mul => Some("Nat.add"),
+            NatPrim::Pow | NatPrim::ShiftLeft => Some("Nat.mul"),
+            NatPrim::Pred | NatPrim::Add | NatPrim::Beq | NatPrim::Ble => None,
+        }
+    }
+
+    fn returns_bool(self) -> bool {
+        matches!(self, NatPrim::Beq | NatPrim::Ble)
+    }
+
+    fn arity(self) -> usize {
+        if self == NatPrim::Pred { 1 } else { 2 }
+    }
+}
+
+/// Every name the kernel gives meaning to beyond its declaration, with what
+/// is checked of it. `Nat`, `Bool`, `String`, `Char` and `List` are
+/// inductive types whose shapes `literal.rs` checks before any literal is
+/// built or computed; the quotient constants and `Eq` are checked by
+/// `quot.rs` when `Quot` is declared.
+pub(crate) const TABLE: &[(&str, Primitive)] = &[
+    ("Nat.pred", Primitive::Equations(NatPrim::Pred)),
+    ("Nat.add", Primitive::Equations(NatPrim::Add)),
+    ("Nat.sub", Primitive::Equations(NatPrim::Sub)),
+    ("Nat.mul", Primitive::Equations(NatPrim::Mul)),
+    ("Nat.pow", Primitive::Equations(NatPrim::Pow)),
+    ("Nat.beq", Primitive::Equations(NatPrim::Beq)),
+    ("Nat.ble", Primitive::Equations(NatPrim::Ble)),
+    ("Nat.shiftLeft", Primitive::Equations(NatPrim::ShiftLeft)),
+    ("Char.ofNat", Primitive::StringPart),
+    ("String.ofList", Primitive::StringPart),
+    ("Nat.div", Primitive::Unchecked),
+    ("Nat.mod", Primitive::Unchecked),
+    ("Nat.gcd", Primitive::Unchecked),
+    ("Nat.log2", Primitive::Unchecked),
+    ("Nat.land", Primitive::Unchecked),
+    ("Nat.lor", Primitive::Unchecked),
+    ("Nat.xor", Primitive::Unchecked),
+    ("Nat.shiftRight", Primitive::Unchecked),
+];
+
+impl TypeChecker<'_> {
+    /// The primitive a name denotes, if any.
+    pub(crate) fn primitive_of(&self, n: NameId) -> Option<Primitive> {
+        let text = self.st.names.display(n);
+        TABLE.iter().find(|(s, _)| *s == text).map(|(_, p)| *p)
+    }
+
+    /// Checks a safe definition named like a primitive (its type and value
+    /// already checked). `Ok(true)`: verified, the extension may use it;
+    /// `Ok(false)`: not a primitive the extension may use.
+    pub(crate) fn check_primitive_definition(
+        &mut self,
+        name: NameId,
+        level_params: &[NameId],
+        ty: ExprId,
+        value: ExprId,
+    ) -> TcResult<bool> {
+        let Some(prim) = self.primitive_of(name) else {
+            return Ok(false);
+        };
+        let fail = |tc: &Self, equation: &'static str| KernelError::PrimitiveEquation {
+            name: tc.name(name),
+            equation,
+        };
+        if !level_params.is_empty() {
+            return Err(fail(self, "a primitive has no universe parameters"));
+        }
+        match prim {
+            Primitive::Unchecked => Ok(false),
+            Primitive::StringPart => {
+                // The types are compared where literals are expanded
+                // (`literal.rs`); here only what makes it a definition.
+                Ok(true)
+            }
+            Primitive::Equations(p) => {
+                self.check_nat_equations(p, ty, value, &fail)?;
+                Ok(true)
+            }
+        }
+    }
+
+    fn check_nat_equations(
+        &mut self,
+        p: NatPrim,
+        ty: ExprId,
+        value: ExprId,
+        fail: &dyn Fn(&Self, &'static str) -> KernelError,
+    ) -> TcResult<()> {
+        let wk = self.wk;
+        if !self.literal_ok(wk.nat) {
+            return Err(fail(self, "`Nat` is declared in its standard form first"));
+        }
+        if p.returns_bool() && !self.literal_ok_bool() {
+            return Err(fail(self, "`Bool` is declared in its standard form first"));
+        }
+        if let Some(dep) = p.depends_on() {
+            let d = self.st.names.dotted(dep);
+            if !self.env.is_verified_primitive(d) {
+                return Err(fail(
+                    self,
+                    "the primitives its equations use are verified first",
+                ));
+            }
+        }
+        let nat = self.st.cnst(wk.nat, &[]);
+        let result = if p.returns_bool() {
+            self.st.cnst(wk.boolean, &[])
+        } else {
+            nat
+        };
+        let want_ty = if p.arity() == 1 {
+            self.st.pi(nat, result)
+        } else {
+            let inner = self.st.pi(nat, result);
+            self.st.pi(nat, inner)
+        };
+        if !self.is_def_eq(ty, want_ty)? {
+            return Err(fail(self, "its type is the primitive's type"));
+        }
+        let x = self.fvar(nat);
+        let y = self.fvar(nat);
+        let zero = self.st.cnst(wk.nat_zero, &[]);
+        let succ_c = self.st.cnst(wk.nat_succ, &[]);
+        let succ = |tc: &mut Self, a: ExprId| tc.st.app(succ_c, a);
+        let v1 = |tc: &mut Self, a: ExprId| tc.st.app(value, a);
+        let v2 = |tc: &mut Self, a: ExprId, b: ExprId| tc.st.apps(value, &[a, b]);
+        let other = |tc: &mut Self, op: &str, a: ExprId, b: ExprId| {
+            let n = tc.st.names.dotted(op);
+            let c = tc.st.cnst(n, &[]);
+            tc.st.apps(c, &[a, b])
+        };
+        let mut equations: Vec<(ExprId, ExprId, &'static str)> = Vec::new();
+        match p {
+            NatPrim::Pred => {
+                let sx = succ(self, x);
+                equations.push((v1(self, zero), zero, "pred 0 ≡ 0"));
+                equations.push((v1(self, sx), x, "pred (succ x) ≡ x"));
+            }
+            NatPrim::Add => {
+                let sx = succ(self, x);
+                let yx = v2(self, y, x);
+                equations.push((v2(self, x, zero), x, "add x 0 ≡ x"));
+                let rhs = succ(self, yx);
+                equations.push((v2(self, y, sx), rhs, "add y (succ x) ≡ succ (add y x)"));
+            }
+            NatPrim::Sub => {
+                let sx = succ(self, x);
+                let yx = v2(self, y, x);
+                let pred = self.st.names.dotted("Nat.pred");
+                let pred = self.st.cnst(pred, &[]);
+                let rhs = self.st.app(pred, yx);
+                equations.push((v2(self, x, zero), x, "sub x 0 ≡ x"));
+                equations.push((v2(self, y, sx), rhs, "sub y (succ x) ≡ pred (sub y x)"));
+            }
+            NatPrim::Mul => {
+                let sx = succ(self, x);
+                let yx = v2(self, y, x);
+                let rhs = other(self, "Nat.add", yx, y);
+                equations.push((v2(self, x, zero), zero, "mul x 0 ≡ 0"));
+                equations.push((v2(self, y, sx), rhs, "mul y (succ x) ≡ add (mul y x) y"));
+            }
+            NatPrim::Pow => {
+                let sx = succ(self, x);
+                let yx = v2(self, y, x);
+                let one = succ(self, zero);
+                let rhs = other(self, "Nat.mul", yx, y);
+                equations.push((v2(self, x, zero), one, "pow x 0 ≡ 1"));
+                equations.push((v2(self, y, sx), rhs, "pow y (succ x) ≡ mul (pow y x) y"));
+            }
+            NatPrim::Beq | NatPrim::Ble => {
+                let tru = self.st.cnst(wk.bool_true, &[]);
+                let fal = self.st.cnst(wk.bool_false, &[]);
+                let (sx, sy) = (succ(self, x), succ(self, y));
+                let ble = p == NatPrim::Ble;
+                equations.push((v2(self, zero, zero), tru, "op 0 0 ≡ true"));
+                let zero_succ = if ble { tru } else { fal };
+                equations.push((v2(self, zero, sx), zero_succ, "op 0 (succ x)"));
+                equations.push((v2(self, sx, zero), fal, "op (succ x) 0 ≡ false"));
+                let yx = v2(self, y, x);
+                equations.push((v2(self, sy, sx), yx, "op (succ y) (succ x) ≡ op y x"));
+            }
+            NatPrim::ShiftLeft => {
+                let sy = succ(self, y);
+                let one = succ(self, zero);
+                let two = succ(self, one);
+                let twice = other(self, "Nat.mul", two, x);
+                let rhs = v2(self, twice, y);
+                equations.push((v2(self, x, zero), x, "shiftLeft x 0 ≡ x"));
+                equations.push((
+                    v2(self, x, sy),
+                    rhs,
+                    "shiftLeft x (succ y) ≡ shiftLeft (mul 2 x) y",
+                ));
+            }
+        }
+        for (lhs, rhs, what) in equations {
+            if !self.is_def_eq(lhs, rhs)? {
+                return Err(fail(self, what));
+            }
+        }
+        Ok(())
+    }
+}
