@@ -49,6 +49,7 @@ mod literal_cost;
 pub mod name;
 mod pretty;
 mod primitive;
+pub use primitive::{NAME_KEYED_CONSTANTS, literal_constants};
 mod quot;
 pub mod rule;
 mod runner;

@@ -68,6 +68,12 @@ impl NameTable {
         s.split('.').fold(NameId::ANONYMOUS, |p, c| self.str(p, c))
     }
 
+    /// A dotted name if it was interned, without interning it.
+    pub fn find_dotted(&self, s: &str) -> Option<NameId> {
+        s.split('.')
+            .try_fold(NameId::ANONYMOUS, |p, c| self.find_str(p, c))
+    }
+
     /// `prefix.s` if it was interned, without interning it.
     pub fn find_str(&self, prefix: NameId, s: &str) -> Option<NameId> {
         self.map.get(&NameNode::Str(prefix, s.into())).copied()

@@ -9,7 +9,9 @@
 
 use super::verdict::{Difference, Rejection};
 use fxhash::FxHashMap;
-use proofgate_kernel::{ConstantInfo, ConstantKind, Declaration, Environment, NameId, TermStore};
+use proofgate_kernel::{
+    ConstantInfo, ConstantKind, Declaration, Environment, ExprId, NameId, TermStore,
+};
 
 /// One constant of the challenge.
 #[derive(Clone, Debug)]
@@ -59,6 +61,36 @@ impl Challenge {
     /// Whether the challenge declares an axiom named `n`.
     pub fn declares_axiom(&self, n: NameId) -> bool {
         matches!(self.get(n), Some(c) if matches!(c.kind, ConstantKind::Axiom { .. }))
+    }
+
+    /// The first constant that `roots` (statements) reach, through the
+    /// types and values of the challenge's own constants and through what
+    /// literals expand into, that the challenge does not declare: whatever a
+    /// statement means must be fixed by the trusted side.
+    pub(crate) fn first_undeclared(&self, st: &TermStore, roots: &[ExprId]) -> Option<NameId> {
+        let mut missing = None;
+        super::closure::walk(st, roots, &|n| self.get(n), false, &mut |n, c| {
+            if c.is_none() && missing.is_none() {
+                missing = Some(n);
+            }
+        });
+        missing
+    }
+
+    /// The first constant the kernel reads by name that `env` (the
+    /// solution's) declares and the challenge does not.
+    pub(crate) fn first_name_keyed_from_solution(
+        &self,
+        st: &TermStore,
+        env: &Environment,
+    ) -> Option<Rejection> {
+        proofgate_kernel::NAME_KEYED_CONSTANTS
+            .iter()
+            .filter_map(|s| st.names.find_dotted(s))
+            .find(|n| env.contains(*n) && self.get(*n).is_none())
+            .map(|n| Rejection::NameKeyedFromSolution {
+                name: st.names.display(n),
+            })
     }
 
     /// The first constant, other than `skip`, that `env` lacks or holds

@@ -1,11 +1,14 @@
 //! What a theorem depends on: every constant reachable from its type and
 //! value, through the types and values of the constants it names (as Lean's
 //! `CollectAxioms`; an inductive type adds its constructors, a recursor its
-//! rules). The walk is iterative and visits each term and constant once, so
-//! a deep or heavily shared proof costs its size, not its unfolding.
+//! rules, a literal the constants it expands into). The walk is iterative
+//! and visits each term and constant once, so a deep or heavily shared
+//! proof costs its size, not its unfolding.
 
 use fxhash::FxHashSet;
-use proofgate_kernel::{ConstantKind, Environment, ExprId, ExprNode, NameId, TermStore};
+use proofgate_kernel::{
+    ConstantInfo, ConstantKind, Environment, ExprId, ExprNode, NameId, TermStore, literal_constants,
+};
 
 /// The constants a theorem depends on, classified.
 #[derive(Debug, Default)]
@@ -21,6 +24,33 @@ pub(crate) struct Dependencies {
 /// Walks from `roots` (the theorem's type and value).
 pub(crate) fn dependencies(st: &TermStore, env: &Environment, roots: &[ExprId]) -> Dependencies {
     let mut deps = Dependencies::default();
+    walk(st, roots, &|n| env.get(n), true, &mut |n, c| {
+        // Every name a checked declaration uses is in the environment.
+        let Some(c) = c else { return };
+        if c.is_unsafe() && deps.first_unsafe.is_none() {
+            deps.first_unsafe = Some(n);
+        }
+        if c.is_partial() && deps.first_partial.is_none() {
+            deps.first_partial = Some(n);
+        }
+        if let ConstantKind::Axiom { .. } = c.kind {
+            deps.axioms.push(n);
+        }
+    });
+    deps
+}
+
+/// Visits every constant reachable from `roots` once, in the order found,
+/// with its declaration as `lookup` gives it (`None`: not declared there).
+/// Theorems' proofs are followed only if `proofs` (a statement's meaning
+/// does not depend on how its lemmas were proved).
+pub(crate) fn walk<'a>(
+    st: &TermStore,
+    roots: &[ExprId],
+    lookup: &dyn Fn(NameId) -> Option<&'a ConstantInfo>,
+    proofs: bool,
+    visit: &mut dyn FnMut(NameId, Option<&'a ConstantInfo>),
+) {
     let mut seen_exprs: FxHashSet<ExprId> = FxHashSet::default();
     let mut seen_consts: FxHashSet<NameId> = FxHashSet::default();
     let mut exprs: Vec<ExprId> = roots.to_vec();
@@ -30,7 +60,14 @@ pub(crate) fn dependencies(st: &TermStore, env: &Environment, roots: &[ExprId]) 
             if !seen_exprs.insert(e) {
                 continue;
             }
-            match st.node(e) {
+            let node = st.node(e);
+            // A literal names no constant, but means some.
+            consts.extend(
+                literal_constants(&node)
+                    .iter()
+                    .filter_map(|s| st.names.find_dotted(s)),
+            );
+            match node {
                 ExprNode::Const(n, _) => consts.push(n),
                 ExprNode::App(a, b) | ExprNode::Lam(a, b) | ExprNode::Pi(a, b) => {
                     exprs.extend([a, b]);
@@ -48,27 +85,23 @@ pub(crate) fn dependencies(st: &TermStore, env: &Environment, roots: &[ExprId]) 
         if !seen_consts.insert(n) {
             continue;
         }
-        // Every name a checked declaration uses is in the environment.
-        let Some(c) = env.get(n) else { continue };
-        if c.is_unsafe() && deps.first_unsafe.is_none() {
-            deps.first_unsafe = Some(n);
-        }
-        if c.is_partial() && deps.first_partial.is_none() {
-            deps.first_partial = Some(n);
-        }
+        let c = lookup(n);
+        visit(n, c);
+        let Some(c) = c else { continue };
         exprs.push(c.ty);
         match &c.kind {
-            ConstantKind::Axiom { .. } => deps.axioms.push(n),
-            ConstantKind::Definition { value, .. }
-            | ConstantKind::Theorem { value }
-            | ConstantKind::Opaque { value, .. } => exprs.push(*value),
+            ConstantKind::Theorem { value } if proofs => exprs.push(*value),
+            ConstantKind::Definition { value, .. } | ConstantKind::Opaque { value, .. } => {
+                exprs.push(*value)
+            }
             ConstantKind::Inductive { ctors, .. } => consts.extend(ctors),
             ConstantKind::Constructor { induct, .. } => consts.push(*induct),
             ConstantKind::Recursor { rules, .. } => exprs.extend(rules.iter().map(|r| r.rhs)),
-            ConstantKind::Quot { .. } => {}
+            ConstantKind::Axiom { .. }
+            | ConstantKind::Theorem { .. }
+            | ConstantKind::Quot { .. } => {}
         }
     }
-    deps
 }
 
 #[cfg(test)]

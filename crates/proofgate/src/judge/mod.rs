@@ -4,13 +4,17 @@
 //! sides.)
 //!
 //! The challenge `C` is trusted: it states each theorem (its proof may be
-//! `sorryAx`) and fixes every constant the statements use. The solution `S`
-//! is not. A named theorem is accepted only if, in this order:
+//! `sorryAx`) and must declare every constant the statements use, directly,
+//! through its constants or through literals ([`JudgeError::UndeclaredInChallenge`]
+//! otherwise). The solution `S` is not. A named theorem is accepted only if, in this order:
 //! 1. every declaration of `S` checks in the kernel from an empty
 //!    environment ([`Rejection::SolutionRejected`]);
 //! 2. every constant of `C` other than the named theorems is in `S`
 //!    identically (same kind, universe parameters, type, value), so nothing
-//!    the statements rely on was redefined (`challenge.rs`);
+//!    the statements rely on was redefined (`challenge.rs`), and `S`
+//!    declares none of the constants the kernel reads by name
+//!    ([`proofgate_kernel::NAME_KEYED_CONSTANTS`]: what literals mean) that
+//!    `C` does not;
 //! 3. `S` declares it as a theorem with `C`'s universe parameters and type;
 //! 4. the axioms it depends on, through values and types (`closure.rs`),
 //!    are on the allow list (default [`DEFAULT_ALLOWED_AXIOMS`]; `sorryAx`
@@ -80,6 +84,13 @@ pub enum JudgeError {
     /// No theorem was named.
     #[error("no theorem to judge was named")]
     NoTheorems,
+    /// A theorem statement (or an allowed axiom's type) of the challenge
+    /// reaches a constant the challenge does not declare, so the trusted
+    /// side does not fix what it means.
+    #[error(
+        "the challenge does not declare '{0}', which its statements use (directly, through its own constants, or through a literal)"
+    )]
+    UndeclaredInChallenge(String),
 }
 
 /// The axiom policy and budget of a judgement.
@@ -168,13 +179,25 @@ pub fn judge<C: BufRead, S: BufRead>(
         .iter()
         .map(|a| crate::prelude::name_of(kernel.store_mut(), a))
         .collect();
+    let statements: Vec<ExprId> = names
+        .iter()
+        .chain(&allowed)
+        .filter_map(|n| trusted.get(*n).map(|c| c.ty))
+        .collect();
+    if let Some(n) = trusted.first_undeclared(kernel.store(), &statements) {
+        return Err(JudgeError::UndeclaredInChallenge(
+            kernel.store().names.display(n),
+        ));
+    }
     let replay = replay_solution(&mut kernel, solution, config.limits)?;
     let global = match &replay.failure {
         Some((declaration, error)) => Some(Rejection::SolutionRejected {
             declaration: declaration.clone(),
             error: error.clone(),
         }),
-        None => trusted.first_change(kernel.store(), kernel.env(), &names),
+        None => trusted
+            .first_change(kernel.store(), kernel.env(), &names)
+            .or_else(|| trusted.first_name_keyed_from_solution(kernel.store(), kernel.env())),
     };
     let mut digests = TermDigests::default();
     let verdicts = names

@@ -61,6 +61,15 @@ pub enum Rejection {
         /// The first difference found.
         difference: Difference,
     },
+    /// The solution declares a constant the kernel gives meaning to by its
+    /// name (`Nat.add`, `String.ofList`, ...: the literal extension reads
+    /// them) that the challenge does not declare. Literals in the statements
+    /// mean what those constants say, so they must come from the trusted
+    /// side.
+    NameKeyedFromSolution {
+        /// The constant.
+        name: String,
+    },
     /// The solution does not declare the theorem.
     TheoremMissing,
     /// The solution declares the name, but not as a theorem.
@@ -111,6 +120,7 @@ impl Rejection {
             Rejection::SolutionRejected { .. } => "solution_rejected",
             Rejection::ChallengeConstantMissing { .. } => "challenge_constant_missing",
             Rejection::ChallengeConstantChanged { .. } => "challenge_constant_changed",
+            Rejection::NameKeyedFromSolution { .. } => "name_keyed_from_solution",
             Rejection::TheoremMissing => "theorem_missing",
             Rejection::NotATheorem { .. } => "not_a_theorem",
             Rejection::StatementLevelParamsDiffer => "statement_level_params_differ",
@@ -140,6 +150,10 @@ impl fmt::Display for Rejection {
                 f,
                 "the solution redefines the challenge's constant '{name}' (its {} differs)",
                 difference.name()
+            ),
+            Rejection::NameKeyedFromSolution { name } => write!(
+                f,
+                "the solution declares '{name}', which the kernel reads by name (literals, built-in rules); it must come from the challenge"
             ),
             Rejection::TheoremMissing => write!(f, "the solution does not declare the theorem"),
             Rejection::NotATheorem { kind } => {
