@@ -114,6 +114,41 @@ fn an_axiom_or_opaque_constant_named_like_a_primitive_is_never_computed() {
 }
 
 #[test]
+fn a_bogus_definition_of_an_unchecked_operation_is_accepted_and_only_unfolds() {
+    // `div`, `mod`, `gcd`, ... have no equation check: any definition is
+    // accepted, and the extension never computes it, so literals agree
+    // with unfolding (here: always 0).
+    for name in [
+        "Nat.div",
+        "Nat.mod",
+        "Nat.gcd",
+        "Nat.land",
+        "Nat.shiftRight",
+    ] {
+        let mut k = nat_kernel();
+        let (_, _, nnn) = nat_types(&mut k);
+        let value = nat::value(&mut k, "Nat.add", Def::Zero);
+        let n = k.store_mut().names.dotted(name);
+        k.add_declaration(&Declaration::Definition {
+            name: n,
+            level_params: vec![],
+            ty: nnn,
+            value,
+            hints: ReducibilityHints::Regular(1),
+            safety: DefinitionSafety::Safe,
+        })
+        .expect(name);
+        assert!(!k.env().is_verified_primitive(n), "{name}");
+        let (a, b) = (lit(&mut k, 6), lit(&mut k, 3));
+        let e = op(&mut k, name, a, b);
+        let (w, _) = k.whnf(e, Limits::with_fuel(1_000)).expect(name);
+        let zero = k.store_mut().names.dotted("Nat.zero");
+        let zero = k.store_mut().cnst(zero, &[]);
+        assert_eq!(w, zero, "{name}: unfolded, not computed");
+    }
+}
+
+#[test]
 fn an_unsafe_or_partial_definition_named_like_a_primitive_is_never_computed() {
     for safety in [DefinitionSafety::Unsafe, DefinitionSafety::Partial] {
         let mut k = nat_kernel();
