@@ -63,6 +63,12 @@ pub const TRAPS: &[Trap] = &[
         build: let_ladder,
     },
     Trap {
+        name: "let_ladder_arena",
+        what: "the Arena's let ladder: n lets `let x : Nat := 0; Nat.add x (next let)`, the innermost body x_n + (... + (x_1 + 0)) reading every binding, as a definition of `Nat`",
+        accepted: true,
+        build: let_ladder_arena,
+    },
+    Trap {
         name: "nesting",
         what: "n-fold identical nesting of an identity function",
         accepted: true,
@@ -456,6 +462,31 @@ pub fn let_ladder(n: usize) -> Vec<u8> {
     let v = w.let_(nat, one, body);
     let expected = lit(&mut w, n as u128 + 1);
     claim(&mut w, "letLadder", v, expected);
+    w.finish()
+}
+
+/// The Arena's let ladder (`tests/perf/let-ladder.lean`), as its source
+/// builds it: `body := 0; for i in 0..n { body := Nat.add #i body }`, then n
+/// times `body := let x : Nat := 0; Nat.add #0 body`. An addition separates
+/// consecutive lets, so no run of lets can be opened at once, and every
+/// spine subterm reads some binding: substituting each let's value rebuilds
+/// the rest, n^2/2 terms. (`scripts/arena-perf-repro.py let` writes the
+/// same shape over Init.Prelude's own `Nat.add`.)
+pub fn let_ladder_arena(n: usize) -> Vec<u8> {
+    let mut w = prelude();
+    let nat = w.cnst("Nat", &[]);
+    let zero = lit(&mut w, 0);
+    let mut body = zero;
+    for i in 0..n {
+        let x = w.bvar(i as u32);
+        body = add(&mut w, x, body);
+    }
+    for _ in 0..n {
+        let x = w.bvar(0);
+        let sum = add(&mut w, x, body);
+        body = w.let_(nat, zero, sum);
+    }
+    w.def("kernel_quadratic_let_ladder", &[], nat, body, 0);
     w.finish()
 }
 

@@ -8,14 +8,18 @@
 //! With a context, a term is only rebuilt where a closed copy is really
 //! needed ([`TypeChecker::materialize`]: a binder's type, a let's type and
 //! value, an argument a dependent type mentions), and each copy is made
-//! once. A run of lets pushes its values only while its bindings are
-//! checked; its body is substituted once (`infer_let` says why).
+//! once. A `let` pushes its (closed) value and its body is inferred in the
+//! context, like a binder's: a let's index is looked up, never substituted,
+//! so a ladder of lets each separated by an application (the Arena's let
+//! ladder) is linear; a closed copy substitutes the value (zeta).
 //!
-//! Results for open terms are cached by (term, context frame): every push
-//! gets a fresh frame id, and a term is keyed by the frame of the innermost
-//! entry it may read ([`TypeChecker::ctx_key`]), so an open term met again
-//! where it sees the same entries (a shared subterm of a DAG) is inferred
-//! once. Closed terms keep their own caches, whatever the context.
+//! Results for open terms are cached by (term, context frame): a binder's
+//! push gets a fresh frame id, a let's the frame of (frame below, value,
+//! type), and a term is keyed by the frame of the innermost entry it may
+//! read ([`TypeChecker::ctx_key`]), so an open term met again where it sees
+//! the same entries (a shared subterm of a DAG, or a body shared under lets
+//! of equal values) is inferred once. Closed terms keep their own caches,
+//! whatever the context.
 
 use super::{TcResult, TypeChecker};
 use crate::expr::ExprId;
@@ -27,6 +31,42 @@ impl TypeChecker<'_> {
         self.ws.next_frame += 1;
         self.ws.ctx.push(x);
         self.ws.ctx_frames.push(self.ws.next_frame);
+    }
+
+    /// Pushes a let's closed value and declared type. The frame is a
+    /// function of the frame below and the binding: two lets of equal
+    /// values in equal contexts see the same entries, and share results.
+    pub(crate) fn push_let_ctx(&mut self, value: ExprId, ty: ExprId) {
+        let below = self.ws.ctx_frames.last().copied().unwrap_or(0);
+        let ws = &mut self.ws;
+        let frame = *ws.let_frames.entry((below, value, ty)).or_insert_with(|| {
+            ws.next_frame += 1;
+            ws.let_types.insert(ws.next_frame, ty);
+            ws.next_frame
+        });
+        self.ws.ctx.push(value);
+        self.ws.ctx_frames.push(frame);
+    }
+
+    /// Pushes a binder's variable `x` for the scope `body`. A variable that
+    /// no index of `body` reads cannot change any result there, so its
+    /// frame depends only on the frame below: lets of equal values under
+    /// different unused binders (`fun (x : A) => let u := a; t` beside
+    /// `fun (x : B) => let u := a; t`) then get equal frames, and `t` is
+    /// inferred once rather than once per path.
+    pub(crate) fn push_binder_ctx(&mut self, x: ExprId, body: ExprId) {
+        let reads_it = self.st.lowest_loose_bound(body) == Some(0);
+        if reads_it {
+            return self.push_ctx(x);
+        }
+        let below = self.ws.ctx_frames.last().copied().unwrap_or(0);
+        let ws = &mut self.ws;
+        let frame = *ws.unread_frames.entry(below).or_insert_with(|| {
+            ws.next_frame += 1;
+            ws.next_frame
+        });
+        self.ws.ctx.push(x);
+        self.ws.ctx_frames.push(frame);
     }
 
     /// Drops the entries pushed since the context had `mark` entries.
@@ -57,14 +97,25 @@ impl TypeChecker<'_> {
         }
     }
 
-    /// The entry loose index `#i` of the term being inferred stands for.
-    pub(crate) fn ctx_entry(&self, i: u32) -> TcResult<ExprId> {
+    /// The type of what loose index `#i` of the term being inferred
+    /// stands for: a binder's variable's type, or a let's declared type.
+    pub(crate) fn ctx_entry_type(&self, i: u32) -> TcResult<ExprId> {
         let ctx = &self.ws.ctx;
         let avail = ctx.len() - self.ws.ctx_base;
         if i as usize >= avail {
             return Err(TypeRule::LooseBoundVariable.into());
         }
-        Ok(ctx[ctx.len() - 1 - i as usize])
+        let p = ctx.len() - 1 - i as usize;
+        if let Some(t) = self.fvar_type(ctx[p]) {
+            return Ok(t);
+        }
+        self.ws
+            .let_types
+            .get(&self.ws.ctx_frames[p])
+            .copied()
+            .ok_or(crate::error::KernelError::Internal(
+                "a context entry is neither a variable nor a let",
+            ))
     }
 
     /// `e` with its loose indices replaced by the context's entries: the

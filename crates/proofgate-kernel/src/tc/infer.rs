@@ -61,15 +61,7 @@ impl TypeChecker<'_> {
 
     fn infer_node(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
         match self.st.node(e) {
-            // Only binders' variables are looked up: a let's values are in
-            // the context while its bindings are checked, behind the base
-            // every closed inference sets.
-            ExprNode::BVar(i) => {
-                let x = self.ctx_entry(i)?;
-                self.fvar_type(x).ok_or(KernelError::Internal(
-                    "a loose index stands for a let value",
-                ))
-            }
+            ExprNode::BVar(i) => self.ctx_entry_type(i),
             ExprNode::FVar(k) => Ok(self.ws.locals[k as usize]),
             ExprNode::Sort(l) => {
                 if !only {
@@ -134,25 +126,23 @@ impl TypeChecker<'_> {
         r
     }
 
-    /// A run of `let`s, as Lean's `infer_let`: each type and value is made
-    /// closed with the values before it and checked, and the body is
-    /// instantiated once with all of them. Unlike a binder's variable, a
-    /// value is substituted rather than kept in the context: two lets of
-    /// equal values then give one body term, shared by the closed caches,
-    /// where context frames would tell them apart (and a body shared under
-    /// many such lets would be inferred once per path). One substitution
-    /// per run keeps the let ladder linear.
+    /// A run of `let`s: each type and value is made closed with the values
+    /// before it and checked, and pushed (`push_let_ctx`); the body is
+    /// inferred in that context. Substituting the values into the body, as
+    /// Lean's `infer_let` does, rebuilds it once per let: quadratic on the
+    /// Arena's let ladder, whose lets are each separated by an addition.
     fn infer_let(&mut self, e: ExprId, only: bool) -> TcResult<ExprId> {
         let mark = self.ws.ctx.len();
-        let body = self.let_run(e, only);
-        let vals: Binders = self.ws.ctx[mark..].iter().copied().collect();
+        let r = match self.let_run(e, only) {
+            Ok(body) => self.infer_in(body, only),
+            Err(err) => Err(err),
+        };
         self.pop_ctx(mark);
-        let body = self.inst(body?, &vals)?;
-        self.infer_in(body, only)
+        r
     }
 
-    /// Checks the bindings of a run of lets, pushing each value so the
-    /// next can be made closed; returns the body.
+    /// Checks the bindings of a run of lets, pushing each (the next may
+    /// mention it); returns the body.
     fn let_run(&mut self, mut e: ExprId, only: bool) -> TcResult<ExprId> {
         while let ExprNode::Let(t, v, b) = self.st.node(e) {
             let t = self.materialize(t)?;
@@ -169,7 +159,7 @@ impl TypeChecker<'_> {
                     .into());
                 }
             }
-            self.push_ctx(v);
+            self.push_let_ctx(v, t);
             e = b;
         }
         Ok(e)
@@ -275,7 +265,7 @@ impl TypeChecker<'_> {
                 self.ensure_sort(s)?;
             }
             let x = self.fvar(d);
-            self.push_ctx(x);
+            self.push_binder_ctx(x, b);
             fvars.push(x);
             e = b;
         }
@@ -291,7 +281,7 @@ impl TypeChecker<'_> {
             let s = self.ensure_sort(s)?;
             us.push(self.sort_level(s));
             let x = self.fvar(d);
-            self.push_ctx(x);
+            self.push_binder_ctx(x, b);
             e = b;
         }
         let s = self.infer_in(e, only)?;

@@ -28,6 +28,15 @@ pub struct Workspace {
     pub(crate) ctx: Vec<ExprId>,
     pub(crate) ctx_frames: Vec<u64>,
     pub(crate) next_frame: u64,
+    /// Frames of let entries, by (frame below, value, type): an equal
+    /// binding pushed onto an equal context gets the same frame, so a body
+    /// shared under lets of equal values is inferred once (`context.rs`).
+    pub(crate) let_frames: FxHashMap<(u64, ExprId, ExprId), u64>,
+    /// Frames of binder entries no index of their scope reads, by the frame
+    /// below (`context.rs`).
+    pub(crate) unread_frames: FxHashMap<u64, u64>,
+    /// The declared type of each let entry, by its frame.
+    pub(crate) let_types: FxHashMap<u64, ExprId>,
     /// Entries below this belong to an enclosing walk: the closed term
     /// being inferred cannot see them.
     pub(crate) ctx_base: usize,
@@ -135,6 +144,9 @@ impl Workspace {
         self.ctx.clear();
         self.ctx_frames.clear();
         self.next_frame = 0;
+        reset_map(&mut self.let_frames, shrink);
+        reset_map(&mut self.let_types, shrink);
+        reset_map(&mut self.unread_frames, shrink);
         self.ctx_base = 0;
         reset_map(&mut self.infer_open_cache, shrink);
         reset_map(&mut self.materialized, shrink);
