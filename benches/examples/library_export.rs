@@ -156,6 +156,15 @@ fn main() {
             .expect("write");
         w.out.write_all(b"\n").expect("write");
     }
+    let name_lines: HashMap<u64, &Value> = lines
+        .iter()
+        .filter_map(|l| match l {
+            Line::Name(i, v) => Some((*i, v)),
+            _ => None,
+        })
+        .collect();
+    let mut renamed_in_order: Vec<u64> = renamed.iter().copied().collect();
+    renamed_in_order.sort_unstable();
     let mut seen: HashMap<String, u64> = HashMap::new();
     for l in &lines {
         if let Line::Expr(i, o) = l {
@@ -171,26 +180,13 @@ fn main() {
         let layer_root = w.next_name;
         w.next_name += 1;
         w.line(&json!({"in": layer_root, "str": {"pre": 0, "str": format!("L{k}")}}));
+        // Only the names the layer declares (and their prefixes) are
+        // written again; binder names stay layer 0's.
         let mut prefixed: HashMap<u64, u64> = HashMap::from([(0, layer_root)]);
         let mut this: HashMap<u64, u64> = HashMap::new();
-        for l in &lines {
-            if let &Line::Name(i, ref v) = l {
-                let part = v.get("str").or_else(|| v.get("num")).expect("part");
-                let pre = prefixed[&part["pre"].as_u64().expect("pre")];
-                let id = w.next_name;
-                w.next_name += 1;
-                let mut part = part.clone();
-                part["pre"] = json!(pre);
-                let kind = if v.get("str").is_some() { "str" } else { "num" };
-                let mut line = Map::new();
-                line.insert("in".into(), json!(id));
-                line.insert(kind.into(), part);
-                w.line(&Value::Object(line));
-                prefixed.insert(i, id);
-                if renamed.contains(&i) {
-                    this.insert(i, id);
-                }
-            }
+        for &n in &renamed_in_order {
+            let id = prefix_name(n, &name_lines, &mut prefixed, &mut w);
+            this.insert(n, id);
         }
         // The layer's terms: every expression again, constants renamed, and
         // each written once in the whole file as lean4export writes them
@@ -250,6 +246,32 @@ fn main() {
         prev = this;
     }
     w.out.flush().expect("flush");
+}
+
+/// The id of `L<k>.<name n>` (the layer's root is `prefixed[0]`), writing
+/// the name lines it needs.
+fn prefix_name<W: Write>(
+    n: u64,
+    name_lines: &HashMap<u64, &Value>,
+    prefixed: &mut HashMap<u64, u64>,
+    w: &mut Writer<W>,
+) -> u64 {
+    if let Some(&id) = prefixed.get(&n) {
+        return id;
+    }
+    let v = name_lines[&n];
+    let kind = if v.get("str").is_some() { "str" } else { "num" };
+    let mut part = v[kind].clone();
+    let pre = prefix_name(part["pre"].as_u64().expect("pre"), name_lines, prefixed, w);
+    part["pre"] = json!(pre);
+    let id = w.next_name;
+    w.next_name += 1;
+    let mut line = Map::new();
+    line.insert("in".into(), json!(id));
+    line.insert(kind.into(), part);
+    w.line(&Value::Object(line));
+    prefixed.insert(n, id);
+    id
 }
 
 /// Rewrites the expression ids inside one field of an expression line to
