@@ -54,7 +54,7 @@ mod quot;
 pub mod rule;
 mod runner;
 pub mod store;
-pub mod tc;
+pub(crate) mod tc;
 mod work;
 
 pub use declaration::{

@@ -255,7 +255,7 @@ impl TermStore {
     }
 
     /// Starts a check: new terms go to the scratch region.
-    pub fn begin_scratch(&mut self) {
+    pub(crate) fn begin_scratch(&mut self) {
         self.end_scratch();
         self.scratch_mode = true;
     }
@@ -292,7 +292,7 @@ impl TermStore {
     }
 
     /// Ends a check: drops every scratch term. Scratch ids become invalid.
-    pub fn end_scratch(&mut self) {
+    pub(crate) fn end_scratch(&mut self) {
         self.levels.meter.stop();
         self.scratch_peak = self.scratch_peak.max(self.scratch.nodes.len());
         self.scratch.clear();
@@ -619,7 +619,7 @@ impl TermStore {
 impl TermStore {
     /// Copies a (possibly scratch) term into the persistent region, so it
     /// outlives the current check. Call before the check ends.
-    pub fn persist(&mut self, e: ExprId) -> ExprId {
+    pub(crate) fn persist(&mut self, e: ExprId) -> ExprId {
         if !e.is_scratch() {
             return e;
         }

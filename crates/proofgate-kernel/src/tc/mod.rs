@@ -57,17 +57,6 @@ pub struct TypeChecker<'a> {
 }
 
 impl<'a> TypeChecker<'a> {
-    /// A checker over `env`, making new terms in `st` (which should be in
-    /// scratch mode for the duration of the check).
-    pub fn new(
-        st: &'a mut TermStore,
-        env: &'a Environment,
-        wk: &'a WellKnown,
-        limits: Limits,
-    ) -> TypeChecker<'a> {
-        TypeChecker::with_workspace(st, env, wk, limits, Workspace::default())
-    }
-
     /// A checker that works in `ws` (emptied first, so nothing from an
     /// earlier check is visible; only its allocations are reused). Give the
     /// workspace back with [`TypeChecker::into_workspace`].
@@ -143,16 +132,6 @@ impl<'a> TypeChecker<'a> {
     /// Ends the check, returning its workspace for the next one.
     pub fn into_workspace(self) -> Workspace {
         self.ws
-    }
-
-    /// Steps used so far.
-    pub fn steps(&self) -> u64 {
-        self.meter.used()
-    }
-
-    /// The term store.
-    pub fn store(&mut self) -> &mut TermStore {
-        self.st
     }
 
     /// Looks up a constant (pending block first).

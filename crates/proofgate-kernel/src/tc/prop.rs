@@ -34,10 +34,4 @@ impl TypeChecker<'_> {
         let s = self.whnf(s)?;
         Ok(self.is_prop_sort(s))
     }
-
-    /// Whether `e` is a proof: its type is a proposition.
-    pub fn is_proof(&mut self, e: ExprId) -> TcResult<bool> {
-        let ty = self.infer_only(e)?;
-        self.is_prop(ty)
-    }
 }
