@@ -88,31 +88,15 @@ impl Kernel {
     ) -> Result<CheckReport, KernelError> {
         self.validate_ids(decl)?;
         self.store.check_capacity()?;
-        self.store.begin_scratch();
-        let result = {
-            let ws = std::mem::take(&mut self.ws);
-            let mut tc =
-                TypeChecker::with_workspace(&mut self.store, &self.env, &self.wk, limits, ws);
-            let r = check_declaration(&mut tc, decl);
-            let r = tc.finish(r);
-            let report = CheckReport {
-                steps: tc.meter.used(),
-                peak_recursion: tc.meter.peak_depth(),
-                constants_added: 0,
-            };
-            let primitive = tc.verified_primitive;
-            self.ws = tc.into_workspace();
-            r.map(|cs| (cs, report, primitive))
-        };
-        let result = result.map(|(cs, report, primitive)| {
-            let cs: Vec<ConstantInfo> = cs.into_iter().map(|c| self.persist_constant(c)).collect();
-            (cs, report, primitive)
-        });
-        // Before the scratch region is emptied: it may be what ran out.
-        let capacity = self.store.check_capacity();
-        self.store.end_scratch();
-        capacity?;
-        let (cs, mut report, primitive) = result?;
+        let ((cs, primitive), mut report) = self.in_scratch(
+            None,
+            limits,
+            |tc| Ok((check_declaration(tc, decl)?, tc.verified_primitive)),
+            |k, (cs, primitive)| {
+                let cs: Vec<ConstantInfo> = cs.into_iter().map(|c| k.persist_constant(c)).collect();
+                (cs, primitive)
+            },
+        )?;
         // The environment never replaces a constant, whichever rule produced
         // the new ones (a block's auxiliary recursors are named by the kernel,
         // not the export): one last check here covers every path.
@@ -236,20 +220,24 @@ impl Kernel {
         c
     }
 
-    fn query<T>(
+    /// Runs `check` in a fresh scratch region under `limits` (universe
+    /// parameters `level_params` in scope, if given), then `persist` on its
+    /// result before the region is emptied: the one setup of every check
+    /// and query.
+    fn in_scratch<T>(
         &mut self,
-        level_params: &[NameId],
+        level_params: Option<&[NameId]>,
         limits: Limits,
-        f: impl FnOnce(&mut TypeChecker<'_>) -> TcResult<T>,
-        persist: impl FnOnce(&mut TermStore, T) -> T,
+        check: impl FnOnce(&mut TypeChecker<'_>) -> TcResult<T>,
+        persist: impl FnOnce(&mut Kernel, T) -> T,
     ) -> Result<(T, CheckReport), KernelError> {
         self.store.begin_scratch();
         let result = {
             let ws = std::mem::take(&mut self.ws);
             let mut tc =
                 TypeChecker::with_workspace(&mut self.store, &self.env, &self.wk, limits, ws);
-            tc.lparams = Some(ParamScope::new(level_params));
-            let r = f(&mut tc);
+            tc.lparams = level_params.map(ParamScope::new);
+            let r = check(&mut tc);
             let r = tc.finish(r);
             let report = CheckReport {
                 steps: tc.meter.used(),
@@ -259,14 +247,26 @@ impl Kernel {
             self.ws = tc.into_workspace();
             r.map(|v| (v, report))
         };
-        let result = result.map(|(v, rep)| (persist(&mut self.store, v), rep));
+        let result = result.map(|(v, rep)| (persist(self, v), rep));
+        // Before the scratch region is emptied: it may be what ran out.
         let capacity = self.store.check_capacity();
         self.store.end_scratch();
         capacity?;
-        if let Ok((_, rep)) = &result {
-            self.total_steps += rep.steps;
-        }
         result
+    }
+
+    fn query<T>(
+        &mut self,
+        level_params: &[NameId],
+        limits: Limits,
+        f: impl FnOnce(&mut TypeChecker<'_>) -> TcResult<T>,
+        persist: impl FnOnce(&mut TermStore, T) -> T,
+    ) -> Result<(T, CheckReport), KernelError> {
+        let (v, rep) = self.in_scratch(Some(level_params), limits, f, |k, v| {
+            persist(&mut k.store, v)
+        })?;
+        self.total_steps += rep.steps;
+        Ok((v, rep))
     }
 
     /// Does `term` have type `ty` (both closed, universe parameters
