@@ -14,6 +14,8 @@ pub struct WellKnown {
     pub nat_zero: NameId,
     /// `Nat.succ`
     pub nat_succ: NameId,
+    /// `Nat.pred` (named by `Nat.sub`'s defining equation)
+    pub nat_pred: NameId,
     /// `Nat.add`
     pub nat_add: NameId,
     /// `Nat.sub`
@@ -58,6 +60,11 @@ pub struct WellKnown {
     pub char: NameId,
     /// `Char.ofNat`
     pub char_of_nat: NameId,
+    /// `List`
+    pub list: NameId,
+    /// `u`, the universe parameter the expected types of `List`'s
+    /// constructors are written with
+    pub univ_u: NameId,
     /// `List.nil`
     pub list_nil: NameId,
     /// `List.cons`
@@ -92,6 +99,7 @@ impl WellKnown {
             nat: d("Nat"),
             nat_zero: d("Nat.zero"),
             nat_succ: d("Nat.succ"),
+            nat_pred: d("Nat.pred"),
             nat_add: d("Nat.add"),
             nat_sub: d("Nat.sub"),
             nat_mul: d("Nat.mul"),
@@ -114,6 +122,8 @@ impl WellKnown {
             string_of_list: d("String.ofList"),
             char: d("Char"),
             char_of_nat: d("Char.ofNat"),
+            list: d("List"),
+            univ_u: d("u"),
             list_nil: d("List.nil"),
             list_cons: d("List.cons"),
             eq: d("Eq"),

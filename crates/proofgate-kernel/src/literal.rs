@@ -274,11 +274,11 @@ impl TypeChecker<'_> {
         }
         let ch = self.st.cnst(wk.char, &[]);
         let string = self.st.cnst(wk.string, &[]);
-        let u = self.st.names.str(crate::name::NameId::ANONYMOUS, "u");
+        let u = wk.univ_u;
         let lu = self.st.levels.param(u);
         let su = self.st.levels.succ(lu);
         let sort_u = self.st.sort(su);
-        let list_name = self.st.names.dotted("List");
+        let list_name = wk.list;
         let list = |st: &mut crate::store::TermStore, l: crate::level::LevelId, a: ExprId| {
             let c = st.cnst(list_name, &[l]);
             st.app(c, a)

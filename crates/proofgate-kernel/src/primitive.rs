@@ -60,11 +60,11 @@ pub(crate) enum NatPrim {
 impl NatPrim {
     /// The primitive an equation of this one names, which must have been
     /// verified first.
-    fn depends_on(self) -> Option<&'static str> {
+    fn depends_on(self, wk: &crate::env::WellKnown) -> Option<NameId> {
         match self {
-            NatPrim::Sub => Some("Nat.pred"),
-            NatPrim::Mul => Some("Nat.add"),
-            NatPrim::Pow | NatPrim::ShiftLeft => Some("Nat.mul"),
+            NatPrim::Sub => Some(wk.nat_pred),
+            NatPrim::Mul => Some(wk.nat_add),
+            NatPrim::Pow | NatPrim::ShiftLeft => Some(wk.nat_mul),
             NatPrim::Pred | NatPrim::Add | NatPrim::Beq | NatPrim::Ble => None,
         }
     }
@@ -159,14 +159,13 @@ impl TypeChecker<'_> {
         if p.returns_bool() && !self.literal_ok_bool() {
             return Err(fail(self, "`Bool` is declared in its standard form first"));
         }
-        if let Some(dep) = p.depends_on() {
-            let d = self.st.names.dotted(dep);
-            if !self.env.is_verified_primitive(d) {
-                return Err(fail(
-                    self,
-                    "the primitives its equations use are verified first",
-                ));
-            }
+        if let Some(d) = p.depends_on(wk)
+            && !self.env.is_verified_primitive(d)
+        {
+            return Err(fail(
+                self,
+                "the primitives its equations use are verified first",
+            ));
         }
         let nat = self.st.cnst(wk.nat, &[]);
         let result = if p.returns_bool() {
@@ -190,9 +189,8 @@ impl TypeChecker<'_> {
         let succ = |tc: &mut Self, a: ExprId| tc.st.app(succ_c, a);
         let v1 = |tc: &mut Self, a: ExprId| tc.st.app(value, a);
         let v2 = |tc: &mut Self, a: ExprId, b: ExprId| tc.st.apps(value, &[a, b]);
-        let other = |tc: &mut Self, op: &str, a: ExprId, b: ExprId| {
-            let n = tc.st.names.dotted(op);
-            let c = tc.st.cnst(n, &[]);
+        let other = |tc: &mut Self, op: NameId, a: ExprId, b: ExprId| {
+            let c = tc.st.cnst(op, &[]);
             tc.st.apps(c, &[a, b])
         };
         let mut equations: Vec<(ExprId, ExprId, &'static str)> = Vec::new();
@@ -212,8 +210,7 @@ impl TypeChecker<'_> {
             NatPrim::Sub => {
                 let sx = succ(self, x);
                 let yx = v2(self, y, x);
-                let pred = self.st.names.dotted("Nat.pred");
-                let pred = self.st.cnst(pred, &[]);
+                let pred = self.st.cnst(wk.nat_pred, &[]);
                 let rhs = self.st.app(pred, yx);
                 equations.push((v2(self, x, zero), x, "sub x 0 ≡ x"));
                 equations.push((v2(self, y, sx), rhs, "sub y (succ x) ≡ pred (sub y x)"));
@@ -221,7 +218,7 @@ impl TypeChecker<'_> {
             NatPrim::Mul => {
                 let sx = succ(self, x);
                 let yx = v2(self, y, x);
-                let rhs = other(self, "Nat.add", yx, y);
+                let rhs = other(self, wk.nat_add, yx, y);
                 equations.push((v2(self, x, zero), zero, "mul x 0 ≡ 0"));
                 equations.push((v2(self, y, sx), rhs, "mul y (succ x) ≡ add (mul y x) y"));
             }
@@ -229,7 +226,7 @@ impl TypeChecker<'_> {
                 let sx = succ(self, x);
                 let yx = v2(self, y, x);
                 let one = succ(self, zero);
-                let rhs = other(self, "Nat.mul", yx, y);
+                let rhs = other(self, wk.nat_mul, yx, y);
                 equations.push((v2(self, x, zero), one, "pow x 0 ≡ 1"));
                 equations.push((v2(self, y, sx), rhs, "pow y (succ x) ≡ mul (pow y x) y"));
             }
@@ -238,18 +235,33 @@ impl TypeChecker<'_> {
                 let fal = self.st.cnst(wk.bool_false, &[]);
                 let (sx, sy) = (succ(self, x), succ(self, y));
                 let ble = p == NatPrim::Ble;
-                equations.push((v2(self, zero, zero), tru, "op 0 0 ≡ true"));
+                let labels: [&'static str; 4] = if ble {
+                    [
+                        "ble 0 0 ≡ true",
+                        "ble 0 (succ x) ≡ true",
+                        "ble (succ x) 0 ≡ false",
+                        "ble (succ y) (succ x) ≡ ble y x",
+                    ]
+                } else {
+                    [
+                        "beq 0 0 ≡ true",
+                        "beq 0 (succ x) ≡ false",
+                        "beq (succ x) 0 ≡ false",
+                        "beq (succ y) (succ x) ≡ beq y x",
+                    ]
+                };
+                equations.push((v2(self, zero, zero), tru, labels[0]));
                 let zero_succ = if ble { tru } else { fal };
-                equations.push((v2(self, zero, sx), zero_succ, "op 0 (succ x)"));
-                equations.push((v2(self, sx, zero), fal, "op (succ x) 0 ≡ false"));
+                equations.push((v2(self, zero, sx), zero_succ, labels[1]));
+                equations.push((v2(self, sx, zero), fal, labels[2]));
                 let yx = v2(self, y, x);
-                equations.push((v2(self, sy, sx), yx, "op (succ y) (succ x) ≡ op y x"));
+                equations.push((v2(self, sy, sx), yx, labels[3]));
             }
             NatPrim::ShiftLeft => {
                 let sy = succ(self, y);
                 let one = succ(self, zero);
                 let two = succ(self, one);
-                let twice = other(self, "Nat.mul", two, x);
+                let twice = other(self, wk.nat_mul, two, x);
                 let rhs = v2(self, twice, y);
                 equations.push((v2(self, x, zero), x, "shiftLeft x 0 ≡ x"));
                 equations.push((
