@@ -104,10 +104,27 @@ fn an_expansion_that_does_not_fit_the_budget_is_stopped_before_it_is_built() {
 
 #[test]
 fn a_string_literal_against_string_of_list_without_the_string_rule_is_decided() {
-    // No `String`, `Char` or `List` here: the literal is never expanded, so
-    // the string rule must not apply (it used to ask about the same pair
-    // again, forever).
+    // `String : Type` but `String.ofList : Nat → String`, and no `Char` or
+    // `List`: literals have a type, but the string rule is off, so the
+    // literal is never expanded and the rule must not apply (it used to
+    // ask about the same pair again, forever).
     let mut k = fixture_kernel("nat_literals_gmp.ndjson");
+    let nat = c(&mut k, "Nat", &[]);
+    let string = c(&mut k, "String", &[]);
+    let st = k.store_mut();
+    let one = st.levels.succ(LevelId::ZERO);
+    let ty = st.sort(one);
+    let of_list_ty = st.pi(nat, string);
+    for (name, ty) in [("String", ty), ("String.ofList", of_list_ty)] {
+        let name = k.store_mut().names.dotted(name);
+        k.add_declaration(&Declaration::Axiom {
+            name,
+            level_params: vec![],
+            ty,
+            is_unsafe: false,
+        })
+        .expect("axiom");
+    }
     let of_list = c(&mut k, "String.ofList", &[]);
     let zero = c(&mut k, "Nat.zero", &[]);
     let st = k.store_mut();
