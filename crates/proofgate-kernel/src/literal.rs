@@ -339,6 +339,15 @@ impl TypeChecker<'_> {
                 limit: MAX_EXPANDED_STRING_CHARS,
             });
         }
+        // The expansion nests a `List.cons` per character: deeper than the
+        // checker traverses, it is declined before it is built.
+        let depth = u32::try_from(chars).unwrap_or(u32::MAX).saturating_add(3);
+        if depth > self.depth_limit() {
+            return Err(KernelError::TermTooDeep {
+                depth,
+                limit: self.depth_limit(),
+            });
+        }
         self.charge_work()?;
         self.meter
             .affordable((4 * chars as u64 + 2) / crate::fuel::WORK_PER_FUEL)?;

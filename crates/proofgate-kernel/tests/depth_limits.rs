@@ -85,18 +85,30 @@ fn a_string_literal_over_the_expansion_cap_is_declined_not_a_stack_overflow() {
 }
 
 #[test]
-fn an_expansion_that_does_not_fit_the_budget_is_stopped_before_it_is_built() {
-    // At the cap the expansion is about 4·2^20 terms (2.6·10^5 units of
-    // fuel): with 10^4 it is refused before a term of it is made.
+fn an_expansion_too_deep_or_too_dear_is_stopped_before_it_is_built() {
+    // At the cap the expansion nests 2^20 `List.cons`: deeper than any
+    // traversal, so it is declined before a term of it is made (it was
+    // built, about 4·2^20 terms, and then found too deep).
     let mut k = fixture_kernel("accept_string_literals.ndjson");
     let d = string_against_empty(&mut k, MAX_EXPANDED);
-    let r = k.check_with_fuel(&d, Limits::with_fuel(10_000));
+    let r = k.check_with_fuel(&d, Limits::DEFAULT);
+    assert!(matches!(r, Err(KernelError::TermTooDeep { .. })), "{r:?}");
     assert!(
-        matches!(r, Err(KernelError::OutOfFuel { limit: 10_000, .. })),
+        k.store().scratch_peak() < 10_000,
+        "{}",
+        k.store().scratch_peak()
+    );
+    // 3,000 characters fit the depth but not 600 units of fuel (about
+    // four terms a character, 16 terms a unit): refused before building.
+    let mut k = fixture_kernel("accept_string_literals.ndjson");
+    let d = string_against_empty(&mut k, 3_000);
+    let r = k.check_with_fuel(&d, Limits::with_fuel(600));
+    assert!(
+        matches!(r, Err(KernelError::OutOfFuel { limit: 600, .. })),
         "{r:?}"
     );
     assert!(
-        k.store().scratch_peak() < 100_000,
+        k.store().scratch_peak() < 2_000,
         "{}",
         k.store().scratch_peak()
     );
