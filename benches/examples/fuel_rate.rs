@@ -1,12 +1,18 @@
 //! Prices a unit of fuel on this machine: runs checks whose cost is mostly
-//! steps or mostly term work, from tiny inputs, and prints time and peak
-//! memory per unit of fuel used (the constants `BENCHMARKING.md` states).
+//! steps or mostly term work, from tiny inputs, and issue 19's resource
+//! shapes (big literal operations, a string literal's expansion, a deep
+//! definitional equality), and prints time and peak memory per unit of
+//! fuel used (the constants `BENCHMARKING.md` states). Peak memory is the
+//! process's (`VmHWM`), so each class runs after the cheaper ones and only
+//! its growth counts; the literal classes also print the bytes the store's
+//! literal tables peaked at.
 //!
 //! ```text
 //! cargo run --release -p proofgate-benches --example fuel_rate
 //! ```
 #![forbid(unsafe_code)]
 
+use proofgate_benches::resource_shapes;
 use proofgate_benches::traps::unary_sum;
 use proofgate_kernel::{Declaration, Kernel, LevelId, Limits, check_export, run_with_kernel_stack};
 use std::time::Instant;
@@ -112,6 +118,44 @@ fn step_heavy(k: usize) {
     );
 }
 
+/// Checks `bytes` at the command line's limits with `fuel` per
+/// declaration and prices what it used: every declaration's fuel, the last
+/// one's whole budget if it ran out, or `floor` (the least fuel its work
+/// certainly cost) if it ended in another verdict.
+fn shape(what: &str, bytes: &[u8], fuel: u64, floor: u64) {
+    let mut kern = Kernel::new();
+    let before = vm_hwm();
+    let t = Instant::now();
+    let limits = Limits {
+        fuel,
+        ..Limits::DEEP
+    };
+    let r = check_export(&mut kern, bytes, limits);
+    let secs = t.elapsed().as_secs_f64();
+    let (used, outcome) = match &r {
+        Ok(rep) => (rep.steps, "accepted".to_string()),
+        Err(proofgate_kernel::CheckFailure::Rejected { error, .. }) => {
+            let last = match error {
+                proofgate_kernel::KernelError::OutOfFuel { .. } => fuel,
+                _ => floor,
+            };
+            (kern.total_steps() + last, error.rule().to_string())
+        }
+        Err(e) => panic!("{e}"),
+    };
+    report(
+        &format!("{what} ({outcome})"),
+        secs,
+        used,
+        vm_hwm() - before,
+    );
+    println!(
+        "{:40} literal tables peaked at {} KiB",
+        "",
+        kern.store().literal_peak_bytes() / 1024
+    );
+}
+
 fn main() {
     run_with_kernel_stack(|| {
         for k in [1_000, 4_000] {
@@ -120,5 +164,34 @@ fn main() {
         for k in [12, 16] {
             step_heavy(k);
         }
+        let fuel = Limits::DEFAULT.fuel;
+        // Stopped out of fuel before the depth limit (about ten steps a
+        // level): the whole budget, used.
+        shape(
+            "deep defeq: f 10^6 = 10^6 by offsets",
+            &resource_shapes::deep_offset(1_000_000),
+            500_000,
+            0,
+        );
+        // Rejected ("a…a" is not ""), after an expansion of 4 terms a
+        // character: at least 2^22 / 16 units.
+        shape(
+            "string expansion: 2^20 chars vs \"\"",
+            &resource_shapes::string_against_empty(1 << 20),
+            fuel,
+            (4 << 20) / 16,
+        );
+        shape(
+            "big literals: 20 theorems 2^(2^22-i)",
+            &resource_shapes::pow_theorems(20),
+            fuel,
+            0,
+        );
+        shape(
+            "big literals: 2 MB shifts, one theorem",
+            &resource_shapes::shift_left_sum(1_000),
+            fuel,
+            0,
+        );
     });
 }

@@ -196,6 +196,50 @@ impl ExportWriter {
         self.expr(format!("\"natVal\":\"{decimal}\""))
     }
 
+    /// A String literal (`text` written as is: no character that JSON
+    /// escapes).
+    pub fn str(&mut self, text: &str) -> E {
+        assert!(!text.contains(['"', '\\']) && !text.chars().any(char::is_control));
+        self.expr(format!("\"strVal\":\"{text}\""))
+    }
+
+    /// A block of one inductive type `name : ty` with `num_params`
+    /// parameters and `num_indices` indices, and its constructors (name,
+    /// type, fields). No recursor is written: the kernel derives it.
+    pub fn inductive(
+        &mut self,
+        name: &str,
+        lparams: &[&str],
+        ty: E,
+        (num_params, num_indices): (u32, u32),
+        is_rec: bool,
+        ctors: &[(&str, E, u32)],
+    ) {
+        let n = self.name(name);
+        let ps = self.names_json(lparams);
+        let ctor_names: Vec<String> = ctors.iter().map(|c| self.name(c.0).0.to_string()).collect();
+        let ctor_json: Vec<String> = ctors
+            .iter()
+            .enumerate()
+            .map(|(i, (_, cty, fields))| {
+                format!(
+                    "{{\"name\":{},\"levelParams\":{ps},\"type\":{},\"induct\":{},\"cidx\":{i},\"numParams\":{num_params},\"numFields\":{fields},\"isUnsafe\":false}}",
+                    ctor_names[i], cty.0, n.0
+                )
+            })
+            .collect();
+        writeln!(
+            self.out,
+            "{{\"inductive\":{{\"types\":[{{\"name\":{},\"levelParams\":{ps},\"type\":{},\"numParams\":{num_params},\"numIndices\":{num_indices},\"all\":[{}],\"ctors\":[{}],\"numNested\":0,\"isRec\":{is_rec},\"isReflexive\":false,\"isUnsafe\":false}}],\"ctors\":[{}],\"recs\":[]}}}}",
+            n.0,
+            ty.0,
+            n.0,
+            ctor_names.join(","),
+            ctor_json.join(",")
+        )
+        .expect("write to string");
+    }
+
     fn names_json(&mut self, names: &[&str]) -> String {
         let ids: Vec<String> = names.iter().map(|n| self.name(n).0.to_string()).collect();
         format!("[{}]", ids.join(","))

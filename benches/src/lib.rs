@@ -1,9 +1,11 @@
 //! Criterion benches of every proofgate crate live in `benches/benches/`;
 //! this library only holds what several benches share: the perf-trap
-//! generators ([`traps`]) and the export writer they use, and the gate
+//! generators ([`traps`]), issue 19's resource shapes ([`resource_shapes`]),
+//! the export writer they use, and the gate
 //! checks ([`gate_cases`]) the gate bench and its profiling example share.
 #![forbid(unsafe_code)]
 
 pub mod export_writer;
 pub mod gate_cases;
+pub mod resource_shapes;
 pub mod traps;

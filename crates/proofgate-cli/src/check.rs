@@ -163,7 +163,8 @@ fn verdict_of(result: &Result<FileReport, CheckFailure>) -> Verdict {
                 KernelError::OutOfFuel { .. }
                 | KernelError::RecursionLimit { .. }
                 | KernelError::TermTooDeep { .. }
-                | KernelError::StoreFull(_),
+                | KernelError::StoreFull(_)
+                | KernelError::StringTooLongToExpand { .. },
             ..
         }) => Verdict::Declined,
         Err(_) => Verdict::Rejected,

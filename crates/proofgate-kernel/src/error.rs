@@ -32,6 +32,19 @@ pub enum KernelError {
         /// The limit.
         limit: u32,
     },
+    /// A string literal longer than the kernel expands had to be expanded
+    /// (compared with `String.ofList ...` or projected). Lean's kernel
+    /// always expands; this one declines instead of deciding without it (a
+    /// limit reached, not a verdict).
+    #[error(
+        "string literal of {chars} characters is too long to expand (at most {limit}); declined"
+    )]
+    StringTooLongToExpand {
+        /// Characters of the literal.
+        chars: usize,
+        /// The most the kernel expands.
+        limit: usize,
+    },
     /// A name is declared twice.
     #[error("'{0}' is already declared")]
     AlreadyDeclared(String),
@@ -118,6 +131,7 @@ impl KernelError {
             KernelError::RecursionLimit { .. } => "limit.recursion",
             KernelError::TermTooDeep { .. } => "limit.term-depth",
             KernelError::StoreFull(_) => "limit.store",
+            KernelError::StringTooLongToExpand { .. } => "limit.string-expansion",
             KernelError::AlreadyDeclared(_) => "decl.already-declared",
             KernelError::UnknownConstant(_) => "term.unknown-constant",
             KernelError::DuplicateLevelParam(_) => "decl.duplicate-level-param",

@@ -28,9 +28,21 @@ impl LevelsId {
     pub(crate) const EMPTY: LevelsId = LevelsId(0);
 }
 
-/// An interned literal value (index into the store's literal tables).
+/// An interned literal value (index into the store's literal tables). Like
+/// an [`ExprId`], an id with the top bit set names a `Nat` literal computed
+/// during the current check, kept in the store's scratch literal table and
+/// invalid once that check ends.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct LitId(pub(crate) u32);
+
+impl LitId {
+    pub(crate) const SCRATCH_BIT: u32 = 1 << 31;
+
+    /// Whether the literal lives in the per-check scratch table.
+    pub fn is_scratch(self) -> bool {
+        self.0 & Self::SCRATCH_BIT != 0
+    }
+}
 
 /// The shape of an expression. Binder names and binder info are not kept:
 /// the kernel's verdicts never depend on them, and dropping them lets

@@ -175,10 +175,27 @@ impl Meter {
         Ok(())
     }
 
-    /// Enters one level of recursion (and counts a step).
+    /// Fails, out of fuel, unless `n` more units fit the budget (charging
+    /// nothing): for work that is metered as it is done but would take
+    /// memory before the meter could stop it.
     #[inline]
-    pub fn enter(&mut self) -> Result<(), KernelError> {
-        self.tick()?;
+    pub fn affordable(&self, n: u64) -> Result<(), KernelError> {
+        let used = self.used();
+        if used.saturating_add(n) > self.limits.fuel {
+            return Err(KernelError::OutOfFuel {
+                used: used.min(self.limits.fuel),
+                needed: n,
+                limit: self.limits.fuel,
+            });
+        }
+        Ok(())
+    }
+
+    /// Enters one level of recursion without counting a step: for a
+    /// recursive call whose caller already paid its step, so every path of
+    /// the checker's recursion counts against the depth limit.
+    #[inline]
+    pub fn descend(&mut self) -> Result<(), KernelError> {
         self.depth += 1;
         if self.depth > self.peak_depth {
             self.peak_depth = self.depth;
@@ -190,6 +207,13 @@ impl Meter {
             });
         }
         Ok(())
+    }
+
+    /// Enters one level of recursion (and counts a step).
+    #[inline]
+    pub fn enter(&mut self) -> Result<(), KernelError> {
+        self.tick()?;
+        self.descend()
     }
 
     /// Leaves one level of recursion.

@@ -378,15 +378,46 @@ impl TypeChecker<'_> {
     }
 
     /// `"ab" ↦ String.ofList [Char.ofNat 97, Char.ofNat 98]` (when those
-    /// constants have their expected types and the literal is not huge;
-    /// otherwise `e` unchanged).
-    pub(crate) fn string_lit_to_ctor(&mut self, e: ExprId) -> ExprId {
+    /// constants have their expected types; otherwise `None`, and the
+    /// literal stays as it is). A literal longer than
+    /// [`MAX_EXPANDED_STRING_CHARS`] is declined
+    /// ([`KernelError::StringTooLongToExpand`]): Lean's kernel would expand
+    /// it, so leaving it unexpanded could decide differently. The expansion
+    /// (about four terms a character) must fit the budget before it is
+    /// built.
+    pub(crate) fn string_lit_to_ctor(&mut self, e: ExprId) -> TcResult<Option<ExprId>> {
         let ExprNode::StrLit(l) = self.st.node(e) else {
-            return e;
+            return Ok(None);
         };
-        if self.st.string(l).len() > MAX_EXPANDED_STRING_CHARS || !self.literal_ok(self.wk.string) {
-            return e;
+        if !self.literal_ok(self.wk.string) {
+            return Ok(None);
         }
+        // Characters are at most bytes: counted (one pass) only for a long
+        // literal, and then either declined or paid by the expansion.
+        let text = self.st.string(l);
+        let chars = if text.len() > MAX_EXPANDED_STRING_CHARS {
+            text.chars().count()
+        } else {
+            text.len()
+        };
+        if chars > MAX_EXPANDED_STRING_CHARS {
+            return Err(KernelError::StringTooLongToExpand {
+                chars,
+                limit: MAX_EXPANDED_STRING_CHARS,
+            });
+        }
+        // The expansion nests a `List.cons` per character: deeper than the
+        // checker traverses, it is declined before it is built.
+        let depth = u32::try_from(chars).unwrap_or(u32::MAX).saturating_add(3);
+        if depth > self.depth_limit() {
+            return Err(KernelError::TermTooDeep {
+                depth,
+                limit: self.depth_limit(),
+            });
+        }
+        self.charge_work()?;
+        self.meter
+            .affordable((4 * chars as u64 + 2) / crate::fuel::WORK_PER_FUEL)?;
         let chars: Vec<u32> = self.st.string(l).chars().map(|c| c as u32).collect();
         let wk = self.wk;
         let char_ty = self.st.cnst(wk.char, &[]);
@@ -400,7 +431,7 @@ impl TypeChecker<'_> {
             list = self.st.apps(cons, &[char_ty, ch, list]);
         }
         let of_list = self.st.cnst(wk.string_of_list, &[]);
-        self.st.app(of_list, list)
+        Ok(Some(self.st.app(of_list, list)))
     }
 
     /// Charges copying literal `l` (for a predecessor) from callers that
@@ -662,8 +693,9 @@ impl NatOp {
 /// divide and conquer, but a literal still costs memory).
 pub const MAX_NAT_LITERAL_DIGITS: usize = 1_000_000;
 
-/// Longest string literal the kernel expands to `String.ofList` (each
-/// character becomes a few terms); longer ones stay literals.
+/// Longest string literal (in characters) the kernel expands to
+/// `String.ofList` (each character becomes a few terms); a check that needs
+/// a longer one expanded is declined.
 const MAX_EXPANDED_STRING_CHARS: usize = 1 << 20;
 
 /// Parses a decimal Nat literal.

@@ -104,6 +104,69 @@ impl Region {
     }
 }
 
+/// Hash of a literal value, for [`LitTable`].
+fn lit_hash<Q: std::hash::Hash + ?Sized>(v: &Q) -> u64 {
+    use std::hash::Hasher;
+    let mut h = fxhash::FxHasher64::default();
+    v.hash(&mut h);
+    h.finish()
+}
+
+/// Bytes a table holds for one literal: the value, its heap part and its
+/// table slot.
+fn lit_bytes<T>(heap: usize) -> u64 {
+    (std::mem::size_of::<T>() + heap + std::mem::size_of::<u32>() + 1) as u64
+}
+
+/// Interned literal values of one region: values by index and a hash table
+/// of indices that compares through the values, so a value is stored once
+/// (a map keyed by the value kept a second copy of every literal).
+struct LitTable<T> {
+    values: Vec<T>,
+    table: HashTable<u32>,
+    /// Bytes held (see [`lit_bytes`]), for [`TermStore::literal_bytes`].
+    bytes: u64,
+}
+
+impl<T> Default for LitTable<T> {
+    fn default() -> Self {
+        LitTable {
+            values: Vec::new(),
+            table: HashTable::new(),
+            bytes: 0,
+        }
+    }
+}
+
+impl<T: std::hash::Hash> LitTable<T> {
+    fn find<Q: ?Sized + PartialEq>(&self, v: &Q, hash: u64) -> Option<u32>
+    where
+        T: std::borrow::Borrow<Q>,
+    {
+        self.table
+            .find(hash, |&i| self.values[i as usize].borrow() == v)
+            .copied()
+    }
+
+    /// Adds `v` (not already present); `None` when the table is full (its
+    /// index would read as the other table's).
+    fn insert(&mut self, v: T, hash: u64, bytes: u64) -> Option<u32> {
+        let i = region_index(self.values.len())?;
+        self.values.push(v);
+        let values = &self.values;
+        self.table
+            .insert_unique(hash, i, |&j| lit_hash(&values[j as usize]));
+        self.bytes += bytes;
+        Some(i)
+    }
+
+    fn clear(&mut self) {
+        self.values.clear();
+        self.table.clear();
+        self.bytes = 0;
+    }
+}
+
 /// The term store ran out of ids: more than [`MAX_REGION_NODES`] terms in
 /// one region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -118,10 +181,16 @@ pub struct TermStore {
     pub levels: LevelTable,
     level_lists: Vec<Box<[LevelId]>>,
     level_list_map: FxHashMap<Box<[LevelId]>, LevelsId>,
-    nats: Vec<BigUint>,
-    nat_map: FxHashMap<BigUint, LitId>,
-    strings: Vec<Box<str>>,
-    string_map: FxHashMap<Box<str>, LitId>,
+    /// Nat literals of the input and of persisted results.
+    nats: LitTable<BigUint>,
+    /// Nat literals computed during the current check (ids with
+    /// [`LitId::SCRATCH_BIT`]): emptied with the scratch region, and paid
+    /// for by size as term work when made (see [`TermStore::nat_lit`]).
+    scratch_nats: LitTable<BigUint>,
+    /// String literals (only ever read from the input).
+    strings: LitTable<Box<str>>,
+    /// Most bytes the literal tables held at once.
+    literal_peak: u64,
     persistent: Region,
     scratch: Region,
     scratch_mode: bool,
@@ -146,10 +215,10 @@ impl Default for TermStore {
             levels: LevelTable::default(),
             level_lists: Vec::new(),
             level_list_map: FxHashMap::default(),
-            nats: Vec::new(),
-            nat_map: FxHashMap::default(),
-            strings: Vec::new(),
-            string_map: FxHashMap::default(),
+            nats: LitTable::default(),
+            scratch_nats: LitTable::default(),
+            strings: LitTable::default(),
+            literal_peak: 0,
             persistent: Region::default(),
             scratch: Region::default(),
             scratch_mode: false,
@@ -174,6 +243,8 @@ fn has_scratch_child(node: ExprNode) -> bool {
         }
         ExprNode::Let(a, b, c) => a.is_scratch() || b.is_scratch() || c.is_scratch(),
         ExprNode::Proj(_, _, s) => s.is_scratch(),
+        // A literal computed in this check lives as long as the check.
+        ExprNode::NatLit(l) => l.is_scratch(),
         _ => false,
     }
 }
@@ -206,12 +277,16 @@ impl TermStore {
 
     /// The value of a Nat literal.
     pub fn nat(&self, l: LitId) -> &BigUint {
-        &self.nats[l.0 as usize]
+        if l.is_scratch() {
+            &self.scratch_nats.values[(l.0 & !LitId::SCRATCH_BIT) as usize]
+        } else {
+            &self.nats.values[l.0 as usize]
+        }
     }
 
     /// The value of a String literal.
     pub fn string(&self, l: LitId) -> &str {
-        &self.strings[l.0 as usize]
+        &self.strings.values[l.0 as usize]
     }
 
     /// Data of an expression.
@@ -296,6 +371,7 @@ impl TermStore {
         self.levels.meter.stop();
         self.scratch_peak = self.scratch_peak.max(self.scratch.nodes.len());
         self.scratch.clear();
+        self.scratch_nats.clear();
         self.scratch_mode = false;
     }
 
@@ -515,31 +591,86 @@ impl TermStore {
     pub fn pi(&mut self, t: ExprId, b: ExprId) -> ExprId {
         self.mk(ExprNode::Pi(t, b))
     }
-    /// A Nat literal.
+    /// A Nat literal. During a check, a value the persistent table does
+    /// not hold goes to the scratch literal table, which the check's end
+    /// empties (unless [`TermStore::persist`] copies it out with a result),
+    /// and is paid for by size: a word past the first is one unit of term
+    /// work, like a node (`BENCHMARKING.md`: bytes per unit of fuel).
     pub fn nat_lit(&mut self, n: BigUint) -> ExprId {
-        let id = match self.nat_map.get(&n) {
-            Some(&id) => id,
-            None => {
-                let id = LitId(self.nats.len() as u32);
-                self.nats.push(n.clone());
-                self.nat_map.insert(n, id);
-                id
+        let hash = lit_hash(&n);
+        let id = if let Some(i) = self.nats.find(&n, hash) {
+            LitId(i)
+        } else if self.scratch_mode {
+            match self.scratch_nats.find(&n, hash) {
+                Some(i) => LitId(i | LitId::SCRATCH_BIT),
+                None => {
+                    let words = n.bits().div_ceil(64);
+                    self.count_work(words.saturating_sub(1));
+                    let bytes = lit_bytes::<BigUint>(n.bits().div_ceil(64) as usize * 8);
+                    match self.scratch_nats.insert(n, hash, bytes) {
+                        Some(i) => LitId(i | LitId::SCRATCH_BIT),
+                        None => {
+                            self.scratch.full = true;
+                            LitId(LitId::SCRATCH_BIT)
+                        }
+                    }
+                }
             }
+        } else {
+            self.persistent_nat(n, hash)
         };
+        self.note_literal_bytes();
         self.mk(ExprNode::NatLit(id))
     }
+
+    /// Interns `n` (not in the persistent table) in the persistent table.
+    fn persistent_nat(&mut self, n: BigUint, hash: u64) -> LitId {
+        let bytes = lit_bytes::<BigUint>(n.bits().div_ceil(64) as usize * 8);
+        match self.nats.insert(n, hash, bytes) {
+            Some(i) => LitId(i),
+            None => {
+                self.persistent.full = true;
+                LitId(0)
+            }
+        }
+    }
+
     /// A String literal.
     pub fn str_lit(&mut self, s: &str) -> ExprId {
-        let id = match self.string_map.get(s) {
-            Some(&id) => id,
+        let hash = lit_hash(s);
+        let id = match self.strings.find(s, hash) {
+            Some(i) => LitId(i),
             None => {
-                let id = LitId(self.strings.len() as u32);
-                self.strings.push(s.into());
-                self.string_map.insert(s.into(), id);
-                id
+                let bytes = lit_bytes::<Box<str>>(s.len());
+                match self.strings.insert(s.into(), hash, bytes) {
+                    Some(i) => LitId(i),
+                    None => {
+                        self.persistent.full = true;
+                        LitId(0)
+                    }
+                }
             }
         };
+        self.note_literal_bytes();
         self.mk(ExprNode::StrLit(id))
+    }
+
+    fn note_literal_bytes(&mut self) {
+        self.literal_peak = self.literal_peak.max(self.literal_bytes());
+    }
+
+    /// Bytes the literal tables hold now: values, their heap parts and
+    /// their table slots (the tables' spare capacity left out). Computed
+    /// literals count only while their check runs, unless a result keeps
+    /// them.
+    pub fn literal_bytes(&self) -> u64 {
+        self.nats.bytes + self.scratch_nats.bytes + self.strings.bytes
+    }
+
+    /// Most bytes the literal tables held at once so far (see
+    /// [`TermStore::literal_bytes`]).
+    pub fn literal_peak_bytes(&self) -> u64 {
+        self.literal_peak.max(self.literal_bytes())
     }
 
     /// The head of an application spine.
@@ -651,6 +782,17 @@ impl TermStore {
                 ExprNode::Pi(a, b) => ExprNode::Pi(m(a), m(b)),
                 ExprNode::Let(a, b, c) => ExprNode::Let(m(a), m(b), m(c)),
                 ExprNode::Proj(n, i, s) => ExprNode::Proj(n, i, m(s)),
+                // A literal computed in this check: its value moves with it.
+                ExprNode::NatLit(l) if l.is_scratch() => {
+                    let v = self.nat(l).clone();
+                    let hash = lit_hash(&v);
+                    let id = match self.nats.find(&v, hash) {
+                        Some(i) => LitId(i),
+                        None => self.persistent_nat(v, hash),
+                    };
+                    self.note_literal_bytes();
+                    ExprNode::NatLit(id)
+                }
                 other => other,
             };
             let was = self.scratch_mode;

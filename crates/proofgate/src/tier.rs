@@ -152,7 +152,8 @@ pub fn attempt(
         Err(
             e @ (KernelError::RecursionLimit { .. }
             | KernelError::TermTooDeep { .. }
-            | KernelError::StoreFull(_)),
+            | KernelError::StoreFull(_)
+            | KernelError::StringTooLongToExpand { .. }),
         ) => Attempt::Undecided(None, e.to_string()),
         Err(e) => Attempt::Rejected(e.to_string()),
     }

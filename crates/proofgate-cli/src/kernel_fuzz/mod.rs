@@ -105,7 +105,8 @@ pub(crate) fn check_text(text: &str, fuel: u64) -> Outcome {
                 error:
                     KernelError::OutOfFuel { .. }
                     | KernelError::RecursionLimit { .. }
-                    | KernelError::TermTooDeep { .. },
+                    | KernelError::TermTooDeep { .. }
+                    | KernelError::StringTooLongToExpand { .. },
                 ..
             },
         )) => Outcome::Limit(e.to_string()),

@@ -127,6 +127,17 @@ impl TypeChecker<'_> {
         self.is_def_eq(ti, si)
     }
 
+    /// [`Self::is_def_eq_core`] called from itself (after a reduction, a
+    /// literal's computation or expansion, or the offset rule): one level
+    /// deeper, counted against the depth limit like every recursive path
+    /// of the checker (the step was paid by the reduction that led here).
+    fn is_def_eq_nested(&mut self, t: ExprId, s: ExprId) -> TcResult<bool> {
+        self.meter.descend()?;
+        let r = self.is_def_eq_core(t, s);
+        self.meter.leave();
+        r
+    }
+
     fn is_def_eq_core(&mut self, t: ExprId, s: ExprId) -> TcResult<bool> {
         if let Some(r) = self.quick_is_def_eq(t, s)? {
             return Ok(r);
@@ -181,7 +192,7 @@ impl TypeChecker<'_> {
         let tnn = self.whnf_core(tn)?;
         let snn = self.whnf_core(sn)?;
         if tnn != tn || snn != sn {
-            return self.is_def_eq_core(tnn, snn);
+            return self.is_def_eq_nested(tnn, snn);
         }
         if self.is_def_eq_app(tn, sn)? {
             return Ok(true);
@@ -226,10 +237,10 @@ impl TypeChecker<'_> {
             }
             if !self.st.has_fvar(t) && !self.st.has_fvar(s) {
                 if let Some(tv) = self.reduce_nat(t)? {
-                    return Ok(Lazy::Done(self.is_def_eq_core(tv, s)?));
+                    return Ok(Lazy::Done(self.is_def_eq_nested(tv, s)?));
                 }
                 if let Some(sv) = self.reduce_nat(s)? {
-                    return Ok(Lazy::Done(self.is_def_eq_core(t, sv)?));
+                    return Ok(Lazy::Done(self.is_def_eq_nested(t, sv)?));
                 }
             }
             let dt = self.delta_hints(t);
@@ -393,8 +404,12 @@ impl TypeChecker<'_> {
             && let Some((n, _)) = self.st.head_const(s)
             && n == self.wk.string_of_list
         {
-            let e = self.string_lit_to_ctor(t);
-            return Ok(Some(self.is_def_eq_core(e, s)?));
+            // Unexpanded (the string rule is off): no rule applies, where
+            // asking again about the same pair would recurse forever.
+            let Some(e) = self.string_lit_to_ctor(t)? else {
+                return Ok(None);
+            };
+            return Ok(Some(self.is_def_eq_nested(e, s)?));
         }
         Ok(None)
     }
@@ -405,7 +420,7 @@ impl TypeChecker<'_> {
             return Ok(Some(true));
         }
         match (self.nat_pred(t), self.nat_pred(s)) {
-            (Some(a), Some(b)) => Ok(Some(self.is_def_eq_core(a, b)?)),
+            (Some(a), Some(b)) => Ok(Some(self.is_def_eq_nested(a, b)?)),
             _ => Ok(None),
         }
     }

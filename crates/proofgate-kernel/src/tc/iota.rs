@@ -62,8 +62,9 @@ impl TypeChecker<'_> {
         match self.st.node(major) {
             ExprNode::NatLit(_) => major = self.nat_lit_to_ctor(major),
             ExprNode::StrLit(_) => {
-                let e = self.string_lit_to_ctor(major);
-                major = self.whnf(e)?;
+                if let Some(e) = self.string_lit_to_ctor(major)? {
+                    major = self.whnf(e)?;
+                }
             }
             _ => {
                 if self.ctor_app(major).is_none()

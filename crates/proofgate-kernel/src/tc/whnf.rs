@@ -135,9 +135,10 @@ impl TypeChecker<'_> {
         } else {
             self.whnf(s)?
         };
-        if let ExprNode::StrLit(_) = self.st.node(c) {
+        if let ExprNode::StrLit(_) = self.st.node(c)
+            && let Some(e) = self.string_lit_to_ctor(c)?
+        {
             // `String.ofList` may be a definition: reduce to the constructor.
-            let e = self.string_lit_to_ctor(c);
             c = self.whnf(e)?;
         }
         let Some((_, info)) = self.ctor_app(c) else {
