@@ -4,6 +4,7 @@ use thiserror::Error;
 
 /// Why a declaration or term was rejected.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum KernelError {
     /// The fuel budget ran out.
     #[error(
@@ -94,7 +95,7 @@ pub enum KernelError {
     StoreFull(#[from] crate::store::StoreFull),
     /// A quotient declaration is wrong.
     #[error("invalid quotient declaration: {0}")]
-    Quot(String),
+    Quot(#[from] crate::rule::QuotRule),
 }
 
 impl KernelError {
@@ -102,7 +103,7 @@ impl KernelError {
     /// `inductive.non-positive`, `limit.fuel`, ...), for tests and tools that
     /// must not depend on the wording of messages.
     pub fn rule(&self) -> &'static str {
-        use crate::rule::{InductiveRule as I, ProjectionRule as P, TypeRule as T};
+        use crate::rule::{InductiveRule as I, ProjectionRule as P, QuotRule as Q, TypeRule as T};
         match self {
             KernelError::OutOfFuel { .. } => "limit.fuel",
             KernelError::RecursionLimit { .. } => "limit.recursion",
@@ -128,7 +129,12 @@ impl KernelError {
                 crate::rule::ClaimPart::RuleCount => "inductive.claim.rule-count",
                 crate::rule::ClaimPart::Rules => "inductive.claim.rules",
             },
-            KernelError::Quot(_) => "quot.invalid",
+            KernelError::Quot(q) => match q {
+                Q::EqNotStandard => "quot.eq-not-standard",
+                Q::UnexpectedName(_) => "quot.name",
+                Q::LevelParamCount { .. } => "quot.level-param-count",
+                Q::UnexpectedType(_) => "quot.type",
+            },
             KernelError::Internal(_) => "internal",
             KernelError::Type(t) => match t {
                 T::LooseBoundVariable => "type.loose-bvar",

@@ -43,6 +43,7 @@ pub struct FileReport {
 
 /// Why a file was not accepted.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum CheckFailure {
     /// The export could not be read.
     #[error("{0}")]

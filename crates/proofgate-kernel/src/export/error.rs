@@ -4,6 +4,7 @@ use thiserror::Error;
 
 /// Why a line of an export could not be read.
 #[derive(Debug, Error)]
+#[non_exhaustive]
 pub enum ExportErrorKind {
     /// Reading the input failed.
     #[error("I/O error: {0}")]
