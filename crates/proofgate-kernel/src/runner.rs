@@ -60,6 +60,17 @@ pub enum CheckFailure {
     },
 }
 
+impl CheckFailure {
+    /// The stable id of the rule broken or the limit reached:
+    /// [`ExportError::rule`] or [`KernelError::rule`].
+    pub fn rule(&self) -> &'static str {
+        match self {
+            CheckFailure::Export(e) => e.rule(),
+            CheckFailure::Rejected { error, .. } => error.rule(),
+        }
+    }
+}
+
 /// Checks every declaration of an export, in order, into `kernel`; `limits`
 /// apply to each declaration. Inside [`run_with_kernel_stack`],
 /// [`Limits::DEEP`] accepts deeper terms than [`Limits::DEFAULT`].
