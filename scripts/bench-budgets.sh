@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the gate benches briefly and prints each budget, its goal and the
-# measured median, read from criterion's own estimates
+# measured median. The goals of the three tiers are the design record's
+# (ADR-047: Reflex < 10 ns, Standard < 1 us, Deep < 100 us); the overhead
+# goal on gated mutations is our own. Medians are read from criterion's own estimates
 # (target/criterion/<bench>/new/estimates.json). Nothing is timed here: the
 # figures are criterion's.
 #
@@ -43,11 +45,11 @@ def budget(name, goal_text, ok, measured_text):
     rows.append((name, goal_text, measured_text, verdict))
 
 r = median_ns("gate_reflex_decide")
-budget("Reflex decision (route + tier, built obligation)", "<= 2 ns", r <= 2, fmt(r))
+budget("Reflex decision (route + tier, built obligation)", "< 10 ns", r < 10, fmt(r))
 r = median_ns("gate_reflex_build_obligation_and_decide")
 budget("Reflex incl. obligation from requirement (memoised)", "(info)", None, fmt(r))
 s = median_ns("gate_standard_policy_check_uncached")
-budget("Standard policy check, kernel, uncached", "<= 200 ns", s <= 200, fmt(s))
+budget("Standard policy check, kernel, uncached", "< 1 us", s < 1e3, fmt(s))
 dd = median_ns("gate_standard_policy_decide_check_uncached")
 budget("  same policy in decide form (Nat.decLe), uncached", "(info)", None, fmt(dd))
 f = median_ns("gate_standard_trivial_check_floor")
@@ -55,7 +57,7 @@ budget("  floor: any kernel call (1024 = 1024 via Standard)", "(info)", None, fm
 c = median_ns("gate_standard_policy_prove_cached")
 budget("Standard policy, full prove path, cache hit", "(info)", None, fmt(c))
 d = median_ns("gate_deep_composite_10k_steps_uncached")
-budget("Deep check using ~10,000 kernel steps, uncached", "<= 30 us", d <= 30e3, fmt(d))
+budget("Deep check using ~10,000 kernel steps, uncached", "< 100 us", d < 100e3, fmt(d))
 u = median_ns("gate_mutations_10000/ungated")
 g = median_ns("gate_mutations_10000/gated")
 ov = (g / u - 1) * 100

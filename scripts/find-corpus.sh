@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Prints the external Lean export corpus folder and exits 0, or exits 1.
 # Shell twin of crates/proofgate-kernel/tests/support/corpus.rs: same order
-# ($PROOFGATE_LEAN_EXPORTS, ../shared/lean-exports, target/lean-exports).
+# ($PROOFGATE_LEAN_EXPORTS, ../shared/lean-exports, target/lean-exports), and
+# the same switch PROOFGATE_NO_CORPUS=1, which hides the corpus wherever it is.
 set -euo pipefail
+[ "${PROOFGATE_NO_CORPUS:-}" = 1 ] && exit 1
 root=$(cd "$(dirname "$0")/.." && pwd)
 for d in ${PROOFGATE_LEAN_EXPORTS:+"$PROOFGATE_LEAN_EXPORTS"} \
     "$root/../shared/lean-exports" "$root/target/lean-exports"; do

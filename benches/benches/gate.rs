@@ -1,6 +1,6 @@
-//! Gate budgets: Reflex <= 2 ns, a Standard policy check <= 1 us and a Deep
-//! check of about 10,000 kernel steps <= 100 us (the design record's own
-//! budgets, which issue 13 put in place of tighter earlier goals), and
+//! Gate budgets: Reflex < 10 ns, a Standard policy check < 1 us and a Deep
+//! check of about 10,000 kernel steps < 100 us (the design record's own
+//! budgets, ADR-047, which issue 13 put in place of earlier goals), and
 //! <= 0.5% overhead on a pass of 10,000 gated mutations versus the same
 //! mutations ungated.
 //!

@@ -139,11 +139,7 @@ pub const TRAPS: &[Trap] = &[
 /// Whether a check stopped at a limit (fuel, recursion, depth) rather than
 /// reaching a verdict: a failure class must be rejected, not declined.
 pub fn is_limit(e: &proofgate_kernel::KernelError) -> bool {
-    use proofgate_kernel::KernelError::*;
-    matches!(
-        e,
-        OutOfFuel { .. } | RecursionLimit { .. } | TermTooDeep { .. }
-    )
+    e.is_limit()
 }
 
 /// The class named `name`.

@@ -12,9 +12,7 @@ mod progress;
 use crate::stdout::outln;
 use clap::Args;
 use progress::{Progress, check_export_with_progress};
-use proofgate_kernel::{
-    CheckFailure, FileReport, Kernel, KernelError, Limits, run_with_kernel_stack,
-};
+use proofgate_kernel::{CheckFailure, FileReport, Kernel, Limits, run_with_kernel_stack};
 use std::fs::File;
 use std::io::{BufRead, BufReader, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -158,15 +156,7 @@ fn verdict_of(result: &Result<FileReport, CheckFailure>) -> Verdict {
     match result {
         Ok(_) => Verdict::Accepted,
         Err(CheckFailure::Export(e)) if e.is_unsupported() => Verdict::Declined,
-        Err(CheckFailure::Rejected {
-            error:
-                KernelError::OutOfFuel { .. }
-                | KernelError::RecursionLimit { .. }
-                | KernelError::TermTooDeep { .. }
-                | KernelError::StoreFull(_)
-                | KernelError::StringTooLongToExpand { .. },
-            ..
-        }) => Verdict::Declined,
+        Err(CheckFailure::Rejected { error, .. }) if error.is_limit() => Verdict::Declined,
         Err(_) => Verdict::Rejected,
     }
 }

@@ -4,6 +4,7 @@ use thiserror::Error;
 
 /// Why a declaration or term was rejected.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum KernelError {
     /// The fuel budget ran out.
     #[error(
@@ -107,7 +108,7 @@ pub enum KernelError {
     StoreFull(#[from] crate::store::StoreFull),
     /// A quotient declaration is wrong.
     #[error("invalid quotient declaration: {0}")]
-    Quot(String),
+    Quot(#[from] crate::rule::QuotRule),
     /// A definition named like a primitive the literal extension computes
     /// (`Nat.add`, ...) does not satisfy that primitive's defining equations
     /// (see `primitive.rs`): computing on literals would contradict unfolding.
@@ -121,11 +122,19 @@ pub enum KernelError {
 }
 
 impl KernelError {
+    /// Whether this is a limit reached (fuel, recursion, term depth, store
+    /// ids, a string too long to expand), not a verdict on the input: the
+    /// check could not decide, and a bigger budget might. The one list of
+    /// them; callers that decline rather than reject ask this.
+    pub fn is_limit(&self) -> bool {
+        self.rule().starts_with("limit.")
+    }
+
     /// A stable id of the rule broken or the limit reached (`type.app-arg`,
     /// `inductive.non-positive`, `limit.fuel`, ...), for tests and tools that
     /// must not depend on the wording of messages.
     pub fn rule(&self) -> &'static str {
-        use crate::rule::{InductiveRule as I, ProjectionRule as P, TypeRule as T};
+        use crate::rule::{InductiveRule as I, ProjectionRule as P, QuotRule as Q, TypeRule as T};
         match self {
             KernelError::OutOfFuel { .. } => "limit.fuel",
             KernelError::RecursionLimit { .. } => "limit.recursion",
@@ -152,7 +161,12 @@ impl KernelError {
                 crate::rule::ClaimPart::RuleCount => "inductive.claim.rule-count",
                 crate::rule::ClaimPart::Rules => "inductive.claim.rules",
             },
-            KernelError::Quot(_) => "quot.invalid",
+            KernelError::Quot(q) => match q {
+                Q::EqNotStandard => "quot.eq-not-standard",
+                Q::UnexpectedName(_) => "quot.name",
+                Q::LevelParamCount { .. } => "quot.level-param-count",
+                Q::UnexpectedType(_) => "quot.type",
+            },
             KernelError::PrimitiveEquation { .. } => "decl.primitive-equation",
             KernelError::Internal(_) => "internal",
             KernelError::Type(t) => match t {

@@ -9,7 +9,7 @@ use crate::expr::{ExprId, ExprNode};
 use crate::fuel::Limits;
 use crate::level::ParamScope;
 use crate::name::NameId;
-use crate::rule::TypeRule;
+use crate::rule::{QuotRule, TypeRule};
 use crate::store::TermStore;
 use crate::tc::{TcResult, TypeChecker, Workspace};
 
@@ -509,18 +509,12 @@ pub(crate) fn check_declaration(
                 QuotKind::Ind => wk.quot_ind,
             };
             if *name != want_name {
-                return Err(KernelError::Quot(format!(
-                    "unexpected name '{}'",
-                    tc.name(*name)
-                )));
+                return Err(QuotRule::UnexpectedName(tc.name(*name)).into());
             }
             tc.check_eq_for_quot()?;
             let want = crate::quot::expected_quot_type(tc.st, wk, *kind, level_params)?;
             if want != *ty {
-                return Err(KernelError::Quot(format!(
-                    "'{}' has an unexpected type",
-                    tc.name(*name)
-                )));
+                return Err(QuotRule::UnexpectedType(tc.name(*name)).into());
             }
             check_type(tc, *name, *ty)?;
             Ok(vec![own(decl)?])

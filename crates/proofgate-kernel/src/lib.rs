@@ -72,6 +72,6 @@ pub use kernel::{CheckReport, Kernel};
 pub use level::LevelId;
 pub use literal::parse_nat;
 pub use name::NameId;
-pub use rule::{ClaimPart, InductiveRule, ProjectionRule, TypeRule};
+pub use rule::{ClaimPart, InductiveRule, ProjectionRule, QuotRule, TypeRule};
 pub use runner::{CheckFailure, FileReport, check_export, run_with_kernel_stack};
 pub use store::TermStore;

@@ -7,6 +7,7 @@ use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode};
 use crate::level::LevelId;
 use crate::name::NameId;
+use crate::rule::QuotRule;
 use crate::store::TermStore;
 use crate::tc::{TcResult, TypeChecker};
 
@@ -33,9 +34,11 @@ pub(crate) fn expected_quot_type(
 ) -> Result<ExprId, KernelError> {
     let want = if kind == QuotKind::Lift { 2 } else { 1 };
     if ps.len() != want {
-        return Err(KernelError::Quot(format!(
-            "expected {want} universe parameters"
-        )));
+        return Err(QuotRule::LevelParamCount {
+            expected: want,
+            got: ps.len(),
+        }
+        .into());
     }
     let u = st.levels.param(ps[0]);
     let sort_u = st.sort(u);
@@ -113,11 +116,7 @@ impl TypeChecker<'_> {
     /// the single constructor `Eq.refl : {α : Sort u} → (a : α) → Eq a a`.
     pub(crate) fn check_eq_for_quot(&mut self) -> TcResult<()> {
         let wk = self.wk;
-        let bad = || {
-            Err(KernelError::Quot(
-                "`Eq` must be declared first, in its standard form".into(),
-            ))
-        };
+        let bad = || Err(QuotRule::EqNotStandard.into());
         let Some(eq) = self.env.get(wk.eq) else {
             return bad();
         };

@@ -190,3 +190,27 @@ pub enum ClaimPart {
     #[error("recursor rules")]
     Rules,
 }
+
+/// A rule of the quotient declarations (`Quot`, `Quot.mk`, `Quot.lift`,
+/// `Quot.ind`), whose names and types are fixed by the kernel.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum QuotRule {
+    /// `Eq` is not declared before the quotient, or not in its standard form.
+    #[error("`Eq` must be declared first, in its standard form")]
+    EqNotStandard,
+    /// The declaration's name is not the one of its quotient kind.
+    #[error("unexpected name '{0}'")]
+    UnexpectedName(String),
+    /// The declaration has the wrong number of universe parameters.
+    #[error("expected {expected} universe parameters")]
+    LevelParamCount {
+        /// The count its kind has (2 for `Quot.lift`, else 1).
+        expected: usize,
+        /// The count declared.
+        got: usize,
+    },
+    /// The declared type is not the one the kernel expects for the kind.
+    #[error("'{0}' has an unexpected type")]
+    UnexpectedType(String),
+}

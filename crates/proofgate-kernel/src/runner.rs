@@ -43,6 +43,7 @@ pub struct FileReport {
 
 /// Why a file was not accepted.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum CheckFailure {
     /// The export could not be read.
     #[error("{0}")]
@@ -57,6 +58,17 @@ pub enum CheckFailure {
         /// Why.
         error: KernelError,
     },
+}
+
+impl CheckFailure {
+    /// The stable id of the rule broken or the limit reached:
+    /// [`ExportError::rule`] or [`KernelError::rule`].
+    pub fn rule(&self) -> &'static str {
+        match self {
+            CheckFailure::Export(e) => e.rule(),
+            CheckFailure::Rejected { error, .. } => error.rule(),
+        }
+    }
 }
 
 /// Checks every declaration of an export, in order, into `kernel`; `limits`

@@ -177,3 +177,30 @@ fn failed_declaration_leaves_the_environment_unchanged() {
     assert_eq!(k.env().len(), before);
     assert!(k.env().get(bad).is_none());
 }
+
+/// Quotient declarations are rejected by typed rules with stable ids: the
+/// constant must carry its kind's name, and `Eq` must come first.
+#[test]
+fn quotient_rejections_name_their_rule() {
+    use proofgate_kernel::{QuotKind, QuotRule};
+    let mut k = Kernel::new();
+    let st = k.store_mut();
+    let (quot, other, u) = (
+        st.names.dotted("Quot"),
+        st.names.dotted("NotQuot"),
+        st.names.dotted("u"),
+    );
+    let ul = st.levels.param(u);
+    let ty = st.sort(ul);
+    let decl = |name| Declaration::Quot {
+        name,
+        level_params: vec![u],
+        ty,
+        kind: QuotKind::Type,
+    };
+    let e = k.add_declaration(&decl(other)).unwrap_err();
+    assert_eq!(e.rule(), "quot.name", "{e}");
+    assert!(matches!(e, KernelError::Quot(QuotRule::UnexpectedName(_))));
+    let e = k.add_declaration(&decl(quot)).unwrap_err();
+    assert_eq!(e.rule(), "quot.eq-not-standard", "{e}");
+}

@@ -16,8 +16,24 @@ pub struct ProofGateRejected {
     /// Steps the kernel used in that tier, when it reports them (it does on
     /// fuel exhaustion; a definite type error does not carry a count).
     pub steps: Option<u64>,
-    /// The kernel's reason.
-    pub reason: String,
+    /// The kernel's reason: the rule the proof breaks, or the limit the Deep
+    /// tier reached. Never [`KernelError::Internal`] (that is
+    /// [`GateError::KernelBug`]). Compare [`Self::rule`], not the wording.
+    pub reason: KernelError,
+}
+
+impl ProofGateRejected {
+    /// The kernel's stable rule id ([`KernelError::rule`]): `type.app-arg`,
+    /// `limit.fuel`, ...
+    pub fn rule(&self) -> &'static str {
+        self.reason.rule()
+    }
+
+    /// `true` for a definite rejection, `false` when the kernel could not
+    /// decide within the Deep budget.
+    pub fn decided(&self) -> bool {
+        !crate::tier::is_limit(&self.reason)
+    }
 }
 
 impl fmt::Display for ProofGateRejected {
@@ -32,7 +48,8 @@ impl fmt::Display for ProofGateRejected {
             Some(s) => write!(f, " after {s} steps")?,
             None => write!(f, " (steps not reported for a definite rejection)")?,
         }
-        write!(f, ": {}", self.reason)
+        write!(f, ": ")?;
+        crate::tier::write_reason(f, &self.reason)
     }
 }
 
@@ -40,6 +57,7 @@ impl std::error::Error for ProofGateRejected {}
 
 /// Every way a gate operation can fail.
 #[derive(Debug, Error)]
+#[non_exhaustive]
 pub enum GateError {
     /// A receipt was presented to an environment that did not issue it.
     #[error("this proof receipt was issued by another proof environment")]
@@ -50,6 +68,18 @@ pub enum GateError {
     /// The kernel rejected the proof (or could not decide within the Deep budget).
     #[error(transparent)]
     Rejected(#[from] Box<ProofGateRejected>),
+    /// The kernel failed one of its own invariants while checking a proof
+    /// ([`KernelError::Internal`]): a bug in the kernel, never a verdict on
+    /// the proof, so never reported as [`GateError::Rejected`].
+    #[error("checking the proof for {requirement} at tier {}: {error}", tier.name())]
+    KernelBug {
+        /// The requirement whose obligation was being checked.
+        requirement: String,
+        /// The tier that was checking it.
+        tier: ProofTier,
+        /// The kernel's error (always [`KernelError::Internal`]).
+        error: KernelError,
+    },
     /// The value does not expose a fact the requirement reads.
     #[error("{requirement} needs the value's {fact}, which it does not provide")]
     MissingEvidence {

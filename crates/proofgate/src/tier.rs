@@ -99,15 +99,59 @@ pub struct Verdict {
     pub steps: u64,
 }
 
-/// Why no tier accepted.
+/// Whether a kernel error is a limit reached (fuel, recursion, term depth,
+/// store ids): the tier could not decide, and a bigger budget might.
+pub(crate) fn is_limit(e: &KernelError) -> bool {
+    e.is_limit()
+}
+
+/// Why no tier accepted: the kernel's typed error from the last tier that
+/// tried. Compare [`TierFailure::rule`], never the wording of the message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TierFailure {
     /// The last tier that tried.
     pub tier: ProofTier,
     /// Steps that tier used, when the kernel reports them.
     pub steps: Option<u64>,
-    /// The kernel's reason.
-    pub reason: String,
+    /// The kernel's reason: a rule the proof breaks, a limit the Deep tier
+    /// reached ([`TierFailure::decided`] is `false`), or
+    /// [`KernelError::Internal`] ([`TierFailure::is_kernel_bug`]).
+    pub reason: KernelError,
+}
+
+impl TierFailure {
+    /// The kernel's stable rule id ([`KernelError::rule`]).
+    pub fn rule(&self) -> &'static str {
+        self.reason.rule()
+    }
+
+    /// `true` for a definite rejection (or a kernel bug), `false` when no
+    /// tier could decide within its budget.
+    pub fn decided(&self) -> bool {
+        !is_limit(&self.reason)
+    }
+
+    /// `true` when the kernel failed one of its own invariants: a bug in the
+    /// kernel, never a verdict on the proof.
+    pub fn is_kernel_bug(&self) -> bool {
+        matches!(self.reason, KernelError::Internal(_))
+    }
+}
+
+impl std::fmt::Display for TierFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write_reason(f, &self.reason)
+    }
+}
+
+/// The kernel's reason as the gate says it: a limit of the last tier is
+/// "could not decide within the Deep budget: ...".
+pub(crate) fn write_reason(f: &mut std::fmt::Formatter<'_>, e: &KernelError) -> std::fmt::Result {
+    if is_limit(e) {
+        write!(f, "could not decide within the Deep budget: {e}")
+    } else {
+        write!(f, "{e}")
+    }
 }
 
 /// What one tier concluded on its own (no escalation).
@@ -115,10 +159,15 @@ pub struct TierFailure {
 pub enum Attempt {
     /// Accepted, with the kernel's step count.
     Accepted(u64),
-    /// Could not decide within this tier (steps when reported, reason).
-    Undecided(Option<u64>, String),
-    /// Definitely rejected.
-    Rejected(String),
+    /// Could not decide within this tier: steps when reported, and the limit
+    /// the kernel reached (`None`: Reflex on an obligation that is not a
+    /// reflexive equality).
+    Undecided(Option<u64>, Option<KernelError>),
+    /// Definitely rejected: the proof breaks the kernel rule the error names.
+    Rejected(KernelError),
+    /// The kernel failed one of its own invariants ([`KernelError::Internal`]):
+    /// a bug in the kernel, never a verdict on the proof.
+    KernelBug(KernelError),
 }
 
 /// Runs exactly one tier on an obligation.
@@ -128,15 +177,30 @@ pub fn attempt(
     tier: ProofTier,
     config: &TierConfig,
 ) -> Attempt {
+    if tier == ProofTier::Reflex {
+        return if ob.is_reflexive() {
+            Attempt::Accepted(0)
+        } else {
+            Attempt::Undecided(Some(0), None)
+        };
+    }
+    match kernel_check(kernel, ob, tier, config) {
+        Ok(steps) => Attempt::Accepted(steps),
+        Err(e) if is_limit(&e) => Attempt::Undecided(used(&e), Some(e)),
+        Err(e @ KernelError::Internal(_)) => Attempt::KernelBug(e),
+        Err(e) => Attempt::Rejected(e),
+    }
+}
+
+/// The kernel's check of `ob` under the budget of a kernel tier.
+fn kernel_check(
+    kernel: &mut Kernel,
+    ob: &Obligation,
+    tier: ProofTier,
+    config: &TierConfig,
+) -> Result<u64, KernelError> {
     let fuel = match tier {
-        ProofTier::Reflex => {
-            return if ob.is_reflexive() {
-                Attempt::Accepted(0)
-            } else {
-                Attempt::Undecided(Some(0), "not a reflexive equality".to_owned())
-            };
-        }
-        ProofTier::Standard => config.standard_fuel,
+        ProofTier::Standard | ProofTier::Reflex => config.standard_fuel,
         ProofTier::Deep => config.deep_fuel,
     };
     let limits = Limits {
@@ -144,18 +208,16 @@ pub fn attempt(
         max_recursion: config.max_recursion,
         ..Limits::DEFAULT
     };
-    match kernel.check_term(ob.proof(), ob.prop(), &[], limits) {
-        Ok(report) => Attempt::Accepted(report.steps),
-        Err(e @ KernelError::OutOfFuel { used, .. }) => {
-            Attempt::Undecided(Some(used), e.to_string())
-        }
-        Err(
-            e @ (KernelError::RecursionLimit { .. }
-            | KernelError::TermTooDeep { .. }
-            | KernelError::StoreFull(_)
-            | KernelError::StringTooLongToExpand { .. }),
-        ) => Attempt::Undecided(None, e.to_string()),
-        Err(e) => Attempt::Rejected(e.to_string()),
+    kernel
+        .check_term(ob.proof(), ob.prop(), &[], limits)
+        .map(|report| report.steps)
+}
+
+/// Steps the kernel reports with an error (on fuel exhaustion only).
+fn used(e: &KernelError) -> Option<u64> {
+    match e {
+        KernelError::OutOfFuel { used, .. } => Some(*used),
+        _ => None,
     }
 }
 
@@ -168,26 +230,60 @@ pub fn verify_tiered(
     config: &TierConfig,
 ) -> Result<Verdict, TierFailure> {
     let mut tier = start;
+    if tier == ProofTier::Reflex {
+        if obligation.is_reflexive() {
+            return Ok(Verdict { tier, steps: 0 });
+        }
+        tier = ProofTier::Standard;
+    }
     loop {
-        match attempt(kernel, obligation, tier, config) {
-            Attempt::Accepted(steps) => return Ok(Verdict { tier, steps }),
-            Attempt::Rejected(reason) => {
-                return Err(TierFailure {
-                    tier,
-                    steps: None,
-                    reason,
-                });
-            }
-            Attempt::Undecided(steps, reason) => match tier.next() {
-                Some(next) => tier = next,
-                None => {
+        match kernel_check(kernel, obligation, tier, config) {
+            Ok(steps) => return Ok(Verdict { tier, steps }),
+            Err(reason) => match tier.next() {
+                Some(next) if is_limit(&reason) => tier = next,
+                // A definite rejection (steps not reported), a kernel bug,
+                // or a limit of the last tier.
+                _ => {
+                    let steps = used(&reason);
                     return Err(TierFailure {
                         tier,
                         steps,
-                        reason: format!("could not decide within the Deep budget: {reason}"),
+                        reason,
                     });
                 }
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ProofTier, TierFailure};
+    use proofgate_kernel::KernelError;
+
+    #[test]
+    fn a_failure_keeps_the_kernel_error_its_rule_and_its_kind() {
+        let bug = TierFailure {
+            tier: ProofTier::Standard,
+            steps: None,
+            reason: KernelError::Internal("an invariant"),
+        };
+        assert!(bug.is_kernel_bug());
+        assert_eq!(bug.rule(), "internal");
+        let fuel = TierFailure {
+            tier: ProofTier::Deep,
+            steps: Some(10),
+            reason: KernelError::OutOfFuel {
+                used: 10,
+                needed: 1,
+                limit: 10,
+            },
+        };
+        assert!(!fuel.decided() && !fuel.is_kernel_bug());
+        assert_eq!(fuel.rule(), "limit.fuel");
+        assert!(
+            fuel.to_string()
+                .starts_with("could not decide within the Deep budget: ")
+        );
     }
 }

@@ -87,7 +87,8 @@ fn dimension_match_is_reflex_and_mismatch_is_a_standard_rejection() {
         "a Reflex miss escalates once, then is final"
     );
     assert!(r.requirement.contains("DimensionMatch(4)"), "{r}");
-    assert!(r.reason.contains("expected type"), "{r}");
+    assert_eq!(r.rule(), "type.query", "{r}");
+    assert!(r.decided(), "{r}");
 }
 
 #[test]
@@ -276,7 +277,8 @@ fn the_deep_tier_takes_what_standard_cannot_finish() {
     };
     let r = rejected(env.prove(&req, &ev2));
     assert_eq!(r.tier, ProofTier::Deep);
-    assert!(r.reason.contains("could not decide"), "{r}");
+    assert_eq!(r.rule(), "limit.fuel", "{r}");
+    assert!(!r.decided(), "{r}");
     assert_eq!(r.steps, Some(1_200));
     // A definite rejection in a long composite is final at the first tier.
     let req = ProofRequirement::Composite(
@@ -287,6 +289,7 @@ fn the_deep_tier_takes_what_standard_cannot_finish() {
     let ev = Evidence { ready: 0, ..ev };
     let r = rejected(env.prove(&req, &ev));
     assert_eq!(r.tier, ProofTier::Standard, "{r}");
+    assert!(r.decided(), "{r}");
 }
 
 #[test]

@@ -52,6 +52,7 @@ proptest! {
                 Attempt::Accepted(_) => prop_assert!(native),
                 Attempt::Rejected(_) => prop_assert!(!native),
                 Attempt::Undecided(..) => {}
+                Attempt::KernelBug(e) => return Err(TestCaseError::fail(format!("kernel bug: {e}"))),
             }
             let via_decide = env.prove(&decided, &ev);
             let via_bool = env.prove(&boolean, &ev);

@@ -89,7 +89,7 @@ proptest! {
             let deep_accepts = match &deep {
                 Attempt::Accepted(_) => true,
                 Attempt::Rejected(_) => false,
-                Attempt::Undecided(..) => return Err(TestCaseError::fail(format!("Deep undecided: {deep:?}"))),
+                Attempt::Undecided(..) | Attempt::KernelBug(_) => return Err(TestCaseError::fail(format!("Deep did not decide: {deep:?}"))),
             };
             prop_assert_eq!(deep_accepts, truth(&req, &s), "Deep disagrees with the meaning of {}", req);
             for tier in [ProofTier::Reflex, ProofTier::Standard] {
@@ -97,6 +97,7 @@ proptest! {
                     Attempt::Accepted(_) => prop_assert!(deep_accepts, "{:?} accepted what Deep rejects: {}", tier, req),
                     Attempt::Rejected(_) => prop_assert!(!deep_accepts, "{:?} rejected what Deep accepts: {}", tier, req),
                     Attempt::Undecided(..) => {}
+                    Attempt::KernelBug(e) => return Err(TestCaseError::fail(format!("{tier:?}: kernel bug {e}"))),
                 }
             }
             let tiered = env.prove(&req, &s);

@@ -1,28 +1,17 @@
 //! The judge on a real Lean export: `Init.Prelude` (Lean 4.29.1) from the
-//! corpus (`../shared/lean-exports`, or `$PROOFGATE_LEAN_EXPORTS`) judged
-//! against itself is accepted; the same export with one theorem's proof
-//! replaced by `sorryAx` (rewritten with the export writer) is rejected for
-//! that theorem and accepted for the others. Fails when the corpus is absent.
+//! external corpus (found as `proofgate-kernel/tests/support/corpus.rs`
+//! says) judged against itself is accepted; the same export with one
+//! theorem's proof replaced by `sorryAx` (rewritten with the export writer) is
+//! rejected for that theorem and accepted for the others. Without the corpus
+//! it is skipped loudly (a failure under `PROOFGATE_REQUIRE_CORPUS=1`).
+
+#[path = "../../proofgate-kernel/tests/support/corpus.rs"]
+mod corpus;
 
 use proofgate::judge::{JudgeConfig, Rejection, judge};
 use proofgate_kernel::{
     Declaration, ExportReader, ExportWriter, LevelId, TermStore, run_with_kernel_stack,
 };
-use std::path::{Path, PathBuf};
-
-fn prelude_path() -> PathBuf {
-    let dir = match std::env::var_os("PROOFGATE_LEAN_EXPORTS") {
-        Some(p) => PathBuf::from(p),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/lean-exports"),
-    };
-    let p = dir.join("good/init-prelude.ndjson");
-    assert!(
-        p.is_file(),
-        "Lean export corpus not found at {} (set PROOFGATE_LEAN_EXPORTS to its folder)",
-        dir.display()
-    );
-    p
-}
 
 /// The export with `target`'s proof replaced by `sorryAx.{0} ty false`.
 fn with_sorry(text: &[u8], target: &str) -> Vec<u8> {
@@ -51,7 +40,13 @@ fn with_sorry(text: &[u8], target: &str) -> Vec<u8> {
 
 #[test]
 fn init_prelude_against_itself_and_with_one_sorry() {
-    let text = std::fs::read(prelude_path()).unwrap();
+    let Some(path) = corpus::file_or_skip(
+        "good/init-prelude.ndjson",
+        "init_prelude_against_itself_and_with_one_sorry",
+    ) else {
+        return;
+    };
+    let text = std::fs::read(path).unwrap();
     let theorems: Vec<String> = ["Nat.succ_pos", "Nat.sub_lt", "congrFun"]
         .map(str::to_owned)
         .to_vec();

@@ -24,7 +24,7 @@ use crate::stdout::outln;
 use clap::Args;
 use export::Export;
 use mutate::Op;
-use proofgate_kernel::{CheckFailure, Kernel, KernelError, Limits, check_export};
+use proofgate_kernel::{CheckFailure, Kernel, Limits, check_export};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::BTreeMap;
@@ -100,16 +100,9 @@ pub(crate) fn check_text(text: &str, fuel: u64) -> Outcome {
         ),
         Ok(Ok(r)) => Outcome::Accepted { steps: r.steps },
         Ok(Err(CheckFailure::Export(e))) if e.is_unsupported() => Outcome::Declined(e.to_string()),
-        Ok(Err(
-            e @ CheckFailure::Rejected {
-                error:
-                    KernelError::OutOfFuel { .. }
-                    | KernelError::RecursionLimit { .. }
-                    | KernelError::TermTooDeep { .. }
-                    | KernelError::StringTooLongToExpand { .. },
-                ..
-            },
-        )) => Outcome::Limit(e.to_string()),
+        Ok(Err(e)) if matches!(&e, CheckFailure::Rejected { error, .. } if error.is_limit()) => {
+            Outcome::Limit(e.to_string())
+        }
         Ok(Err(e)) => Outcome::Rejected(e.to_string()),
     }
 }

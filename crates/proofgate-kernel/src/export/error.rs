@@ -4,6 +4,7 @@ use thiserror::Error;
 
 /// Why a line of an export could not be read.
 #[derive(Debug, Error)]
+#[non_exhaustive]
 pub enum ExportErrorKind {
     /// Reading the input failed.
     #[error("I/O error: {0}")]
@@ -70,7 +71,35 @@ pub struct ExportError {
     pub kind: ExportErrorKind,
 }
 
+impl ExportErrorKind {
+    /// A stable id of what is wrong (`export.json`, `export.dangling-index`,
+    /// ...), as [`KernelError::rule`](crate::KernelError::rule) for a
+    /// rejected declaration.
+    pub fn rule(&self) -> &'static str {
+        match self {
+            ExportErrorKind::Io(_) => "export.io",
+            ExportErrorKind::Json(_) => "export.json",
+            ExportErrorKind::UnsupportedVersion(_) => "export.version",
+            ExportErrorKind::Empty => "export.empty",
+            ExportErrorKind::MissingMeta => "export.missing-meta",
+            ExportErrorKind::MisplacedMeta => "export.misplaced-meta",
+            ExportErrorKind::InvalidUtf8 { .. } => "export.utf8",
+            ExportErrorKind::Field(_) => "export.field",
+            ExportErrorKind::UnknownTag => "export.unknown-tag",
+            ExportErrorKind::Dangling { .. } => "export.dangling-index",
+            ExportErrorKind::Duplicate { .. } => "export.duplicate-index",
+            ExportErrorKind::StoreFull(_) => "limit.store",
+            ExportErrorKind::Invalid(_) => "export.invalid-value",
+        }
+    }
+}
+
 impl ExportError {
+    /// The stable id of what is wrong ([`ExportErrorKind::rule`]).
+    pub fn rule(&self) -> &'static str {
+        self.kind.rule()
+    }
+
     /// Whether the input is unusable and should be declined rather than
     /// rejected: unreadable (I/O, not UTF-8), empty, without its meta line,
     /// of a format version this reader does not implement, or too big for

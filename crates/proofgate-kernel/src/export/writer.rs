@@ -32,6 +32,7 @@ use thiserror::Error;
 
 /// Why a declaration could not be written.
 #[derive(Debug, Error)]
+#[non_exhaustive]
 pub enum ExportWriteError {
     /// Writing the output failed.
     #[error("I/O error: {0}")]

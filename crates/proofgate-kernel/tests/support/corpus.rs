@@ -10,6 +10,12 @@
 //! failing, unless `PROOFGATE_REQUIRE_CORPUS=1` (set by `.ci/run`), under
 //! which it fails. An explicitly set `PROOFGATE_LEAN_EXPORTS` that does not
 //! hold a corpus always fails: skipping would hide the misconfiguration.
+//!
+//! `PROOFGATE_NO_CORPUS=1` hides the corpus from this helper wherever it is
+//! (it wins over every place above): `scripts/test.sh` runs the corpus-reading
+//! targets once so, as on a clone with nothing beside it, and with
+//! `PROOFGATE_LEAN_EXPORTS` pointing at an empty folder, so a test that looks
+//! the corpus up on its own instead of through this file fails there.
 
 #![allow(dead_code)]
 
@@ -32,6 +38,9 @@ fn is_corpus(dir: &Path) -> bool {
 
 /// The corpus folder (holding `good/` and `bad/`), or the places tried.
 pub fn locate() -> Result<PathBuf, Vec<PathBuf>> {
+    if hidden() {
+        return Err(Vec::new());
+    }
     if let Some(p) = std::env::var_os("PROOFGATE_LEAN_EXPORTS") {
         let p = PathBuf::from(p);
         assert!(
@@ -50,6 +59,11 @@ pub fn locate() -> Result<PathBuf, Vec<PathBuf>> {
         Some(d) => Ok(d.clone()),
         None => Err(tried),
     }
+}
+
+/// `PROOFGATE_NO_CORPUS=1`: behave as if no corpus existed anywhere.
+fn hidden() -> bool {
+    std::env::var_os("PROOFGATE_NO_CORPUS").is_some_and(|v| v == "1")
 }
 
 fn required() -> bool {
@@ -71,6 +85,10 @@ fn missing(what: &str, detail: &str) {
 pub fn dir_or_skip(what: &str) -> Option<PathBuf> {
     match locate() {
         Ok(d) => Some(d),
+        Err(_) if hidden() => {
+            missing(what, "the corpus is hidden (PROOFGATE_NO_CORPUS=1)");
+            None
+        }
         Err(tried) => {
             let tried: Vec<String> = tried.iter().map(|p| p.display().to_string()).collect();
             missing(

@@ -360,12 +360,20 @@ impl ProofEnvironment {
             None => {
                 self.book.miss(self.cache.hits() + self.cache.misses());
                 let Verdict { tier, steps } = self.verifier.verify(ob).map_err(|f| {
-                    Box::new(ProofGateRejected {
-                        requirement: describe(),
-                        tier: f.tier,
-                        steps: f.steps,
-                        reason: f.reason,
-                    })
+                    if f.is_kernel_bug() {
+                        GateError::KernelBug {
+                            requirement: describe(),
+                            tier: f.tier,
+                            error: f.reason,
+                        }
+                    } else {
+                        GateError::Rejected(Box::new(ProofGateRejected {
+                            requirement: describe(),
+                            tier: f.tier,
+                            steps: f.steps,
+                            reason: f.reason,
+                        }))
+                    }
                 })?;
                 match tier {
                     ProofTier::Reflex => self.counts.reflex += 1,

@@ -84,6 +84,15 @@ pub enum JudgeError {
     /// No theorem was named.
     #[error("no theorem to judge was named")]
     NoTheorems,
+    /// The kernel failed an invariant of its own while checking the
+    /// solution: a kernel bug, never a verdict on the solution.
+    #[error("kernel bug while checking the solution's '{declaration}': {error}")]
+    KernelBug {
+        /// The declaration being checked.
+        declaration: String,
+        /// The kernel's `Internal` error.
+        error: KernelError,
+    },
     /// A theorem statement (or an allowed axiom's type) of the challenge
     /// reaches a constant the challenge does not declare, so the trusted
     /// side does not fix what it means.
@@ -291,6 +300,12 @@ fn replay_solution<S: BufRead>(
                 encode_declaration(kernel.store(), &mut digests, &d, &mut buf);
                 hasher.update(&(buf.len() as u64).to_le_bytes());
                 hasher.update(&buf);
+            }
+            Err(error @ KernelError::Internal(_)) => {
+                return Err(JudgeError::KernelBug {
+                    declaration: kernel.store().names.display(d.name()),
+                    error,
+                });
             }
             Err(e) => {
                 replay.failure = Some((kernel.store().names.display(d.name()), e));

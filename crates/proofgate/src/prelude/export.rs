@@ -18,6 +18,7 @@ use thiserror::Error;
 
 /// Why a fixture could not be built.
 #[derive(Debug, Error)]
+#[non_exhaustive]
 pub enum ExportBuildError {
     /// A term did not parse.
     #[error(transparent)]
