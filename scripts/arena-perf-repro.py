@@ -99,7 +99,7 @@ def prelude_closure(roots):
                                 capture_output=True, text=True).stdout.strip()
     except subprocess.CalledProcessError:
         sys.exit('arena-perf-repro: the let ladder needs the Lean export corpus '
-                 '(PROOFGATE_LEAN_EXPORTS, ../shared/lean-exports or target/lean-exports)')
+                 '(where scripts/find-corpus.sh looks for it)')
     rows = [json.loads(l) for l in open(os.path.join(corpus, 'good/init-prelude.ndjson'))]
     names, exprs, decls = {0: ''}, {}, {}
     for o in rows:

@@ -9,8 +9,8 @@
 //! Terms are DAGs: subterms are reused across sibling contexts with equal
 //! entry types (lets of equal and unequal values, unused binders), which is
 //! where a wrongly shared cache frame would show. Deterministic (fixed
-//! seed); `REVIEW_FUZZ_CASES=N` runs N cases instead of the default,
-//! `REVIEW_FUZZ_SEED` and `REVIEW_FUZZ_SIZE` (largest term budget, 28)
+//! seed); `LET_FUZZ_CASES=N` runs N cases instead of the default,
+//! `LET_FUZZ_SEED` and `LET_FUZZ_SIZE` (largest term budget, 28)
 //! vary them.
 //!
 //! Sensitivity, checked by hand on e863a43: the default run fails on each
@@ -719,15 +719,15 @@ fn run(cases: usize, seed: u64, max_size: usize) -> Tally {
 
 #[test]
 fn inference_with_lets_in_the_context_agrees_with_zeta_expansion() {
-    let cases = std::env::var("REVIEW_FUZZ_CASES")
+    let cases = std::env::var("LET_FUZZ_CASES")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(12_000);
-    let seed = std::env::var("REVIEW_FUZZ_SEED")
+    let seed = std::env::var("LET_FUZZ_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0x5eed_1e75);
-    let max_size = std::env::var("REVIEW_FUZZ_SIZE")
+    let max_size = std::env::var("LET_FUZZ_SIZE")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(28);

@@ -1,4 +1,10 @@
-//! Review findings (reproducers). Each test here failed when written.
+//! A string literal over the expansion cap against Init.Prelude's own
+//! `String.ofList` (found in review; `depth_limits.rs` covers the same rule
+//! with the fixtures' constructor-shaped `String`). Aborted the process on
+//! 0529d7c; now declined (`limit.string-expansion`).
+
+#[path = "support/corpus.rs"]
+mod corpus;
 
 use proofgate_kernel::export::ExportReader;
 use proofgate_kernel::{Declaration, DefinitionSafety, Kernel, LevelId, Limits, ReducibilityHints};
@@ -11,11 +17,12 @@ use proofgate_kernel::{Declaration, DefinitionSafety, Kernel, LevelId, Limits, R
 /// code in 0529d7c; a declaration in an export reaches it.
 #[test]
 fn a_long_string_literal_against_of_list_is_a_verdict_not_a_stack_overflow() {
-    let Some(dir) = std::env::var_os("PROOFGATE_LEAN_EXPORTS") else {
-        eprintln!("PROOFGATE_LEAN_EXPORTS unset: skipped");
+    let Some(prelude) = corpus::file_or_skip(
+        "good/init-prelude.ndjson",
+        "a_long_string_literal_against_of_list_is_a_verdict_not_a_stack_overflow",
+    ) else {
         return;
     };
-    let prelude = std::path::Path::new(&dir).join("good/init-prelude.ndjson");
     let input = std::io::BufReader::new(std::fs::File::open(prelude).expect("prelude"));
     let mut k = Kernel::new();
     let mut reader = ExportReader::new(input);
@@ -51,9 +58,9 @@ fn a_long_string_literal_against_of_list_is_a_verdict_not_a_stack_overflow() {
         hints: ReducibilityHints::Regular(1),
         safety: DefinitionSafety::Safe,
     };
-    // `REVIEW_WRITE_EXPORT=path`: the prelude and this declaration as an
+    // `STRING_EXPANSION_WRITE_EXPORT=path`: the prelude and this declaration as an
     // export, for `proofgate check`.
-    if let Some(path) = std::env::var_os("REVIEW_WRITE_EXPORT") {
+    if let Some(path) = std::env::var_os("STRING_EXPANSION_WRITE_EXPORT") {
         let out = std::io::BufWriter::new(std::fs::File::create(path).expect("create"));
         let mut w = proofgate_kernel::ExportWriter::new(out).expect("writer");
         for d in decls.iter().chain([&decl]) {
