@@ -7,7 +7,7 @@
 //! bounded.
 
 use crate::expr::{ExprId, ExprNode};
-use crate::level::LevelId;
+use crate::level::{LevelId, LevelNode};
 use crate::name::NameId;
 use crate::store::TermStore;
 use fxhash::FxHashMap;
@@ -300,6 +300,9 @@ impl TermStore {
         }
         // Built once: a scan of `params` per occurrence would be quadratic.
         let subst = crate::level::LevelSubst::new(params, levels);
+        // One level memo for the whole term: its levels share sublevels,
+        // and each is substituted once (see `instance_size`).
+        let mut lmemo = crate::level::LevelMemo::default();
         self.with_replace_cache(e, |st, cache, memo| {
             st.replace(e, 0, false, cache, memo, &mut |st, x, _| {
                 if !st.data(x).has_level_param() {
@@ -307,13 +310,14 @@ impl TermStore {
                 }
                 match st.node(x) {
                     ExprNode::Sort(l) => {
-                        let l2 = st.levels.instantiate_with(l, &subst);
+                        let l2 = st.levels.instantiate_memo(l, &subst, &mut lmemo);
                         Some(st.sort(l2))
                     }
                     ExprNode::Const(n, ls) => {
+                        st.count_work(st.levels_of(ls).len() as u64);
                         let mut ls2 = crate::tc::Levels::from_slice(st.levels_of(ls));
                         for l in ls2.iter_mut() {
-                            *l = st.levels.instantiate_with(*l, &subst);
+                            *l = st.levels.instantiate_memo(*l, &subst, &mut lmemo);
                         }
                         Some(st.cnst(n, &ls2))
                     }
@@ -323,9 +327,15 @@ impl TermStore {
         })
     }
 
-    /// Number of distinct nodes of `e` (its DAG size).
-    pub(crate) fn dag_size(&self, e: ExprId) -> u64 {
+    /// What substituting universe parameters in `e` walks: its distinct
+    /// nodes, the levels its constants list, and the distinct level nodes
+    /// with a parameter (each substituted once, `instantiate_lparams`).
+    /// A constant instance is charged this, so the charge covers level
+    /// walks too (a `succ` chain is as long as the input).
+    pub(crate) fn instance_size(&self, e: ExprId) -> u64 {
         let mut seen = fxhash::FxHashSet::default();
+        let mut levels = Vec::new();
+        let mut listed = 0u64;
         let mut stack = vec![e];
         while let Some(x) = stack.pop() {
             if !seen.insert(x) {
@@ -338,10 +348,26 @@ impl TermStore {
                 }
                 ExprNode::Let(t, v, b) => stack.extend([t, v, b]),
                 ExprNode::Proj(_, _, s) => stack.push(s),
+                ExprNode::Sort(l) => levels.push(l),
+                ExprNode::Const(_, ls) => {
+                    listed += self.levels_of(ls).len() as u64;
+                    levels.extend_from_slice(self.levels_of(ls));
+                }
                 _ => {}
             }
         }
-        seen.len() as u64
+        let mut seen_levels = fxhash::FxHashSet::default();
+        while let Some(l) = levels.pop() {
+            if !self.levels.has_param(l) || !seen_levels.insert(l) {
+                continue;
+            }
+            match self.levels.node(l) {
+                LevelNode::Succ(a) => levels.push(a),
+                LevelNode::Max(a, b) | LevelNode::IMax(a, b) => levels.extend([a, b]),
+                LevelNode::Zero | LevelNode::Param(_) => {}
+            }
+        }
+        seen.len() as u64 + listed + seen_levels.len() as u64
     }
 
     /// Whether the constant named `n` occurs in `e`.
