@@ -156,6 +156,12 @@ impl<R: BufRead> ExportReader<R> {
             self.seen_meta = true;
             return Err(Kind::MissingMeta);
         }
+        // The format writes no `null`. Serde's typed path cannot tell a
+        // null from an absent key, so a null in any position would be read
+        // two ways (`"bvar":null` beside a `sort`): every path refuses it.
+        if let Some(key) = null_key(&o) {
+            return Err(Kind::Invalid(format!("field '{key}' is null")));
+        }
         if let Some(i) = o.get("in") {
             let i = i.as_u64().ok_or(Kind::Field("in"))?;
             let n = self.name_line(st, &o)?;
@@ -502,4 +508,19 @@ impl<R: BufRead> ExportReader<R> {
             claimed: Some(claimed),
         }))
     }
+}
+
+/// The key of the first `null` in a record, at any depth (an array's
+/// entries are named by the key holding the array).
+fn null_key(o: &Obj) -> Option<&str> {
+    let mut todo: Vec<(&str, &Value)> = o.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    while let Some((k, v)) = todo.pop() {
+        match v {
+            Value::Null => return Some(k),
+            Value::Object(m) => todo.extend(m.iter().map(|(k, v)| (k.as_str(), v))),
+            Value::Array(a) => todo.extend(a.iter().map(|v| (k, v))),
+            _ => {}
+        }
+    }
+    None
 }
