@@ -66,7 +66,8 @@ impl TypeChecker<'_> {
         // check pays for must not depend on what earlier checks shared.
         let work_before = self.st.work();
         let charge = if self.ws.charged_instances.insert(key) {
-            2 * self.template_size(term)
+            // The substitution is built over the parameters, one each.
+            2 * (self.template_size(term) + params.len() as u64)
         } else {
             0
         };
