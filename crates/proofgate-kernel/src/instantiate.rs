@@ -334,9 +334,19 @@ impl TermStore {
     /// walks too (a `succ` chain is as long as the input).
     pub(crate) fn instance_size(&self, e: ExprId) -> u64 {
         let mut seen = fxhash::FxHashSet::default();
-        let mut levels = Vec::new();
-        let mut listed = 0u64;
+        let mut deep = Vec::new();
+        let mut levels = 0u64;
         let mut stack = vec![e];
+        let mut level = |l: LevelId, levels: &mut u64| {
+            // As `instantiate_memo` walks them: a shallow level as a tree,
+            // per occurrence; a deep one's nodes once (counted below).
+            let d = self.levels.depth(l);
+            if d <= crate::level::MEMO_FREE_DEPTH {
+                *levels += (1 << d) - 1;
+            } else if self.levels.has_param(l) {
+                deep.push(l);
+            }
+        };
         while let Some(x) = stack.pop() {
             if !seen.insert(x) {
                 continue;
@@ -348,26 +358,31 @@ impl TermStore {
                 }
                 ExprNode::Let(t, v, b) => stack.extend([t, v, b]),
                 ExprNode::Proj(_, _, s) => stack.push(s),
-                ExprNode::Sort(l) => levels.push(l),
+                ExprNode::Sort(l) => level(l, &mut levels),
                 ExprNode::Const(_, ls) => {
-                    listed += self.levels_of(ls).len() as u64;
-                    levels.extend_from_slice(self.levels_of(ls));
+                    levels += self.levels_of(ls).len() as u64;
+                    for &l in self.levels_of(ls) {
+                        level(l, &mut levels);
+                    }
                 }
                 _ => {}
             }
         }
-        let mut seen_levels = fxhash::FxHashSet::default();
-        while let Some(l) = levels.pop() {
-            if !self.levels.has_param(l) || !seen_levels.insert(l) {
-                continue;
+        if !deep.is_empty() {
+            let mut seen_levels = fxhash::FxHashSet::default();
+            while let Some(l) = deep.pop() {
+                if !self.levels.has_param(l) || !seen_levels.insert(l) {
+                    continue;
+                }
+                match self.levels.node(l) {
+                    LevelNode::Succ(a) => deep.push(a),
+                    LevelNode::Max(a, b) | LevelNode::IMax(a, b) => deep.extend([a, b]),
+                    LevelNode::Zero | LevelNode::Param(_) => {}
+                }
             }
-            match self.levels.node(l) {
-                LevelNode::Succ(a) => levels.push(a),
-                LevelNode::Max(a, b) | LevelNode::IMax(a, b) => levels.extend([a, b]),
-                LevelNode::Zero | LevelNode::Param(_) => {}
-            }
+            levels += seen_levels.len() as u64;
         }
-        seen.len() as u64 + listed + seen_levels.len() as u64
+        seen.len() as u64 + levels
     }
 
     /// Whether the constant named `n` occurs in `e`.

@@ -39,7 +39,7 @@ impl ParamScope {
 
 /// Levels up to this depth are at most 3 nodes as trees: substituting in
 /// them needs no memo (see [`LevelTable::instantiate_memo`]).
-const MEMO_FREE_DEPTH: u32 = 2;
+pub(crate) const MEMO_FREE_DEPTH: u32 = 2;
 
 /// What each level node became under one substitution.
 pub(crate) type LevelMemo = FxHashMap<LevelId, LevelId>;

@@ -511,16 +511,16 @@ impl<R: BufRead> ExportReader<R> {
 }
 
 /// The key of the first `null` in a record, at any depth (an array's
-/// entries are named by the key holding the array).
+/// entries are named by the key holding the array). Recursion is bounded
+/// by serde_json's nesting limit (128).
 fn null_key(o: &Obj) -> Option<&str> {
-    let mut todo: Vec<(&str, &Value)> = o.iter().map(|(k, v)| (k.as_str(), v)).collect();
-    while let Some((k, v)) = todo.pop() {
+    fn walk<'a>(k: &'a str, v: &'a Value) -> Option<&'a str> {
         match v {
-            Value::Null => return Some(k),
-            Value::Object(m) => todo.extend(m.iter().map(|(k, v)| (k.as_str(), v))),
-            Value::Array(a) => todo.extend(a.iter().map(|v| (k, v))),
-            _ => {}
+            Value::Null => Some(k),
+            Value::Object(m) => m.iter().find_map(|(k, v)| walk(k, v)),
+            Value::Array(a) => a.iter().find_map(|v| walk(k, v)),
+            _ => None,
         }
     }
-    None
+    o.iter().find_map(|(k, v)| walk(k, v))
 }
