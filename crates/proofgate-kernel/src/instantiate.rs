@@ -7,7 +7,7 @@
 //! bounded.
 
 use crate::expr::{ExprId, ExprNode};
-use crate::level::LevelId;
+use crate::level::{LevelId, LevelNode};
 use crate::name::NameId;
 use crate::store::TermStore;
 use fxhash::FxHashMap;
@@ -300,6 +300,9 @@ impl TermStore {
         }
         // Built once: a scan of `params` per occurrence would be quadratic.
         let subst = crate::level::LevelSubst::new(params, levels);
+        // One level memo for the whole term: its levels share sublevels,
+        // and each is substituted once (see `instance_size`).
+        let mut lmemo = crate::level::LevelMemo::default();
         self.with_replace_cache(e, |st, cache, memo| {
             st.replace(e, 0, false, cache, memo, &mut |st, x, _| {
                 if !st.data(x).has_level_param() {
@@ -307,13 +310,14 @@ impl TermStore {
                 }
                 match st.node(x) {
                     ExprNode::Sort(l) => {
-                        let l2 = st.levels.instantiate_with(l, &subst);
+                        let l2 = st.levels.instantiate_memo(l, &subst, &mut lmemo);
                         Some(st.sort(l2))
                     }
                     ExprNode::Const(n, ls) => {
+                        st.count_work(st.levels_of(ls).len() as u64);
                         let mut ls2 = crate::tc::Levels::from_slice(st.levels_of(ls));
                         for l in ls2.iter_mut() {
-                            *l = st.levels.instantiate_with(*l, &subst);
+                            *l = st.levels.instantiate_memo(*l, &subst, &mut lmemo);
                         }
                         Some(st.cnst(n, &ls2))
                     }
@@ -323,10 +327,26 @@ impl TermStore {
         })
     }
 
-    /// Number of distinct nodes of `e` (its DAG size).
-    pub(crate) fn dag_size(&self, e: ExprId) -> u64 {
+    /// What substituting universe parameters in `e` walks: its distinct
+    /// nodes, the levels its constants list, and the distinct level nodes
+    /// with a parameter (each substituted once, `instantiate_lparams`).
+    /// A constant instance is charged this, so the charge covers level
+    /// walks too (a `succ` chain is as long as the input).
+    pub(crate) fn instance_size(&self, e: ExprId) -> u64 {
         let mut seen = fxhash::FxHashSet::default();
+        let mut deep = Vec::new();
+        let mut levels = 0u64;
         let mut stack = vec![e];
+        let mut level = |l: LevelId, levels: &mut u64| {
+            // As `instantiate_memo` walks them: a shallow level as a tree,
+            // per occurrence; a deep one's nodes once (counted below).
+            let d = self.levels.depth(l);
+            if d <= crate::level::MEMO_FREE_DEPTH {
+                *levels += (1 << d) - 1;
+            } else if self.levels.has_param(l) {
+                deep.push(l);
+            }
+        };
         while let Some(x) = stack.pop() {
             if !seen.insert(x) {
                 continue;
@@ -338,10 +358,31 @@ impl TermStore {
                 }
                 ExprNode::Let(t, v, b) => stack.extend([t, v, b]),
                 ExprNode::Proj(_, _, s) => stack.push(s),
+                ExprNode::Sort(l) => level(l, &mut levels),
+                ExprNode::Const(_, ls) => {
+                    levels += self.levels_of(ls).len() as u64;
+                    for &l in self.levels_of(ls) {
+                        level(l, &mut levels);
+                    }
+                }
                 _ => {}
             }
         }
-        seen.len() as u64
+        if !deep.is_empty() {
+            let mut seen_levels = fxhash::FxHashSet::default();
+            while let Some(l) = deep.pop() {
+                if !self.levels.has_param(l) || !seen_levels.insert(l) {
+                    continue;
+                }
+                match self.levels.node(l) {
+                    LevelNode::Succ(a) => deep.push(a),
+                    LevelNode::Max(a, b) | LevelNode::IMax(a, b) => deep.extend([a, b]),
+                    LevelNode::Zero | LevelNode::Param(_) => {}
+                }
+            }
+            levels += seen_levels.len() as u64;
+        }
+        seen.len() as u64 + levels
     }
 
     /// Whether the constant named `n` occurs in `e`.

@@ -1,5 +1,12 @@
 //! Universe levels: interning, instantiation, and the kernel's normalisation,
-//! equivalence and `≥` checks (after Lean 4's `level.cpp`; `imax` included).
+//! equivalence and `≥` checks (after Lean 4's `level.cpp`; `imax` included,
+//! with a complete fallback where normal forms differ: `imax 1 u` is `u`, as
+//! in Lean's kernel since lean4#7631, whose `mk_imax` has that rule).
+//!
+//! Every walk here is paid from the check's work meter (`work.rs`) or is
+//! O(1): each interned node carries its offset split `succ^k base` and
+//! whether it is never zero, computed once when it is made, so comparisons,
+//! `max`, `imax` and `is_explicit` never walk a `succ` chain.
 
 use crate::name::{NameId, NameTable};
 use fxhash::{FxHashMap, FxHashSet};
@@ -30,9 +37,12 @@ impl ParamScope {
     }
 }
 
-/// Levels up to this depth are at most 2^depth nodes as trees: tree walks
-/// on them need no memo.
-const SMALL_LEVEL_DEPTH: u32 = 12;
+/// Levels up to this depth are at most 3 nodes as trees: substituting in
+/// them needs no memo (see [`LevelTable::instantiate_memo`]).
+pub(crate) const MEMO_FREE_DEPTH: u32 = 2;
+
+/// What each level node became under one substitution.
+pub(crate) type LevelMemo = FxHashMap<LevelId, LevelId>;
 
 /// Parameter lists up to this length are searched by a scan.
 const SMALL_PARAM_LIST: usize = 8;
@@ -73,6 +83,16 @@ impl<'a> LevelSubst<'a> {
         }?;
         Some(self.levels[i])
     }
+}
+
+/// Components of a name (the length `NameTable::compare` walks).
+fn name_len(names: &NameTable, mut n: NameId) -> u64 {
+    let mut k = 0;
+    while n != NameId::ANONYMOUS {
+        k += 1;
+        n = names.prefix(n);
+    }
+    k
 }
 
 /// An interned universe level. `LevelId::ZERO` is `0`.
@@ -118,6 +138,13 @@ pub struct LevelTable {
     nodes: Vec<LevelNode>,
     has_param: Vec<bool>,
     depth: Vec<u32>,
+    /// `(base, k)` with the node `succ^k base` and `base` not a `succ`:
+    /// an export can make `succ` chains as long as its input, and levels
+    /// are split this way at every comparison.
+    offset: Vec<(LevelId, u32)>,
+    /// Lean's structural `is_not_zero`, per node (`imax` asks it of each
+    /// right side it builds, and a walk would be a tree walk).
+    not_zero: Vec<bool>,
     map: FxHashMap<LevelNode, LevelId>,
     /// The check's term-work meter (see `work.rs`): the comparisons below
     /// walk levels as trees, which a DAG can make exponential, so every
@@ -133,6 +160,8 @@ impl Default for LevelTable {
             nodes: vec![LevelNode::Zero],
             has_param: vec![false],
             depth: vec![1],
+            offset: vec![(LevelId::ZERO, 0)],
+            not_zero: vec![false],
             map,
             meter: Default::default(),
         }
@@ -161,9 +190,24 @@ impl LevelTable {
             }
         };
         let id = LevelId(self.nodes.len() as u32);
+        let offset = match node {
+            LevelNode::Succ(a) => {
+                let (base, k) = self.offset[a.0 as usize];
+                (base, k.saturating_add(1))
+            }
+            _ => (id, 0),
+        };
+        let not_zero = match node {
+            LevelNode::Zero | LevelNode::Param(_) => false,
+            LevelNode::Succ(_) => true,
+            LevelNode::Max(a, b) => self.not_zero[a.0 as usize] || self.not_zero[b.0 as usize],
+            LevelNode::IMax(_, b) => self.not_zero[b.0 as usize],
+        };
         self.nodes.push(node);
         self.has_param.push(hp);
         self.depth.push(depth);
+        self.offset.push(offset);
+        self.not_zero.push(not_zero);
         self.map.insert(node, id);
         id
     }
@@ -204,24 +248,25 @@ impl LevelTable {
         self.mk(LevelNode::Param(n))
     }
 
+    /// `succ^k l`, paying one unit per node made (`k` is an offset read
+    /// from the input, as long as the input's longest chain).
     fn succ_n(&mut self, mut l: LevelId, k: u32) -> LevelId {
         for _ in 0..k {
+            if self.meter.step() {
+                break;
+            }
             l = self.succ(l);
         }
         l
     }
 
-    /// Splits `succ^k l` into `(l, k)`.
-    pub fn to_offset(&self, mut l: LevelId) -> (LevelId, u32) {
-        let mut k = 0;
-        while let LevelNode::Succ(a) = self.node(l) {
-            l = a;
-            k += 1;
-        }
-        (l, k)
+    /// Splits `succ^k l` into `(l, k)`, `l` not a successor. O(1): the split
+    /// is made with the node.
+    pub fn to_offset(&self, l: LevelId) -> (LevelId, u32) {
+        self.offset[l.0 as usize]
     }
 
-    /// Whether the level is a numeral `succ^k 0`.
+    /// Whether the level is a numeral `succ^k 0`. O(1).
     pub fn is_explicit(&self, l: LevelId) -> bool {
         self.to_offset(l).0 == LevelId::ZERO
     }
@@ -253,23 +298,15 @@ impl LevelTable {
         true
     }
 
-    /// Whether the level is `≥ 1` for every assignment of its parameters.
+    /// Lean's `is_not_zero`: whether the level is `≥ 1` for every assignment
+    /// of its parameters, read off its structure (a `succ`, a `max` with
+    /// such an argument, an `imax` with such a right side). O(1).
     pub fn is_not_zero(&self, l: LevelId) -> bool {
-        if self.meter.step() {
-            return false;
-        }
-        if !self.has_param(l) {
-            return self.closed_value(l) > 0;
-        }
-        match self.node(l) {
-            LevelNode::Zero | LevelNode::Param(_) => false,
-            LevelNode::Succ(_) => true,
-            LevelNode::Max(a, b) => self.is_not_zero(a) || self.is_not_zero(b),
-            LevelNode::IMax(_, b) => self.is_not_zero(b),
-        }
+        self.not_zero[l.0 as usize]
     }
 
-    /// `max a b`, simplified the way Lean's `mk_max` does.
+    /// `max a b`, simplified the way Lean's `mk_max` does. O(1): offsets
+    /// are read off the nodes.
     pub fn max(&mut self, a: LevelId, b: LevelId) -> LevelId {
         if self.is_explicit(a) && self.is_explicit(b) {
             return if self.to_offset(a).1 >= self.to_offset(b).1 {
@@ -302,7 +339,7 @@ impl LevelTable {
         self.mk(LevelNode::Max(a, b))
     }
 
-    /// `imax a b`, simplified the way Lean's `mk_imax` does.
+    /// `imax a b`, simplified the way Lean's `mk_imax` does. O(1).
     pub fn imax(&mut self, a: LevelId, b: LevelId) -> LevelId {
         if self.is_not_zero(b) {
             self.max(a, b)
@@ -324,74 +361,79 @@ impl LevelTable {
     }
 
     /// Substitutes universe parameters by `subst` (build it once for many
-    /// levels). Shared sublevels are substituted once: deep levels get a
-    /// memo, since as trees they may be exponentially larger than as DAGs.
+    /// levels).
     pub fn instantiate_with(&mut self, l: LevelId, subst: &LevelSubst<'_>) -> LevelId {
-        if !self.has_param(l) {
-            return l;
-        }
-        if self.depth(l) <= SMALL_LEVEL_DEPTH {
-            return self.instantiate_rec(l, subst, &mut None);
-        }
-        self.instantiate_rec(l, subst, &mut Some(FxHashMap::default()))
+        self.instantiate_memo(l, subst, &mut LevelMemo::default())
     }
 
-    fn instantiate_rec(
+    /// Substitutes universe parameters by `subst`, remembering in `memo`
+    /// what each level node became. Pass one memo for all the levels of a
+    /// term: they share sublevels (`succ^j u` for many `j` is one chain),
+    /// and each distinct node is then substituted once per term, whatever
+    /// the number of levels reading it. A node of depth at most
+    /// [`MEMO_FREE_DEPTH`] is at most 3 nodes as a tree and is walked
+    /// without the memo (most levels are `u`, `u+1`, `max u v`).
+    pub(crate) fn instantiate_memo(
         &mut self,
         l: LevelId,
         subst: &LevelSubst<'_>,
-        memo: &mut Option<FxHashMap<LevelId, LevelId>>,
+        memo: &mut LevelMemo,
     ) -> LevelId {
         if !self.has_param(l) {
             return l;
         }
-        if let Some(&r) = memo.as_ref().and_then(|m| m.get(&l)) {
+        let deep = self.depth(l) > MEMO_FREE_DEPTH;
+        if deep && let Some(&r) = memo.get(&l) {
             return r;
         }
+        // One unit per node substituted: with the memo, each node once.
         self.meter.count(1);
         let r = match self.node(l) {
             LevelNode::Zero => l,
             LevelNode::Param(n) => subst.get(n).unwrap_or(l),
             LevelNode::Succ(a) => {
-                let a2 = self.instantiate_rec(a, subst, memo);
+                let a2 = self.instantiate_memo(a, subst, memo);
                 self.succ(a2)
             }
             LevelNode::Max(a, b) => {
-                let a2 = self.instantiate_rec(a, subst, memo);
-                let b2 = self.instantiate_rec(b, subst, memo);
+                let a2 = self.instantiate_memo(a, subst, memo);
+                let b2 = self.instantiate_memo(b, subst, memo);
                 self.max(a2, b2)
             }
             LevelNode::IMax(a, b) => {
-                let a2 = self.instantiate_rec(a, subst, memo);
-                let b2 = self.instantiate_rec(b, subst, memo);
+                let a2 = self.instantiate_memo(a, subst, memo);
+                let b2 = self.instantiate_memo(b, subst, memo);
                 self.imax(a2, b2)
             }
         };
-        if let Some(m) = memo {
-            m.insert(l, r);
+        if deep {
+            memo.insert(l, r);
         }
         r
     }
 
     /// A parameter of `l` not in `params`, if any. Visits each shared
     /// sublevel once (a level is a DAG: as a tree it may be exponential).
-    pub fn undeclared_param(&self, mut l: LevelId, params: &ParamScope) -> Option<NameId> {
-        // Most levels are `succ^k p`: no set needed for those.
-        loop {
-            if !self.has_param(l) {
-                return None;
-            }
-            match self.node(l) {
-                LevelNode::Succ(a) => l = a,
-                LevelNode::Param(n) => return (!params.contains(n)).then_some(n),
-                _ => break,
-            }
+    /// Each node walked is paid (past the budget the answer is `None`, and
+    /// the check ends out of fuel): a check asks this of every level of
+    /// every constant it meets, and many may share one large level.
+    pub fn undeclared_param(&self, l: LevelId, params: &ParamScope) -> Option<NameId> {
+        // Most levels are `succ^k p`: no set needed for those, nor a walk.
+        let l = self.to_offset(l).0;
+        if !self.has_param(l) {
+            return None;
+        }
+        if let LevelNode::Param(n) = self.node(l) {
+            return (!params.contains(n)).then_some(n);
         }
         let mut seen = FxHashSet::default();
         let mut todo = vec![l];
         while let Some(x) = todo.pop() {
             if !self.has_param(x) || !seen.insert(x) {
                 continue;
+            }
+            if self.meter.step() {
+                return None;
             }
             match self.node(x) {
                 LevelNode::Zero => {}
@@ -404,7 +446,9 @@ impl LevelTable {
         None
     }
 
-    /// The total order of Lean's normaliser: `succ l` right after `l`, `0` first.
+    /// The total order of Lean's normaliser: `succ l` right after `l`, `0`
+    /// first. One unit per call, each O(1) but for the names compared
+    /// (paid apart): offsets are read, not walked.
     fn norm_cmp(&self, a: LevelId, b: LevelId, names: &NameTable) -> Ordering {
         if a == b || self.meter.step() {
             return Ordering::Equal;
@@ -419,7 +463,12 @@ impl LevelTable {
             return na.rank().cmp(&nb.rank());
         }
         match (na, nb) {
-            (LevelNode::Param(x), LevelNode::Param(y)) => names.compare(x, y),
+            (LevelNode::Param(x), LevelNode::Param(y)) => {
+                // Names compare as text, component by component: paid by
+                // their lengths (a name is as long as its input).
+                self.meter.count(name_len(names, x) + name_len(names, y));
+                names.compare(x, y)
+            }
             (LevelNode::Max(x1, y1), LevelNode::Max(x2, y2))
             | (LevelNode::IMax(x1, y1), LevelNode::IMax(x2, y2)) => {
                 if x1 != x2 {
@@ -482,6 +531,8 @@ impl LevelTable {
                     return l;
                 }
                 args.sort_by(|x, y| self.norm_cmp(*x, *y, names));
+                // The scans below are O(1) per argument (offsets are read,
+                // not walked), and `push_max_args` paid a unit for each.
                 let mut i = 0;
                 if self.is_explicit(args[0]) {
                     while i + 1 < args.len() && self.is_explicit(args[i + 1]) {
@@ -508,6 +559,8 @@ impl LevelTable {
                         rargs.push(a);
                     }
                 }
+                // Paid per node made (`succ_n`): `k` arguments' worth of
+                // new levels, each once.
                 let lifted: Vec<LevelId> = rargs.into_iter().map(|a| self.succ_n(a, k)).collect();
                 let mut acc = *lifted.last().unwrap_or(&LevelId::ZERO);
                 for &a in lifted.iter().rev().skip(1) {
@@ -655,9 +708,19 @@ impl LevelTable {
             // simplified by construction; anything else is not decided here.
             return false;
         }
+        // The largest offset of `b` per base: each term of `a` is then
+        // answered in O(1) (termwise, the terms collected were paid for one
+        // unit each, and a pairwise test would be their product).
+        let mut top: FxHashMap<Option<NameId>, u32> = FxHashMap::default();
+        let mut any = 0;
+        for &(base, k) in &tb {
+            let t = top.entry(base).or_insert(k);
+            *t = (*t).max(k);
+            any = any.max(k);
+        }
         ta.iter().all(|(base, k)| match base {
-            None => *k == 0 || tb.iter().any(|(_, k2)| k2 >= k),
-            Some(p) => tb.iter().any(|(b2, k2)| b2 == &Some(*p) && k2 >= k),
+            None => *k == 0 || any >= *k,
+            Some(_) => top.get(base).is_some_and(|k2| k2 >= k),
         })
     }
 

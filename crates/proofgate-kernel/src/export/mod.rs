@@ -156,6 +156,12 @@ impl<R: BufRead> ExportReader<R> {
             self.seen_meta = true;
             return Err(Kind::MissingMeta);
         }
+        // The format writes no `null`. Serde's typed path cannot tell a
+        // null from an absent key, so a null in any position would be read
+        // two ways (`"bvar":null` beside a `sort`): every path refuses it.
+        if let Some(key) = null_key(&o) {
+            return Err(Kind::Invalid(format!("field '{key}' is null")));
+        }
         if let Some(i) = o.get("in") {
             let i = i.as_u64().ok_or(Kind::Field("in"))?;
             let n = self.name_line(st, &o)?;
@@ -502,4 +508,19 @@ impl<R: BufRead> ExportReader<R> {
             claimed: Some(claimed),
         }))
     }
+}
+
+/// The key of the first `null` in a record, at any depth (an array's
+/// entries are named by the key holding the array). Recursion is bounded
+/// by serde_json's nesting limit (128).
+fn null_key(o: &Obj) -> Option<&str> {
+    fn walk<'a>(k: &'a str, v: &'a Value) -> Option<&'a str> {
+        match v {
+            Value::Null => Some(k),
+            Value::Object(m) => m.iter().find_map(|(k, v)| walk(k, v)),
+            Value::Array(a) => a.iter().find_map(|v| walk(k, v)),
+            _ => None,
+        }
+    }
+    o.iter().find_map(|(k, v)| walk(k, v))
 }

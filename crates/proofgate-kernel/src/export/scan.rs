@@ -190,6 +190,9 @@ mod tests {
             "{\"forallE\":{\"binderInfo\":\"d\\u0065fault\",\"body\":1,\"name\":1,\"type\":1},\"ie\":2}",
             "{\"ie\":9,\"lam\":{\"binderInfo\":\"default\",\"body\":0,\"name\":1,\"type\":2},\"x\":1}",
             "{\"ie\":9}",
+            "{\"app\":{\"arg\":null,\"fn\":835},\"ie\":836}",
+            "{\"forallE\":{\"binderInfo\":null,\"body\":1,\"name\":1,\"type\":1},\"ie\":2}",
+            "{\"ie\":9,\"lam\":{\"binderInfo\":\"default\",\"body\":0,\"name\":1,\"type\":2},\"bvar\":null}",
             "{\"a",
             "",
         ] {

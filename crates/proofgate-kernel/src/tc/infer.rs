@@ -87,6 +87,9 @@ impl TypeChecker<'_> {
                             name: self.name(n),
                         });
                     }
+                    // A unit per level: a constant may list as many levels
+                    // as its input has, and every check reads them again.
+                    self.st.count_work(self.st.levels_of(ls).len() as u64);
                     for i in 0..self.st.levels_of(ls).len() {
                         self.check_level(self.st.levels_of(ls)[i])?;
                     }

@@ -7,8 +7,9 @@
 //! thousands of them). Such a result depends only on the constant, which
 //! never changes once it is in the environment, so it is built in the
 //! persistent region and remembered across checks. Each check is charged
-//! for an instance (by the constant's size) the first time it asks for it,
-//! built or not, so sharing leaves every check's fuel as it was.
+//! for an instance (by the constant's size, its levels' nodes included) the
+//! first time it asks for it, built or not, so sharing leaves every check's
+//! fuel as it was.
 //!
 //! Only constants already in the environment qualify: a constant of a block
 //! being checked may yet be rejected and declared again differently.
@@ -30,8 +31,8 @@ pub(crate) struct Instances {
     /// The store the ids below belong to (0: none yet).
     store: u64,
     map: FxHashMap<(NameId, ExprId, LevelsId), ExprId>,
-    /// DAG sizes of persistent terms instantiated so far (what an instance
-    /// of them is charged, see `instance`).
+    /// Sizes (`TermStore::instance_size`) of persistent terms instantiated
+    /// so far (what an instance of them is charged, see `instance`).
     sizes: FxHashMap<ExprId, u64>,
 }
 
@@ -65,25 +66,32 @@ impl TypeChecker<'_> {
         // check pays for must not depend on what earlier checks shared.
         let work_before = self.st.work();
         let charge = if self.ws.charged_instances.insert(key) {
-            2 * self.template_size(term)
+            // The substitution is built over the parameters, one each.
+            2 * (self.template_size(term) + params.len() as u64)
         } else {
             0
         };
+        // Paid before it is built: a budget too small for it ends the check
+        // without building it (the build is as long as its charge).
+        self.st.set_work(work_before + charge);
+        self.charge_work()?;
+        self.st.set_work(work_before);
         let r = self.instance_uncharged(owner, term, params, ls, key)?;
         self.st.set_work(work_before + charge);
         self.charge_work()?;
         Ok(r)
     }
 
-    /// DAG size of `term`, remembered for persistent terms.
+    /// What instantiating `term` walks (`TermStore::instance_size`: its
+    /// nodes and its levels' nodes), remembered for persistent terms.
     fn template_size(&mut self, term: ExprId) -> u64 {
         if term.is_scratch() {
-            return self.st.dag_size(term);
+            return self.st.instance_size(term);
         }
         if let Some(&n) = self.ws.instances.sizes.get(&term) {
             return n;
         }
-        let n = self.st.dag_size(term);
+        let n = self.st.instance_size(term);
         self.ws.instances.sizes.insert(term, n);
         n
     }
