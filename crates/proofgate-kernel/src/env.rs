@@ -3,7 +3,7 @@
 
 use crate::declaration::{ConstantInfo, ConstantKind};
 use crate::name::{NameId, NameTable};
-use fxhash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Names with built-in meaning (literal and quotient extensions).
 #[derive(Clone, Debug)]

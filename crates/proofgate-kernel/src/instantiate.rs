@@ -10,7 +10,7 @@ use crate::expr::{ExprId, ExprNode};
 use crate::level::{LevelId, LevelNode};
 use crate::name::NameId;
 use crate::store::TermStore;
-use fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 
 /// Memo of one traversal: (term, binders crossed) to result.
 pub(crate) type ReplaceCache = FxHashMap<(ExprId, u32), ExprId>;
@@ -256,7 +256,7 @@ impl TermStore {
 
     /// Whether loose index `#i` occurs in `e`.
     pub fn has_loose_bvar(&self, e: ExprId, i: u32) -> bool {
-        let mut seen = fxhash::FxHashSet::default();
+        let mut seen = rustc_hash::FxHashSet::default();
         self.has_loose_bvar_in(e, i, &mut seen)
     }
 
@@ -264,7 +264,7 @@ impl TermStore {
         &self,
         e: ExprId,
         i: u32,
-        seen: &mut fxhash::FxHashSet<(ExprId, u32)>,
+        seen: &mut rustc_hash::FxHashSet<(ExprId, u32)>,
     ) -> bool {
         self.count_work(1);
         if self.lbr(e) <= i || !seen.insert((e, i)) {
@@ -333,7 +333,7 @@ impl TermStore {
     /// A constant instance is charged this, so the charge covers level
     /// walks too (a `succ` chain is as long as the input).
     pub(crate) fn instance_size(&self, e: ExprId) -> u64 {
-        let mut seen = fxhash::FxHashSet::default();
+        let mut seen = rustc_hash::FxHashSet::default();
         let mut deep = Vec::new();
         let mut levels = 0u64;
         let mut stack = vec![e];
@@ -369,7 +369,7 @@ impl TermStore {
             }
         }
         if !deep.is_empty() {
-            let mut seen_levels = fxhash::FxHashSet::default();
+            let mut seen_levels = rustc_hash::FxHashSet::default();
             while let Some(l) = deep.pop() {
                 if !self.levels.has_param(l) || !seen_levels.insert(l) {
                     continue;
@@ -387,7 +387,7 @@ impl TermStore {
 
     /// Whether the constant named `n` occurs in `e`.
     pub fn mentions_const(&self, e: ExprId, pred: &dyn Fn(NameId) -> bool) -> bool {
-        let mut seen = fxhash::FxHashSet::default();
+        let mut seen = rustc_hash::FxHashSet::default();
         let mut stack = vec![e];
         while let Some(x) = stack.pop() {
             self.count_work(1);

@@ -366,7 +366,7 @@ fn check_closed(tc: &TypeChecker<'_>, e: ExprId) -> TcResult<()> {
 
 /// Universe parameters are distinct (a hash set: linear in their number).
 fn check_level_params(tc: &TypeChecker<'_>, ps: &[NameId]) -> TcResult<()> {
-    let mut seen = fxhash::FxHashSet::default();
+    let mut seen = rustc_hash::FxHashSet::default();
     seen.reserve(ps.len());
     match ps.iter().find(|p| !seen.insert(**p)) {
         Some(p) => Err(KernelError::DuplicateLevelParam(tc.name(*p))),

@@ -9,7 +9,7 @@
 //! `max`, `imax` and `is_explicit` never walk a `succ` chain.
 
 use crate::name::{NameId, NameTable};
-use fxhash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Ordering;
 
 /// Most parameters the complete level comparison splits on (2^k cases).

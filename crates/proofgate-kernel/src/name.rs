@@ -1,7 +1,7 @@
 //! Hierarchical names (`Nat.succ`, `_private.3`), interned so that equality is
 //! an integer compare.
 
-use fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 
 /// An interned name. `NameId::ANONYMOUS` is the empty name.

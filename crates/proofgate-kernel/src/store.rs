@@ -17,9 +17,9 @@ use crate::expr::{
 };
 use crate::level::{LevelId, LevelTable};
 use crate::name::{NameId, NameTable};
-use fxhash::FxHashMap;
 use hashbrown::HashTable;
 use num_bigint::BigUint;
+use rustc_hash::FxHashMap;
 
 /// Arguments kept inline by [`TermStore::spine`].
 pub(crate) const SPINE_INLINE: usize = 12;
@@ -107,7 +107,7 @@ impl Region {
 /// Hash of a literal value, for [`LitTable`].
 fn lit_hash<Q: std::hash::Hash + ?Sized>(v: &Q) -> u64 {
     use std::hash::Hasher;
-    let mut h = fxhash::FxHasher64::default();
+    let mut h = rustc_hash::FxHasher::default();
     v.hash(&mut h);
     h.finish()
 }
@@ -593,7 +593,7 @@ impl TermStore {
     }
     /// A Nat literal. During a check, a value the persistent table does
     /// not hold goes to the scratch literal table, which the check's end
-    /// empties (unless [`TermStore::persist`] copies it out with a result),
+    /// empties (unless the kernel copies it out with a result),
     /// and is paid for by size: a word past the first is one unit of term
     /// work, like a node (`BENCHMARKING.md`: bytes per unit of fuel).
     pub fn nat_lit(&mut self, n: BigUint) -> ExprId {

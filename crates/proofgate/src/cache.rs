@@ -3,8 +3,8 @@
 //! proof, which identify the obligation exactly within one environment.
 
 use crate::tier::ProofTier;
-use fxhash::FxHashMap;
 use proofgate_kernel::ExprId;
+use rustc_hash::FxHashMap;
 
 /// What the cache remembers of an accepted obligation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

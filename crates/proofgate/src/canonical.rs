@@ -7,12 +7,12 @@
 //! the term's structure, never on the ids a particular store gave it, and a
 //! shared subterm is hashed once (digests are memoised per id).
 
-use fxhash::FxHashMap;
 use proofgate_kernel::level::LevelNode;
 use proofgate_kernel::name::NameNode;
 use proofgate_kernel::{
     Declaration, ExprId, ExprNode, LevelId, NameId, ReducibilityHints, TermStore,
 };
+use rustc_hash::FxHashMap;
 
 /// Memoised term digests for one store.
 #[derive(Default, Debug)]

@@ -27,8 +27,8 @@
 use crate::error::GateError;
 use crate::judge::{Challenge, Rejection, dependency_rules};
 use crate::requirement::{GateSubject, ProofRequirement};
-use fxhash::FxHashMap;
 use proofgate_kernel::{ConstantKind, Declaration, ExportReader, ExprId, Kernel, NameId};
+use rustc_hash::FxHashMap;
 
 /// What a custom-proof requirement states.
 #[derive(Clone, Debug, PartialEq, Eq)]

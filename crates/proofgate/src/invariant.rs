@@ -2,8 +2,8 @@
 //! arguments, and its arity. The value supplies the arguments through
 //! [`crate::GateSubject::invariant_arguments`].
 
-use fxhash::FxHashMap;
 use proofgate_kernel::ExprId;
+use rustc_hash::FxHashMap;
 
 /// Id of the built-in invariant `Proofgate.Invariant.withinCapacity len cap`.
 pub const WITHIN_CAPACITY: u32 = 0;

@@ -85,7 +85,7 @@ pub(crate) struct Builder<'a> {
     pub invariants: &'a InvariantRegistry,
     /// Statement and checked-by-rules proof of each custom proof the
     /// requirement contains, resolved beforehand (`crate::custom`).
-    pub custom: &'a fxhash::FxHashMap<u32, Stmt>,
+    pub custom: &'a rustc_hash::FxHashMap<u32, Stmt>,
 }
 
 fn nat(st: &mut TermStore, n: u64) -> ExprId {

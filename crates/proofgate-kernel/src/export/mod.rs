@@ -478,7 +478,7 @@ impl<R: BufRead> ExportReader<R> {
         // By name, so a block of n constructors is assembled in linear time.
         // The first of a repeated name, as a scan would find (the kernel
         // rejects the repetition itself).
-        let mut ctor_types: fxhash::FxHashMap<NameId, ExprId> = Default::default();
+        let mut ctor_types: rustc_hash::FxHashMap<NameId, ExprId> = Default::default();
         for c in &claimed.ctors {
             ctor_types.entry(c.name).or_insert(c.ty);
         }

@@ -6,7 +6,7 @@ use super::Kind;
 use crate::expr::ExprId;
 use crate::level::LevelId;
 use crate::name::NameId;
-use fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 
 pub(crate) struct IndexTable<T: Copy> {
     dense: Vec<Option<T>>,

@@ -25,7 +25,7 @@ use crate::expr::{ExprId, ExprNode};
 use crate::level::{LevelId, LevelNode};
 use crate::name::{NameId, NameNode};
 use crate::store::TermStore;
-use fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use serde_json::{Value, json};
 use std::io::Write;
 use thiserror::Error;

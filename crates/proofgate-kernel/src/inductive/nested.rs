@@ -12,7 +12,7 @@ use crate::expr::{ExprId, ExprNode};
 use crate::name::NameId;
 use crate::rule::InductiveRule;
 use crate::tc::{TcResult, TypeChecker};
-use fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 
 /// One auxiliary type: its name, the nested occurrence `J As` it stands for
 /// (over the block's parameter variables), and its constructors' originals.

@@ -4,6 +4,7 @@
 //! remembered in a union-find over term ids; lazy-delta argument failures in
 //! a failure cache.
 
+use super::whnf::ProjStruct;
 use super::{Binders, TcResult, TypeChecker};
 use crate::declaration::{ConstantKind, ReducibilityHints};
 use crate::expr::{ExprId, ExprNode};
@@ -151,8 +152,8 @@ impl TypeChecker<'_> {
                 return Ok(true);
             }
         }
-        let tn = self.whnf_core_with(t, false, true)?;
-        let sn = self.whnf_core_with(s, false, true)?;
+        let tn = self.whnf_core_with(t, ProjStruct::Core)?;
+        let sn = self.whnf_core_with(s, ProjStruct::Core)?;
         if (tn != t || sn != s)
             && let Some(r) = self.quick_is_def_eq(tn, sn)?
         {
@@ -249,20 +250,20 @@ impl TypeChecker<'_> {
                 (None, None) => return Ok(Lazy::Stuck(t, s)),
                 (Some(_), None) => {
                     let u = self.unfold_definition(t)?.expect("delta head unfolds");
-                    t = self.whnf_core_with(u, false, true)?;
+                    t = self.whnf_core_with(u, ProjStruct::Core)?;
                 }
                 (None, Some(_)) => {
                     let u = self.unfold_definition(s)?.expect("delta head unfolds");
-                    s = self.whnf_core_with(u, false, true)?;
+                    s = self.whnf_core_with(u, ProjStruct::Core)?;
                 }
                 (Some((nt, ht)), Some((ns, hs))) => match compare_hints(ht, hs) {
                     Ordering::Less => {
                         let u = self.unfold_definition(t)?.expect("delta head unfolds");
-                        t = self.whnf_core_with(u, false, true)?;
+                        t = self.whnf_core_with(u, ProjStruct::Core)?;
                     }
                     Ordering::Greater => {
                         let u = self.unfold_definition(s)?.expect("delta head unfolds");
-                        s = self.whnf_core_with(u, false, true)?;
+                        s = self.whnf_core_with(u, ProjStruct::Core)?;
                     }
                     Ordering::Equal => {
                         if matches!(self.st.node(t), ExprNode::App(..))
@@ -279,9 +280,9 @@ impl TypeChecker<'_> {
                             self.ws.failure_cache.insert((t, s));
                         }
                         let u = self.unfold_definition(t)?.expect("delta head unfolds");
-                        t = self.whnf_core_with(u, false, true)?;
+                        t = self.whnf_core_with(u, ProjStruct::Core)?;
                         let u = self.unfold_definition(s)?.expect("delta head unfolds");
-                        s = self.whnf_core_with(u, false, true)?;
+                        s = self.whnf_core_with(u, ProjStruct::Core)?;
                     }
                 },
             }

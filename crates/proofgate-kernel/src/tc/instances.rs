@@ -17,7 +17,7 @@
 use super::{LevelParams, Levels, TcResult, TypeChecker};
 use crate::expr::{ExprId, LevelsId};
 use crate::name::NameId;
-use fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 
 /// At most this many instances are kept; past it, instances are made per
 /// check as before, so a stream of ever-new level lists cannot grow the

@@ -24,12 +24,7 @@ impl TypeChecker<'_> {
         self.st.head_const(d).map(|(n, _)| n)
     }
 
-    pub(crate) fn inductive_reduce_rec(
-        &mut self,
-        e: ExprId,
-        cheap_rec: bool,
-        cheap_proj: bool,
-    ) -> TcResult<Option<ExprId>> {
+    pub(crate) fn inductive_reduce_rec(&mut self, e: ExprId) -> TcResult<Option<ExprId>> {
         let head = self.st.app_head(e);
         let ExprNode::Const(rn, rls) = self.st.node(head) else {
             return Ok(None);
@@ -58,7 +53,7 @@ impl TypeChecker<'_> {
         if k {
             major = self.major_as_ctor_when_k(rn, rec_ty, major_idx, np, major)?;
         }
-        major = self.whnf_maybe_cheap(major, cheap_rec, cheap_proj)?;
+        major = self.whnf(major)?;
         match self.st.node(major) {
             ExprNode::NatLit(_) => major = self.nat_lit_to_ctor(major),
             ExprNode::StrLit(_) => {

@@ -6,20 +6,26 @@ use super::{LevelParams, TcResult, TypeChecker};
 use crate::declaration::ConstantKind;
 use crate::expr::{ExprId, ExprNode};
 
+/// How far `whnf_core` reduces the structure of a projection (Lean's
+/// `cheap_proj`): by `whnf`, or only by `whnf_core` (definitional equality's
+/// first, cheap pass). A recursor's major premise is always reduced by
+/// `whnf` (Lean's `cheap_rec` is false at every entry point).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ProjStruct {
+    /// Full `whnf` (unfolds definitions): the cacheable mode.
+    Whnf,
+    /// `whnf_core` only.
+    Core,
+}
+
 impl TypeChecker<'_> {
     /// Weak head normal form without delta (definition unfolding).
     pub fn whnf_core(&mut self, e: ExprId) -> TcResult<ExprId> {
-        self.whnf_core_with(e, false, false)
+        self.whnf_core_with(e, ProjStruct::Whnf)
     }
 
-    /// `whnf_core` where `cheap_rec`/`cheap_proj` use `whnf_core` instead of
-    /// `whnf` for recursor majors and projected structures.
-    pub(crate) fn whnf_core_with(
-        &mut self,
-        e: ExprId,
-        cheap_rec: bool,
-        cheap_proj: bool,
-    ) -> TcResult<ExprId> {
+    /// `whnf_core`, reducing projected structures as `proj` says.
+    pub(crate) fn whnf_core_with(&mut self, e: ExprId, proj: ProjStruct) -> TcResult<ExprId> {
         match self.st.node(e) {
             ExprNode::BVar(_)
             | ExprNode::FVar(_)
@@ -31,12 +37,12 @@ impl TypeChecker<'_> {
             | ExprNode::StrLit(_) => return Ok(e),
             _ => {}
         }
-        let cacheable = !cheap_rec && !cheap_proj;
+        let cacheable = proj == ProjStruct::Whnf;
         if cacheable && let Some(&r) = self.ws.whnf_core_cache.get(&e) {
             return Ok(r);
         }
         self.enter()?;
-        let r = self.whnf_core_step(e, cheap_rec, cheap_proj);
+        let r = self.whnf_core_step(e, proj);
         self.meter.leave();
         let r = r?;
         if cacheable {
@@ -45,30 +51,30 @@ impl TypeChecker<'_> {
         Ok(r)
     }
 
-    fn whnf_core_step(&mut self, e: ExprId, cheap_rec: bool, cheap_proj: bool) -> TcResult<ExprId> {
+    fn whnf_core_step(&mut self, e: ExprId, proj: ProjStruct) -> TcResult<ExprId> {
         match self.st.node(e) {
             ExprNode::App(..) => {
                 let (f0, args) = self.st.spine(e);
-                let f = self.whnf_core_with(f0, cheap_rec, cheap_proj)?;
+                let f = self.whnf_core_with(f0, proj)?;
                 if let ExprNode::Lam(..) = self.st.node(f) {
                     let r = self.beta_run(f, &args)?;
-                    self.whnf_core_with(r, cheap_rec, cheap_proj)
+                    self.whnf_core_with(r, proj)
                 } else if f == f0 {
-                    match self.reduce_recursor(e, cheap_rec, cheap_proj)? {
-                        Some(r) => self.whnf_core_with(r, cheap_rec, cheap_proj),
+                    match self.reduce_recursor(e)? {
+                        Some(r) => self.whnf_core_with(r, proj),
                         None => Ok(e),
                     }
                 } else {
                     let r = self.st.apps(f, &args);
-                    self.whnf_core_with(r, cheap_rec, cheap_proj)
+                    self.whnf_core_with(r, proj)
                 }
             }
             ExprNode::Let(..) => {
                 let r = self.beta_run(e, &[])?;
-                self.whnf_core_with(r, cheap_rec, cheap_proj)
+                self.whnf_core_with(r, proj)
             }
-            ExprNode::Proj(_, idx, s) => match self.reduce_proj(idx, s, cheap_rec, cheap_proj)? {
-                Some(r) => self.whnf_core_with(r, cheap_rec, cheap_proj),
+            ExprNode::Proj(_, idx, s) => match self.reduce_proj(idx, s, proj)? {
+                Some(r) => self.whnf_core_with(r, proj),
                 None => Ok(e),
             },
             _ => Ok(e),
@@ -127,13 +133,11 @@ impl TypeChecker<'_> {
         &mut self,
         idx: u32,
         s: ExprId,
-        cheap_rec: bool,
-        cheap_proj: bool,
+        proj: ProjStruct,
     ) -> TcResult<Option<ExprId>> {
-        let mut c = if cheap_proj {
-            self.whnf_core_with(s, cheap_rec, cheap_proj)?
-        } else {
-            self.whnf(s)?
+        let mut c = match proj {
+            ProjStruct::Core => self.whnf_core_with(s, proj)?,
+            ProjStruct::Whnf => self.whnf(s)?,
         };
         if let ExprNode::StrLit(_) = self.st.node(c)
             && let Some(e) = self.string_lit_to_ctor(c)?
@@ -151,32 +155,13 @@ impl TypeChecker<'_> {
         Ok(args.get((num_params + idx) as usize).copied())
     }
 
-    fn reduce_recursor(
-        &mut self,
-        e: ExprId,
-        cheap_rec: bool,
-        cheap_proj: bool,
-    ) -> TcResult<Option<ExprId>> {
+    fn reduce_recursor(&mut self, e: ExprId) -> TcResult<Option<ExprId>> {
         if self.env.quot_ready()
             && let Some(r) = self.quot_reduce(e)?
         {
             return Ok(Some(r));
         }
-        self.inductive_reduce_rec(e, cheap_rec, cheap_proj)
-    }
-
-    /// `whnf` or `whnf_core`, as the cheap flags ask.
-    pub(crate) fn whnf_maybe_cheap(
-        &mut self,
-        e: ExprId,
-        cheap_rec: bool,
-        cheap_proj: bool,
-    ) -> TcResult<ExprId> {
-        if cheap_rec {
-            self.whnf_core_with(e, cheap_rec, cheap_proj)
-        } else {
-            self.whnf(e)
-        }
+        self.inductive_reduce_rec(e)
     }
 
     /// Unfolds the head constant of `e` if it is a definition (or theorem).

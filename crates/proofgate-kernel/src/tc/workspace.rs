@@ -12,7 +12,7 @@ use super::instances::Instances;
 use crate::declaration::ConstantInfo;
 use crate::expr::{ExprId, LevelsId};
 use crate::name::NameId;
-use fxhash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 

@@ -13,8 +13,8 @@
 use super::receipts::Accepted;
 use crate::obligation::Obligation;
 use crate::requirement::{GateSubject, ProofRequirement};
-use fxhash::FxHashMap;
 use proofgate_barrier::{Evidence, Policy};
+use rustc_hash::FxHashMap;
 
 /// Obligations remembered at most (the memo stops growing there; later
 /// ones are built each time, and still answered by the proof cache).

@@ -14,8 +14,8 @@ use crate::error::GateError;
 use crate::obligation::Obligation;
 use crate::receipt::ProofReceipt;
 use crate::tier::ProofTier;
-use fxhash::FxHashMap;
 use proofgate_kernel::{Declaration, TermStore};
+use rustc_hash::FxHashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Version of this verifier, carried by every attestation.

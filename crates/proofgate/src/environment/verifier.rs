@@ -15,8 +15,8 @@ use crate::statement::{Builder, Terms};
 use crate::tier::{
     Attempt, ProofTier, TierConfig, TierFailure, Verdict, attempt, route_proof, verify_tiered,
 };
-use fxhash::FxHashMap;
 use proofgate_kernel::{Declaration, ExprId, Kernel, Limits, TermStore};
+use rustc_hash::FxHashMap;
 
 /// Kernel, statement terms, registries and tier budgets.
 pub(crate) struct Verifier {

@@ -8,10 +8,10 @@
 //! solution).
 
 use super::verdict::{Difference, Rejection};
-use fxhash::FxHashMap;
 use proofgate_kernel::{
     ConstantInfo, ConstantKind, Declaration, Environment, ExprId, NameId, TermStore,
 };
+use rustc_hash::FxHashMap;
 
 /// One constant of the challenge.
 #[derive(Clone, Debug)]

@@ -5,10 +5,10 @@
 //! and visits each term and constant once, so a deep or heavily shared
 //! proof costs its size, not its unfolding.
 
-use fxhash::FxHashSet;
 use proofgate_kernel::{
     ConstantInfo, ConstantKind, Environment, ExprId, ExprNode, NameId, TermStore, literal_constants,
 };
+use rustc_hash::FxHashSet;
 
 /// The constants a theorem depends on, classified.
 #[derive(Debug, Default)]

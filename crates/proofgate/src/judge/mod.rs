@@ -265,7 +265,7 @@ pub fn read_challenge<C: BufRead>(input: C, st: &mut TermStore) -> Result<Challe
 struct Replay {
     declarations: usize,
     steps: u64,
-    steps_of: fxhash::FxHashMap<NameId, u64>,
+    steps_of: rustc_hash::FxHashMap<NameId, u64>,
     environment_hash: [u8; 32],
     /// The first declaration the kernel refused, and why.
     failure: Option<(String, KernelError)>,
