@@ -11,6 +11,7 @@ mod keygen;
 mod keys;
 mod outcome;
 mod prove;
+mod repair;
 mod verify;
 mod verify_proof;
 
@@ -24,7 +25,7 @@ pub enum LedgerCommand {
     /// Verify every record of a ledger directory: framing and checksums, the
     /// blake3 chain, the Merkle tree, every compaction, epoch and scope seal.
     /// Read-only and lock-free; a torn tail left by a crash is reported as a
-    /// failure (opening the ledger for writing repairs it). With
+    /// failure (`ledger repair` drops it). With
     /// --checkpoint, the directory must also extend that signed checkpoint:
     /// a ledger cut back below its size (records or whole files deleted
     /// from the end) or whose history differs from its root fails.
@@ -38,6 +39,17 @@ pub enum LedgerCommand {
         /// The log's public key (from `ledger keygen`) that signed it.
         #[arg(long, requires = "checkpoint")]
         public_key: Option<PathBuf>,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Drop a torn tail left by a crash (the last record of the last file
+    /// cut short), reporting what was dropped, and append nothing. Damage
+    /// that is not a torn tail is refused (exit 1) and left as it is; a
+    /// whole ledger is left untouched (exit 0).
+    Repair {
+        /// The ledger directory.
+        dir: PathBuf,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
@@ -104,7 +116,7 @@ pub enum LedgerCommand {
     },
     /// Verify a ledger directory and sign its size and Merkle root as a C2SP
     /// tlog-checkpoint (a signed note; origin = key name). A directory with
-    /// a torn tail is refused until a writer has repaired it.
+    /// a torn tail is refused until `ledger repair` has dropped it.
     Checkpoint {
         /// The ledger directory.
         dir: PathBuf,
@@ -150,6 +162,7 @@ pub fn run(cmd: LedgerCommand) -> ExitCode {
             public_key,
             json,
         } => verify::run(&dir, checkpoint.as_deref().zip(public_key.as_deref()), json),
+        LedgerCommand::Repair { dir, json } => repair::run(&dir, json),
         LedgerCommand::Inspect {
             dir,
             from,

@@ -182,6 +182,60 @@ fn torn_and_altered_ledgers_fail_verification() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `repair` drops a torn tail and appends nothing (the ledger then verifies
+/// with the records before the tail); on a whole ledger it changes nothing;
+/// damage that is not a torn tail is refused and left as it was.
+#[test]
+fn repair_drops_a_torn_tail_and_nothing_else() {
+    let dir = ledger_dir("repair", 12);
+    let file = last_file(&dir);
+    let whole = std::fs::read(&file).unwrap();
+    let repair = |json| {
+        run(LedgerCommand::Repair {
+            dir: dir.clone(),
+            json,
+        })
+    };
+    let verify = || {
+        run(LedgerCommand::Verify {
+            dir: dir.clone(),
+            checkpoint: None,
+            public_key: None,
+            json: true,
+        })
+    };
+    assert_eq!(repair(true), ExitCode::SUCCESS, "whole: nothing to do");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        whole,
+        "a whole ledger is untouched"
+    );
+    std::fs::write(&file, &whole[..whole.len() - 5]).unwrap();
+    assert_eq!(verify(), ExitCode::from(1), "torn before repair");
+    assert_eq!(repair(false), ExitCode::SUCCESS);
+    assert_eq!(verify(), ExitCode::SUCCESS, "whole after repair");
+    let repaired = std::fs::read(&file).unwrap();
+    assert!(
+        repaired.len() < whole.len() - 5,
+        "the partial record is gone"
+    );
+    assert!(
+        whole.starts_with(&repaired),
+        "nothing appended or rewritten"
+    );
+    // A flipped bit inside the file is not a torn tail: refused, untouched.
+    let mut altered = repaired.clone();
+    altered[40] ^= 0x10;
+    std::fs::write(&file, &altered).unwrap();
+    assert_eq!(repair(true), ExitCode::from(1));
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        altered,
+        "damage is left as it was"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// keygen, checkpoint, prove --out and verify-proof end to end, and the
 /// refusals a script relies on: another key's checkpoint and a proof for
 /// another size fail (exit 1), a rolled-back directory fails `verify

@@ -71,7 +71,7 @@ pub fn run(dir: &Path, signed: Option<(&Path, &Path)>, as_json: bool) -> ExitCod
         );
     } else if let Some(t) = torn {
         eprintln!(
-            "proofgate ledger: verification failed: {}: torn tail at byte {} (record {}): {} bytes, {} partial record(s); the {} records before it verify; opening the ledger for writing drops the tail",
+            "proofgate ledger: verification failed: {}: torn tail at byte {} (record {}): {} bytes, {} partial record(s); the {} records before it verify; `proofgate ledger repair` drops the tail",
             t.file.display(),
             t.offset,
             report_ok.scan.records,

@@ -69,7 +69,7 @@ pub enum DiskError {
         size: u64,
     },
     /// A torn tail stands where an operation needs a clean directory.
-    #[error("{}: torn tail at byte {offset}; open the ledger for writing to drop it first", file.display())]
+    #[error("{}: torn tail at byte {offset}; drop it with `proofgate ledger repair` (or by opening the ledger for writing) first", file.display())]
     TornTail {
         /// The file holding it.
         file: PathBuf,
