@@ -86,6 +86,13 @@ fn open(path: &Path) -> std::io::Result<(Box<dyn BufRead>, Option<u64>)> {
     if path == Path::new(STDIN) {
         return Ok((Box::new(std::io::stdin().lock()), None));
     }
+    if path.is_dir() {
+        // Opening succeeds and the first read fails ("line 1: I/O error: Is
+        // a directory"): say what is wrong instead.
+        return Err(std::io::Error::other(
+            "it is a directory; give the export files (NDJSON) to check",
+        ));
+    }
     let file = File::open(path)?;
     let len = file.metadata().ok().map(|m| m.len());
     Ok((Box::new(BufReader::new(file)), len))

@@ -92,8 +92,9 @@ impl From<BasisPoints> for u16 {
 }
 
 /// What the gate asserts after the kernel accepted a proof: which proof term,
-/// in which environment, when, by which verifier, at what cost.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// in which environment, when, by which verifier, at what cost. `Debug`
+/// prints the hashes in hex, as `ledger inspect` does.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ProofAttestation {
     /// blake3 of the canonical encoding of the checked proof term.
@@ -108,6 +109,25 @@ pub struct ProofAttestation {
     pub reduction_steps: u32,
     /// Share of obligations answered by the proof cache.
     pub cache_hit_rate_bps: BasisPoints,
+}
+
+impl std::fmt::Debug for ProofAttestation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProofAttestation")
+            .field(
+                "proof_term_hash",
+                &crate::hash::to_hex(&self.proof_term_hash),
+            )
+            .field(
+                "environment_hash",
+                &crate::hash::to_hex(&self.environment_hash),
+            )
+            .field("verification_timestamp_ns", &self.verification_timestamp_ns)
+            .field("verifier_version", &self.verifier_version)
+            .field("reduction_steps", &self.reduction_steps)
+            .field("cache_hit_rate_bps", &self.cache_hit_rate_bps)
+            .finish()
+    }
 }
 
 impl ProofAttestation {
@@ -171,5 +191,23 @@ mod tests {
         assert_eq!(BasisPoints::from_ratio(1, 3).get(), 3333);
         assert_eq!(BasisPoints::from_ratio(5, 3).get(), 10_000);
         assert_eq!(BasisPoints::from_ratio(0, 0).get(), 0);
+    }
+
+    #[test]
+    fn debug_prints_hashes_in_hex() {
+        let a = ProofAttestation {
+            proof_term_hash: [0xab; 32],
+            environment_hash: [0x01; 32],
+            verification_timestamp_ns: 7,
+            verifier_version: 1,
+            reduction_steps: 2,
+            cache_hit_rate_bps: BasisPoints::ZERO,
+        };
+        let s = format!("{a:?}");
+        assert!(
+            s.contains(&"ab".repeat(32)) && s.contains(&"01".repeat(32)),
+            "{s}"
+        );
+        assert!(!s.contains("171,"), "decimal bytes: {s}");
     }
 }

@@ -61,6 +61,17 @@ fn inclusion(
     out: Option<&Path>,
     as_json: bool,
 ) -> ExitCode {
+    if size > ledger.len() {
+        let why = format!(
+            "--size {size} is beyond the ledger, which holds {} entries",
+            ledger.len()
+        );
+        return usage(&why, as_json);
+    }
+    if index >= size {
+        let why = format!("--index {index} is not below the tree size {size}");
+        return usage(&why, as_json);
+    }
     let proof = match ledger.prove_inclusion(index, size, &[]) {
         Ok(p) => p,
         Err(e) => return usage(&e.to_string(), as_json),

@@ -296,9 +296,17 @@ pub fn read_dir(
     visit: &mut dyn FnMut(Visit<'_>),
 ) -> Result<(MutationLedger, ScanReport), DiskError> {
     if !dir.is_dir() {
+        let (kind, what) = if dir.exists() {
+            (
+                std::io::ErrorKind::NotADirectory,
+                "not a directory (a ledger is a directory of segment files)",
+            )
+        } else {
+            (std::io::ErrorKind::NotFound, "no such ledger directory")
+        };
         return Err(DiskError::Io {
             path: PathBuf::from(dir),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a directory"),
+            source: std::io::Error::new(kind, what),
         });
     }
     if list_segments(dir)?.is_empty() {
