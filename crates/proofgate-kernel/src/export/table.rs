@@ -1,6 +1,9 @@
 //! Export index → interned id. Indices are usually dense and increasing, so
 //! a vector holds them; sparse or huge indices go to a map instead, so a
-//! file claiming index 10^12 costs one map entry, not a terabyte.
+//! file claiming index 10^12 costs one map entry, not a terabyte. The
+//! vector holds raw 4-byte ids with `u32::MAX` for "undefined" (an
+//! `Option` of a 4-byte id takes 8): at library scale (4·10^6 terms) the
+//! expression table is most of what reading keeps beside the terms.
 
 use super::Kind;
 use crate::expr::ExprId;
@@ -8,13 +11,36 @@ use crate::level::LevelId;
 use crate::name::NameId;
 use rustc_hash::FxHashMap;
 
-pub(crate) struct IndexTable<T: Copy> {
-    dense: Vec<Option<T>>,
+/// An interned id as the table stores it.
+pub(crate) trait RawId: Copy {
+    fn raw(self) -> u32;
+    fn from_raw(raw: u32) -> Self;
+}
+
+macro_rules! raw_id {
+    ($($t:ty),*) => {$(
+        impl RawId for $t {
+            fn raw(self) -> u32 {
+                self.0
+            }
+            fn from_raw(raw: u32) -> Self {
+                Self(raw)
+            }
+        }
+    )*};
+}
+raw_id!(ExprId, LevelId, NameId);
+
+/// The dense vector's "not defined" (an id equal to it goes to the map).
+const UNDEFINED: u32 = u32::MAX;
+
+pub(crate) struct IndexTable<T: RawId> {
+    dense: Vec<u32>,
     sparse: FxHashMap<u64, T>,
     count: usize,
 }
 
-impl<T: Copy> Default for IndexTable<T> {
+impl<T: RawId> Default for IndexTable<T> {
     fn default() -> Self {
         IndexTable {
             dense: Vec::new(),
@@ -24,10 +50,10 @@ impl<T: Copy> Default for IndexTable<T> {
     }
 }
 
-impl<T: Copy> IndexTable<T> {
+impl<T: RawId> IndexTable<T> {
     pub fn get(&self, i: u64) -> Option<T> {
         match self.dense.get(i as usize) {
-            Some(v) if (i as usize) < self.dense.len() => *v,
+            Some(&v) if v != UNDEFINED => Some(T::from_raw(v)),
             _ => self.sparse.get(&i).copied(),
         }
     }
@@ -50,11 +76,11 @@ impl<T: Copy> IndexTable<T> {
         self.count += 1;
         // Grow the vector only while it stays proportionate to the entries.
         let fits = i < (2 * self.count as u64 + 4096);
-        if (i as usize) < self.dense.len() || fits {
+        if v.raw() != UNDEFINED && ((i as usize) < self.dense.len() || fits) {
             if (i as usize) >= self.dense.len() {
-                self.dense.resize(i as usize + 1, None);
+                self.dense.resize(i as usize + 1, UNDEFINED);
             }
-            self.dense[i as usize] = Some(v);
+            self.dense[i as usize] = v.raw();
         } else {
             self.sparse.insert(i, v);
         }
