@@ -5,11 +5,11 @@
 //! Lean's own definitions (Init.Prelude's) are the controls in
 //! `tests/corpus.rs` and the gate's prelude tests.
 
-use proofgate_kernel::{Declaration, DefinitionSafety, ExprId, Kernel, Limits, ReducibilityHints};
+use proofgate_kernel::{Declaration, DefinitionSafety, ExprId, Kernel, Limits};
 
 #[path = "support/nat.rs"]
 mod nat;
-use nat::{Def, define, kernel_with, nat_kernel, nat_types, op};
+use nat::{Def, define, define_value, kernel_with, nat_kernel, nat_types, op};
 
 /// Each checked operation, after the ones its equations name.
 const CHAIN: &[&str] = &[
@@ -126,18 +126,9 @@ fn a_bogus_definition_of_an_unchecked_operation_is_accepted_and_only_unfolds() {
         "Nat.shiftRight",
     ] {
         let mut k = nat_kernel();
-        let (_, _, nnn) = nat_types(&mut k);
         let value = nat::value(&mut k, "Nat.add", Def::Zero);
+        define_value(&mut k, name, value, DefinitionSafety::Safe, &[]).expect(name);
         let n = k.store_mut().names.dotted(name);
-        k.add_declaration(&Declaration::Definition {
-            name: n,
-            level_params: vec![],
-            ty: nnn,
-            value,
-            hints: ReducibilityHints::Regular(1),
-            safety: DefinitionSafety::Safe,
-        })
-        .expect(name);
         assert!(!k.env().is_verified_primitive(n), "{name}");
         let (a, b) = (lit(&mut k, 6), lit(&mut k, 3));
         let e = op(&mut k, name, a, b);
@@ -152,18 +143,10 @@ fn a_bogus_definition_of_an_unchecked_operation_is_accepted_and_only_unfolds() {
 fn an_unsafe_or_partial_definition_named_like_a_primitive_is_never_computed() {
     for safety in [DefinitionSafety::Unsafe, DefinitionSafety::Partial] {
         let mut k = nat_kernel();
-        let (_, _, nnn) = nat_types(&mut k);
         let value = nat::value(&mut k, "Nat.add", Def::Zero);
+        define_value(&mut k, "Nat.add", value, safety, &[])
+            .expect("not a primitive: accepted like any other");
         let n = k.store_mut().names.dotted("Nat.add");
-        k.add_declaration(&Declaration::Definition {
-            name: n,
-            level_params: vec![],
-            ty: nnn,
-            value,
-            hints: ReducibilityHints::Regular(1),
-            safety,
-        })
-        .expect("not a primitive: accepted like any other");
         assert!(!k.env().is_verified_primitive(n));
     }
 }
@@ -182,20 +165,9 @@ fn an_equation_naming_an_unverified_primitive_is_refused() {
 #[test]
 fn a_primitive_with_universe_parameters_is_refused() {
     let mut k = nat_kernel();
-    let (_, _, nnn) = nat_types(&mut k);
     let value = nat::value(&mut k, "Nat.add", Def::Honest);
-    let st = k.store_mut();
-    let (n, u) = (st.names.dotted("Nat.add"), st.names.dotted("u"));
-    let e = k
-        .add_declaration(&Declaration::Definition {
-            name: n,
-            level_params: vec![u],
-            ty: nnn,
-            value,
-            hints: ReducibilityHints::Regular(1),
-            safety: DefinitionSafety::Safe,
-        })
-        .expect_err("levels");
+    let e =
+        define_value(&mut k, "Nat.add", value, DefinitionSafety::Safe, &["u"]).expect_err("levels");
     assert_eq!(e.rule(), "decl.primitive-equation", "{e}");
 }
 

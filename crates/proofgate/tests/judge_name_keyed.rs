@@ -40,6 +40,23 @@ fn def(name: &str, ty: &str, value: &str) -> PreludeDecl {
     }
 }
 
+/// `List`, as Init.Prelude declares it.
+fn list() -> PreludeDecl {
+    PreludeDecl::Inductive {
+        level_params: vec!["u".into()],
+        num_params: 1,
+        name: "List".into(),
+        ty: "(α : Sort (u+1)) -> Sort (u+1)".into(),
+        ctors: vec![
+            ("List.nil".into(), "{α : Sort (u+1)} -> List.{u} α".into()),
+            (
+                "List.cons".into(),
+                "{α : Sort (u+1)} -> α -> List.{u} α -> List.{u} α".into(),
+            ),
+        ],
+    }
+}
+
 /// `Nat`, `Eq`, `False`, `True` and `sorryAx`: enough to state `False`.
 fn minimal() -> ExportBuilder {
     let mut b = ExportBuilder::new();
@@ -251,20 +268,7 @@ fn an_empty_string_with_an_axiom_of_list_cannot_prove_false() {
         .unwrap();
     for unsafe_def in [false, true] {
         let mut s = minimal();
-        s.declare(&PreludeDecl::Inductive {
-            level_params: vec!["u".into()],
-            num_params: 1,
-            name: "List".into(),
-            ty: "(α : Sort (u+1)) -> Sort (u+1)".into(),
-            ctors: vec![
-                ("List.nil".into(), "{α : Sort (u+1)} -> List.{u} α".into()),
-                (
-                    "List.cons".into(),
-                    "{α : Sort (u+1)} -> α -> List.{u} α -> List.{u} α".into(),
-                ),
-            ],
-        })
-        .unwrap();
+        s.declare(&list()).unwrap();
         s.declare(&ind("Char", "Type", &[("Char.mk", "Nat -> Char")]))
             .unwrap();
         s.declare(&def(
@@ -340,20 +344,7 @@ fn the_axiom_walk_follows_what_a_literal_expands_into() {
     // constant of the proof names it.
     let build = |proof: bool| {
         let mut b = minimal();
-        b.declare(&PreludeDecl::Inductive {
-            level_params: vec!["u".into()],
-            num_params: 1,
-            name: "List".into(),
-            ty: "(α : Sort (u+1)) -> Sort (u+1)".into(),
-            ctors: vec![
-                ("List.nil".into(), "{α : Sort (u+1)} -> List.{u} α".into()),
-                (
-                    "List.cons".into(),
-                    "{α : Sort (u+1)} -> α -> List.{u} α -> List.{u} α".into(),
-                ),
-            ],
-        })
-        .unwrap();
+        b.declare(&list()).unwrap();
         b.declare(&ind("Char", "Type", &[("Char.mk", "Nat -> Char")]))
             .unwrap();
         b.declare(&def(

@@ -163,17 +163,32 @@ pub fn value(k: &mut Kernel, op: &str, def: Def) -> ExprId {
 
 /// Declares `op` as a definition with value `value(op, def)`.
 pub fn define(k: &mut Kernel, op: &str, def: Def) -> Result<(), proofgate_kernel::KernelError> {
-    let (_, nn, nnn) = nat_types(k);
     let v = value(k, op, def);
-    let name = k.store_mut().names.dotted(op);
-    let ty = if op == "Nat.pred" { nn } else { nnn };
+    define_value(k, op, v, DefinitionSafety::Safe, &[])
+}
+
+/// Declares `name` (of `op`'s type: `Nat → Nat` for `Nat.pred`, else
+/// `Nat → Nat → Nat`) as a definition of `value`, with `safety` and
+/// universe parameters `level_params`.
+pub fn define_value(
+    k: &mut Kernel,
+    name: &str,
+    value: ExprId,
+    safety: DefinitionSafety,
+    level_params: &[&str],
+) -> Result<(), proofgate_kernel::KernelError> {
+    let (_, nn, nnn) = nat_types(k);
+    let ty = if name == "Nat.pred" { nn } else { nnn };
+    let st = k.store_mut();
+    let n = st.names.dotted(name);
+    let level_params = level_params.iter().map(|p| st.names.dotted(p)).collect();
     k.add_declaration(&Declaration::Definition {
-        name,
-        level_params: vec![],
+        name: n,
+        level_params,
         ty,
-        value: v,
+        value,
         hints: ReducibilityHints::Regular(1),
-        safety: DefinitionSafety::Safe,
+        safety,
     })
     .map(|_| ())
 }
