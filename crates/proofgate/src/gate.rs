@@ -14,6 +14,11 @@ use crate::requirement::{GateSubject, ProofRequirement};
 use std::cell::Cell;
 
 /// A value gated behind a machine-checked proof of `requirement`.
+///
+/// Threads: `ProofGate<T>` is `Send` when `T` is, and not `Sync` (it
+/// remembers its last receipt in a `Cell`); moving a gate to another
+/// thread is fine, sharing one by reference is not. Its checks borrow the
+/// [`ProofEnvironment`] mutably (see there).
 pub struct ProofGate<T> {
     inner: T,
     requirement: ProofRequirement,

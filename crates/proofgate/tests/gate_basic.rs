@@ -89,6 +89,19 @@ fn dimension_match_is_reflex_and_mismatch_is_a_standard_rejection() {
     assert!(r.requirement.contains("DimensionMatch(4)"), "{r}");
     assert_eq!(r.rule(), "type.query", "{r}");
     assert!(r.decided(), "{r}");
+    // Refusals are counted beside acceptances (and, not cached, each time).
+    let _ = env.prove(&ProofRequirement::DimensionMatch { expected: 4 }, &node);
+    let counts = env.tier_counts();
+    assert_eq!(
+        (
+            counts.reflex,
+            counts.cached,
+            counts.rejected,
+            counts.undecided
+        ),
+        (1, 2, 2, 0),
+        "{counts:?}"
+    );
 }
 
 #[test]
@@ -698,4 +711,13 @@ fn uncached_steps_do_not_depend_on_earlier_checks() {
     assert!(first > 0);
     assert_eq!(first, again);
     assert_eq!(first, after_others);
+}
+
+/// The threading contract the docs state: both types move between
+/// threads; neither is shared by reference (checked at compile time).
+#[test]
+fn gates_and_environments_are_send() {
+    fn send<T: Send>() {}
+    send::<proofgate::ProofEnvironment>();
+    send::<proofgate::ProofGate<Node>>();
 }

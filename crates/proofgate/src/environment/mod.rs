@@ -45,7 +45,10 @@ pub struct Proved {
     pub attestation: ProofAttestation,
 }
 
-/// Per-tier acceptance counts.
+/// What the gate's checks concluded: acceptances per tier and by the
+/// cache, and refusals (a proof the kernel rejected, or one no tier could
+/// decide within its budget). Refusals are not cached: each is counted
+/// every time it is asked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TierCounts {
     /// Accepted by Reflex.
@@ -56,9 +59,21 @@ pub struct TierCounts {
     pub deep: u64,
     /// Answered by the cache.
     pub cached: u64,
+    /// Refused: the kernel rejected the proof (a decided verdict).
+    pub rejected: u64,
+    /// Refused: no tier decided within its budget (a limit, not a verdict).
+    pub undecided: u64,
 }
 
 /// The kernel environment of a gate.
+///
+/// Threads: `ProofEnvironment` is `Send` but not `Sync`. Every check
+/// mutates it (the kernel's scratch region and caches, the proof cache,
+/// the receipt book), so every method that checks takes `&mut self`: one
+/// thread at a time. To gate from several threads, put it behind a `Mutex`,
+/// or give each thread its own environment built from the same exports
+/// (equal declarations give the same environment hash, so their
+/// attestations agree).
 pub struct ProofEnvironment {
     verifier: Verifier,
     memo: ObligationMemo,
@@ -359,7 +374,17 @@ impl ProofEnvironment {
             }
             None => {
                 self.book.miss(self.cache.hits() + self.cache.misses());
-                let Verdict { tier, steps } = self.verifier.verify(ob).map_err(|f| {
+                let verified = self.verifier.verify(ob);
+                if let Err(f) = &verified
+                    && !f.is_kernel_bug()
+                {
+                    if f.decided() {
+                        self.counts.rejected += 1;
+                    } else {
+                        self.counts.undecided += 1;
+                    }
+                }
+                let Verdict { tier, steps } = verified.map_err(|f| {
                     if f.is_kernel_bug() {
                         GateError::KernelBug {
                             requirement: describe(),
