@@ -226,7 +226,7 @@ impl CustomStatements {
             return Err(rejected(Rejection::StatementLevelParamsDiffer));
         }
         if *ty != prop {
-            return Err(rejected(Rejection::StatementDiffers));
+            return Err(rejected(crate::judge::statement_differs(st, prop, *ty)));
         }
         let env = kernel.env();
         let (_, verdict) = dependency_rules(kernel, &[*value], &self.allowed_axioms, &|a| {

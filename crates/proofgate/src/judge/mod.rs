@@ -342,7 +342,10 @@ pub fn judge_theorem(
         outcome: Err(r),
     };
     let Some(stated) = trusted.get(theorem) else {
-        return rejected(Rejection::StatementDiffers);
+        return rejected(Rejection::StatementDiffers {
+            expected: String::new(),
+            found: String::new(),
+        });
     };
     let Some(c) = kernel.env().get(theorem) else {
         return rejected(Rejection::TheoremMissing);
@@ -356,7 +359,7 @@ pub fn judge_theorem(
         return rejected(Rejection::StatementLevelParamsDiffer);
     }
     if c.ty != stated.ty {
-        return rejected(Rejection::StatementDiffers);
+        return rejected(statement_differs(kernel.store(), stated.ty, c.ty));
     }
     let (axioms, verdict) = dependency_rules(kernel, &[c.ty, value], allowed, &|a| {
         trusted.declares_axiom(a)
@@ -406,6 +409,18 @@ pub fn dependency_rules(
         Ok(())
     };
     (axioms, verdict)
+}
+
+/// Depth to which a differing statement is printed.
+const STATEMENT_PRINT_DEPTH: u32 = 24;
+
+/// The rejection of a theorem stating `found` where `expected` was asked,
+/// with both printed (as far as [`STATEMENT_PRINT_DEPTH`]).
+pub(crate) fn statement_differs(st: &TermStore, expected: ExprId, found: ExprId) -> Rejection {
+    Rejection::StatementDiffers {
+        expected: st.term_string(expected, STATEMENT_PRINT_DEPTH),
+        found: st.term_string(found, STATEMENT_PRINT_DEPTH),
+    }
 }
 
 fn kind_name(k: &ConstantKind) -> &'static str {

@@ -81,7 +81,13 @@ pub enum Rejection {
     /// challenge's statement.
     StatementLevelParamsDiffer,
     /// The solution's theorem states something else.
-    StatementDiffers,
+    StatementDiffers {
+        /// The challenge's statement, printed (empty when the challenge
+        /// states no such theorem).
+        expected: String,
+        /// The solution's, printed.
+        found: String,
+    },
     /// The proof depends on axioms outside the allow list.
     DisallowedAxioms {
         /// Those axioms, sorted.
@@ -124,7 +130,7 @@ impl Rejection {
             Rejection::TheoremMissing => "theorem_missing",
             Rejection::NotATheorem { .. } => "not_a_theorem",
             Rejection::StatementLevelParamsDiffer => "statement_level_params_differ",
-            Rejection::StatementDiffers => "statement_differs",
+            Rejection::StatementDiffers { .. } => "statement_differs",
             Rejection::DisallowedAxioms { .. } => "disallowed_axioms",
             Rejection::AxiomNotPinned { .. } => "axiom_not_pinned",
             Rejection::NewDeclaration { .. } => "new_declaration",
@@ -162,8 +168,11 @@ impl fmt::Display for Rejection {
             Rejection::StatementLevelParamsDiffer => {
                 write!(f, "its universe parameters differ from the challenge's")
             }
-            Rejection::StatementDiffers => {
-                write!(f, "it states something other than the challenge")
+            Rejection::StatementDiffers { expected, found } => {
+                write!(
+                    f,
+                    "it states something other than the challenge: expected `{expected}`, found `{found}`"
+                )
             }
             Rejection::DisallowedAxioms { axioms } => {
                 write!(
