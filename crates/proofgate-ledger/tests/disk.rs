@@ -526,3 +526,42 @@ fn zeros_anywhere_else_are_corruption() {
     std::fs::write(&last.path, &bytes).unwrap();
     verify_dir(tmp.path()).unwrap();
 }
+
+/// One call from an open ledger (or its directory) to a verified proof
+/// file, archived entries included: past the compaction threshold an open
+/// `DiskLedger` holds only its live entries, yet entry 9 is proved, and the
+/// file verifies against a signed checkpoint as a third party checks it.
+#[test]
+fn proof_files_come_from_one_call_archived_entries_included() {
+    let _guard = serial();
+    let tmp = TempDir::new("proof-files");
+    let mut disk = DiskLedger::open(tmp.path(), options(group(512), 100)).unwrap();
+    for i in 0..450 {
+        disk.append(att(i)).unwrap();
+    }
+    let len = disk.ledger().len();
+    let inclusion = disk.inclusion_proof_file(9, None).unwrap();
+    assert_eq!(inclusion.entry.map(|(kind, _)| kind), Some("attestation"));
+    let consistency = disk.consistency_proof_file(10, len).unwrap();
+    assert_eq!(consistency.root, inclusion.root);
+    // The same from the directory alone.
+    let again = proofgate_ledger::disk::inclusion_proof_file(tmp.path(), 9, Some(len)).unwrap();
+    assert_eq!(again.file.to_json(), inclusion.file.to_json());
+    // Out of range: a typed error naming the size and the ledger's length.
+    let e = proofgate_ledger::disk::inclusion_proof_file(tmp.path(), 1, Some(len + 1)).unwrap_err();
+    assert!(e.to_string().contains(&(len + 1).to_string()), "{e}");
+    // A third party: checkpoint signed by the log, proof files checked offline.
+    let key = proofgate_ledger::NoteSigner::from_seed("proofgate.example/ledger/blake3", [7; 32])
+        .unwrap();
+    let note = proofgate_ledger::disk::checkpoint_of(tmp.path(), key.name())
+        .unwrap()
+        .sign(&key)
+        .unwrap();
+    let cp = proofgate_ledger::Checkpoint::open(note.as_bytes(), &key.verifier()).unwrap();
+    for file in [inclusion.file, consistency.file] {
+        let parsed = proofgate_ledger::ProofFile::from_json(&file.to_json()).unwrap();
+        parsed
+            .verify(&cp, None)
+            .expect("verifies against the checkpoint");
+    }
+}

@@ -47,8 +47,17 @@ pub use environment::{ProofEnvironment, Proved, TierCounts, VERIFIER_VERSION};
 pub use error::{GateError, ProofGateRejected};
 pub use gate::ProofGate;
 pub use obligation::Obligation;
+/// The barrier's policy and evidence, which [`ProofRequirement::Policy`] and
+/// [`GateSubject::policy_evidence`] name: a program gating with policies needs no
+/// second dependency for them.
+pub use proofgate_barrier::{Evidence, Policy};
 /// The ledger and the attestation format it stores live in their own crate,
 /// so an auditor can link them without the kernel; these keep the old paths.
+/// The on-disk ledger is [`ledger::disk`]: [`ledger::disk::DiskLedger`]
+/// (open, append, sync, proof files), [`ledger::disk::verify_dir`],
+/// [`ledger::disk::checkpoint_of`]; signed checkpoints and proof files are
+/// [`ledger::Checkpoint`], [`ledger::NoteSigner`] and [`ledger::ProofFile`]
+/// (the README's "durably logged" example uses them all).
 pub use proofgate_ledger as ledger;
 pub use proofgate_ledger::attestation;
 pub use proofgate_ledger::attestation::{

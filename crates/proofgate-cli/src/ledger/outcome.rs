@@ -47,6 +47,10 @@ pub fn classify(err: &DiskError) -> (u8, Value) {
                 "reason": err.to_string(),
             }),
         ),
+        DiskError::ProofRefused(_) => (
+            FAILED,
+            json!({ "ok": false, "error": "proof", "reason": err.to_string() }),
+        ),
         DiskError::Ledger(e) => (
             FAILED,
             json!({ "ok": false, "error": "ledger", "reason": e.to_string() }),

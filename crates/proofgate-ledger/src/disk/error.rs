@@ -82,6 +82,10 @@ pub enum DiskError {
     /// The in-memory ledger refused the operation.
     #[error(transparent)]
     Ledger(#[from] LedgerError),
+    /// A proof built from the directory does not verify against its own
+    /// roots: the ledger is inconsistent (not a bad request).
+    #[error("the proof built from the ledger does not verify: {0}")]
+    ProofRefused(crate::proof::ProofError),
     /// An earlier write failed, so memory and disk may disagree; reopen the
     /// directory to recover.
     #[error("an earlier write failed ({0}); reopen the ledger")]

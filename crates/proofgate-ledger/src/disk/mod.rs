@@ -17,11 +17,13 @@ pub mod checkpoint;
 pub mod error;
 pub mod frame;
 pub mod lock;
+pub mod prove;
 pub mod scan;
 pub mod writer;
 
 pub use checkpoint::{checkpoint_of, verify_against};
 pub use error::DiskError;
+pub use prove::{ProvedFile, consistency_proof_file, inclusion_proof_file};
 pub use scan::{ScanReport, SegmentFile, TornTail, Visit, list_segments, scan, segment_name};
 pub use writer::Durability;
 
@@ -119,6 +121,26 @@ impl DiskLedger {
             poisoned: None,
             _lock: lock,
         })
+    }
+
+    /// A verified inclusion proof file of entry `index` in the tree of the
+    /// first `size` entries (default: all), archived entries included: what
+    /// was appended is synced first, then the directory is read back
+    /// ([`inclusion_proof_file`]).
+    pub fn inclusion_proof_file(
+        &mut self,
+        index: u64,
+        size: Option<u64>,
+    ) -> Result<ProvedFile, DiskError> {
+        self.sync()?;
+        inclusion_proof_file(self.writer.dir(), index, size)
+    }
+
+    /// A verified consistency proof file between the first `old` and the
+    /// first `new` entries ([`consistency_proof_file`], after a sync).
+    pub fn consistency_proof_file(&mut self, old: u64, new: u64) -> Result<ProvedFile, DiskError> {
+        self.sync()?;
+        consistency_proof_file(self.writer.dir(), old, new)
     }
 
     /// What opening found: entries recovered and the torn tail dropped.
