@@ -167,6 +167,15 @@ impl Checkpoint {
     }
 }
 
+/// A new signing key for this ledger's checkpoints: the origin is
+/// validated where the key is made (a key named without `/blake3` would
+/// only be refused later, at its first checkpoint). [`NoteSigner::generate`]
+/// stays the general C2SP signed-note key.
+pub fn generate_log_key(origin: &str) -> Result<NoteSigner, CheckpointError> {
+    check_origin(origin)?;
+    Ok(NoteSigner::generate(origin)?)
+}
+
 /// An origin is a valid key name that ends in [`ORIGIN_HASH_SUFFIX`].
 pub fn check_origin(origin: &str) -> Result<(), CheckpointError> {
     check_key_name(origin)?;
@@ -183,6 +192,16 @@ mod tests {
     use super::*;
 
     const ROOT: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+    #[test]
+    fn a_log_key_is_validated_where_it_is_made() {
+        assert!(matches!(
+            generate_log_key("example.org/log"),
+            Err(CheckpointError::WrongHash { .. })
+        ));
+        let key = generate_log_key("example.org/log/blake3").expect("valid origin");
+        assert_eq!(key.name(), "example.org/log/blake3");
+    }
 
     #[test]
     fn the_text_is_read_exactly() {

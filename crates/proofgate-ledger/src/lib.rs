@@ -43,7 +43,7 @@ pub mod supersession;
 mod tamper_tests;
 
 pub use attestation::{ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation};
-pub use checkpoint::{Checkpoint, CheckpointError, ORIGIN_HASH_SUFFIX};
+pub use checkpoint::{Checkpoint, CheckpointError, ORIGIN_HASH_SUFFIX, generate_log_key};
 pub use compaction::{CompactionSeal, SealedSegment};
 pub use compose::{RegionalAttestation, compose_chain};
 pub use entry::LedgerEntry;

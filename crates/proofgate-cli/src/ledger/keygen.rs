@@ -3,8 +3,7 @@
 use super::keys::write_new;
 use super::outcome::usage;
 use crate::stdout::outln;
-use proofgate::ledger::NoteSigner;
-use proofgate::ledger::checkpoint::check_origin;
+use proofgate::ledger::generate_log_key;
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,10 +12,7 @@ use std::process::ExitCode;
 /// file, mode 0600) and the verifier key to standard output and, if given,
 /// `public_out`.
 pub fn run(origin: &str, out: &Path, public_out: Option<&Path>, as_json: bool) -> ExitCode {
-    if let Err(e) = check_origin(origin) {
-        return usage(&e.to_string(), as_json);
-    }
-    let signer = match NoteSigner::generate(origin) {
+    let signer = match generate_log_key(origin) {
         Ok(s) => s,
         Err(e) => return usage(&e.to_string(), as_json),
     };
