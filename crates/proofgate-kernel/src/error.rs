@@ -112,11 +112,11 @@ pub enum KernelError {
     /// A definition named like a primitive the literal extension computes
     /// (`Nat.add`, ...) does not satisfy that primitive's defining equations
     /// (see `primitive.rs`): computing on literals would contradict unfolding.
-    #[error("invalid primitive definition '{name}': {equation} does not hold")]
+    #[error("invalid primitive definition '{name}': {equation}")]
     PrimitiveEquation {
         /// The definition.
         name: String,
-        /// The equation (or precondition) that fails.
+        /// The equation that does not hold, or the precondition not met.
         equation: &'static str,
     },
 }

@@ -11,7 +11,7 @@
 //! free variables `x`, `y` (`add x 0 ≡ x`, `add y (succ x) ≡ succ (add y
 //! x)`); by induction on the literal, the equations make every value the
 //! extension computes the value unfolding reaches. A definition that fails
-//! them is rejected (`primitive.equation`); an axiom, opaque, unsafe or
+//! them is rejected (`decl.primitive-equation`); an axiom, opaque, unsafe or
 //! partial constant with a primitive's name is accepted like any other and
 //! simply gets no extension. The equations name earlier primitives only
 //! (`sub` uses `pred`, `mul` uses `add`, `pow` and `shiftLeft` use `mul`),
@@ -24,8 +24,9 @@
 //! whose equation uses `div`) have no equation check here: their extension
 //! stays off and they reduce by unfolding, which is sound but slow on large
 //! numbers. `Char.ofNat` and `String.ofList`, which string literals expand
-//! into, must be safe definitions of the expected types (what lean4lean
-//! checks), so a literal can never stand for an axiom's value.
+//! into, must be safe definitions without universe parameters (what
+//! lean4lean checks; older preludes' constructors also qualify, see
+//! `literal.rs`), so a literal can never stand for an axiom's value.
 
 use crate::error::KernelError;
 use crate::expr::ExprId;
@@ -78,37 +79,39 @@ impl NatPrim {
     }
 }
 
-/// Every name the kernel gives meaning to beyond its declaration, with what
-/// is checked of it. `Nat`, `Bool`, `String`, `Char` and `List` are
-/// inductive types whose shapes `literal.rs` checks before any literal is
-/// built or computed; the quotient constants and `Eq` are checked by
-/// `quot.rs` when `Quot` is declared.
-pub(crate) const TABLE: &[(&str, Primitive)] = &[
-    ("Nat.pred", Primitive::Equations(NatPrim::Pred)),
-    ("Nat.add", Primitive::Equations(NatPrim::Add)),
-    ("Nat.sub", Primitive::Equations(NatPrim::Sub)),
-    ("Nat.mul", Primitive::Equations(NatPrim::Mul)),
-    ("Nat.pow", Primitive::Equations(NatPrim::Pow)),
-    ("Nat.beq", Primitive::Equations(NatPrim::Beq)),
-    ("Nat.ble", Primitive::Equations(NatPrim::Ble)),
-    ("Nat.shiftLeft", Primitive::Equations(NatPrim::ShiftLeft)),
-    ("Char.ofNat", Primitive::StringPart),
-    ("String.ofList", Primitive::StringPart),
-    ("Nat.div", Primitive::Unchecked),
-    ("Nat.mod", Primitive::Unchecked),
-    ("Nat.gcd", Primitive::Unchecked),
-    ("Nat.log2", Primitive::Unchecked),
-    ("Nat.land", Primitive::Unchecked),
-    ("Nat.lor", Primitive::Unchecked),
-    ("Nat.xor", Primitive::Unchecked),
-    ("Nat.shiftRight", Primitive::Unchecked),
-];
-
 impl TypeChecker<'_> {
-    /// The primitive a name denotes, if any.
+    /// The primitive a name denotes, if any. Compared by id with the
+    /// well-known names (a one-component name spelled `Nat.add` is not
+    /// `Nat.add`).
     pub(crate) fn primitive_of(&self, n: NameId) -> Option<Primitive> {
-        let text = self.st.names.display(n);
-        TABLE.iter().find(|(s, _)| *s == text).map(|(_, p)| *p)
+        let wk = self.wk;
+        let nat = [
+            (wk.nat_pred, NatPrim::Pred),
+            (wk.nat_add, NatPrim::Add),
+            (wk.nat_sub, NatPrim::Sub),
+            (wk.nat_mul, NatPrim::Mul),
+            (wk.nat_pow, NatPrim::Pow),
+            (wk.nat_beq, NatPrim::Beq),
+            (wk.nat_ble, NatPrim::Ble),
+            (wk.nat_shift_left, NatPrim::ShiftLeft),
+        ];
+        if let Some(&(_, p)) = nat.iter().find(|(m, _)| *m == n) {
+            return Some(Primitive::Equations(p));
+        }
+        if n == wk.char_of_nat || n == wk.string_of_list {
+            return Some(Primitive::StringPart);
+        }
+        let unchecked = [
+            wk.nat_div,
+            wk.nat_mod,
+            wk.nat_gcd,
+            wk.nat_log2,
+            wk.nat_land,
+            wk.nat_lor,
+            wk.nat_xor,
+            wk.nat_shift_right,
+        ];
+        unchecked.contains(&n).then_some(Primitive::Unchecked)
     }
 
     /// Checks a safe definition named like a primitive (its type and value
@@ -121,15 +124,17 @@ impl TypeChecker<'_> {
         ty: ExprId,
         value: ExprId,
     ) -> TcResult<bool> {
-        let Some(prim) = self.primitive_of(name) else {
-            return Ok(false);
+        let prim = match self.primitive_of(name) {
+            // Never computed: any definition will do, as in Lean.
+            None | Some(Primitive::Unchecked) => return Ok(false),
+            Some(p) => p,
         };
         let fail = |tc: &Self, equation: &'static str| KernelError::PrimitiveEquation {
             name: tc.name(name),
             equation,
         };
         if !level_params.is_empty() {
-            return Err(fail(self, "a primitive has no universe parameters"));
+            return Err(fail(self, "it has universe parameters"));
         }
         match prim {
             Primitive::Unchecked => Ok(false),
@@ -154,17 +159,23 @@ impl TypeChecker<'_> {
     ) -> TcResult<()> {
         let wk = self.wk;
         if !self.literal_ok(wk.nat) {
-            return Err(fail(self, "`Nat` is declared in its standard form first"));
+            return Err(fail(
+                self,
+                "`Nat` is not declared in its standard form before it",
+            ));
         }
         if p.returns_bool() && !self.literal_ok_bool() {
-            return Err(fail(self, "`Bool` is declared in its standard form first"));
+            return Err(fail(
+                self,
+                "`Bool` is not declared in its standard form before it",
+            ));
         }
         if let Some(d) = p.depends_on(wk)
             && !self.env.is_verified_primitive(d)
         {
             return Err(fail(
                 self,
-                "the primitives its equations use are verified first",
+                "a primitive its equations use is not a verified definition",
             ));
         }
         let nat = self.st.cnst(wk.nat, &[]);
@@ -180,7 +191,7 @@ impl TypeChecker<'_> {
             self.st.pi(nat, inner)
         };
         if !self.is_def_eq(ty, want_ty)? {
-            return Err(fail(self, "its type is the primitive's type"));
+            return Err(fail(self, "its type is not the primitive's type"));
         }
         let x = self.fvar(nat);
         let y = self.fvar(nat);
@@ -197,38 +208,54 @@ impl TypeChecker<'_> {
         match p {
             NatPrim::Pred => {
                 let sx = succ(self, x);
-                equations.push((v1(self, zero), zero, "pred 0 ≡ 0"));
-                equations.push((v1(self, sx), x, "pred (succ x) ≡ x"));
+                equations.push((v1(self, zero), zero, "`pred 0 ≡ 0` does not hold"));
+                equations.push((v1(self, sx), x, "`pred (succ x) ≡ x` does not hold"));
             }
             NatPrim::Add => {
                 let sx = succ(self, x);
                 let yx = v2(self, y, x);
-                equations.push((v2(self, x, zero), x, "add x 0 ≡ x"));
+                equations.push((v2(self, x, zero), x, "`add x 0 ≡ x` does not hold"));
                 let rhs = succ(self, yx);
-                equations.push((v2(self, y, sx), rhs, "add y (succ x) ≡ succ (add y x)"));
+                equations.push((
+                    v2(self, y, sx),
+                    rhs,
+                    "`add y (succ x) ≡ succ (add y x)` does not hold",
+                ));
             }
             NatPrim::Sub => {
                 let sx = succ(self, x);
                 let yx = v2(self, y, x);
                 let pred = self.st.cnst(wk.nat_pred, &[]);
                 let rhs = self.st.app(pred, yx);
-                equations.push((v2(self, x, zero), x, "sub x 0 ≡ x"));
-                equations.push((v2(self, y, sx), rhs, "sub y (succ x) ≡ pred (sub y x)"));
+                equations.push((v2(self, x, zero), x, "`sub x 0 ≡ x` does not hold"));
+                equations.push((
+                    v2(self, y, sx),
+                    rhs,
+                    "`sub y (succ x) ≡ pred (sub y x)` does not hold",
+                ));
             }
             NatPrim::Mul => {
                 let sx = succ(self, x);
                 let yx = v2(self, y, x);
                 let rhs = other(self, wk.nat_add, yx, y);
-                equations.push((v2(self, x, zero), zero, "mul x 0 ≡ 0"));
-                equations.push((v2(self, y, sx), rhs, "mul y (succ x) ≡ add (mul y x) y"));
+                equations.push((v2(self, x, zero), zero, "`mul x 0 ≡ 0` does not hold"));
+                equations.push((
+                    v2(self, y, sx),
+                    rhs,
+                    "`mul y (succ x) ≡ add (mul y x) y` does not hold",
+                ));
             }
             NatPrim::Pow => {
                 let sx = succ(self, x);
                 let yx = v2(self, y, x);
                 let one = succ(self, zero);
                 let rhs = other(self, wk.nat_mul, yx, y);
-                equations.push((v2(self, x, zero), one, "pow x 0 ≡ 1"));
-                equations.push((v2(self, y, sx), rhs, "pow y (succ x) ≡ mul (pow y x) y"));
+                equations.push((v2(self, x, zero), one, "`pow x 0 ≡ 1` does not hold"));
+                equations.push((
+                    v2(self, y, sx),
+                    rhs,
+                    "`pow y (succ x) ≡ mul (pow y x) y` does not hold",
+                ));
             }
             NatPrim::Beq | NatPrim::Ble => {
                 let tru = self.st.cnst(wk.bool_true, &[]);
@@ -237,17 +264,17 @@ impl TypeChecker<'_> {
                 let ble = p == NatPrim::Ble;
                 let labels: [&'static str; 4] = if ble {
                     [
-                        "ble 0 0 ≡ true",
-                        "ble 0 (succ x) ≡ true",
-                        "ble (succ x) 0 ≡ false",
-                        "ble (succ y) (succ x) ≡ ble y x",
+                        "`ble 0 0 ≡ true` does not hold",
+                        "`ble 0 (succ x) ≡ true` does not hold",
+                        "`ble (succ x) 0 ≡ false` does not hold",
+                        "`ble (succ y) (succ x) ≡ ble y x` does not hold",
                     ]
                 } else {
                     [
-                        "beq 0 0 ≡ true",
-                        "beq 0 (succ x) ≡ false",
-                        "beq (succ x) 0 ≡ false",
-                        "beq (succ y) (succ x) ≡ beq y x",
+                        "`beq 0 0 ≡ true` does not hold",
+                        "`beq 0 (succ x) ≡ false` does not hold",
+                        "`beq (succ x) 0 ≡ false` does not hold",
+                        "`beq (succ y) (succ x) ≡ beq y x` does not hold",
                     ]
                 };
                 equations.push((v2(self, zero, zero), tru, labels[0]));
@@ -263,11 +290,11 @@ impl TypeChecker<'_> {
                 let two = succ(self, one);
                 let twice = other(self, wk.nat_mul, two, x);
                 let rhs = v2(self, twice, y);
-                equations.push((v2(self, x, zero), x, "shiftLeft x 0 ≡ x"));
+                equations.push((v2(self, x, zero), x, "`shiftLeft x 0 ≡ x` does not hold"));
                 equations.push((
                     v2(self, x, sy),
                     rhs,
-                    "shiftLeft x (succ y) ≡ shiftLeft (mul 2 x) y",
+                    "`shiftLeft x (succ y) ≡ shiftLeft (mul 2 x) y` does not hold",
                 ));
             }
         }
