@@ -22,6 +22,20 @@
 //! - [`checker`]: the streaming invariant checker, independent of the engine;
 //! - [`suite`]: the fuzz suite that runs scenarios through both;
 //! - [`trace`]: the line format shared with the Lean oracle.
+//!
+//! The gate on its own: 10 hosts, 9 ready, 1 still provisioning.
+//!
+//! ```
+//! use proofgate_barrier::evidence::Evidence;
+//! use proofgate_barrier::gate::{Decision, decide};
+//! use proofgate_barrier::policy::Policy;
+//!
+//! let evidence = Evidence { hosts: 10, ready: 9, failed: 0, provisioning: 1 };
+//! assert_eq!(decide(&Policy::Percent(90), &evidence), Decision::Converge); // 90 * 10 <= 100 * 9
+//! assert_eq!(decide(&Policy::StrictAll, &evidence), Decision::Wait); // one host may still come up
+//! let done = Evidence { provisioning: 0, failed: 1, ..evidence };
+//! assert_eq!(decide(&Policy::StrictAll, &done), Decision::Fail); // no host left to wait for
+//! ```
 #![forbid(unsafe_code)]
 
 pub mod checker;

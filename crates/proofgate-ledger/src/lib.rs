@@ -19,6 +19,34 @@
 //! [`checkpoint`] (the C2SP tlog-checkpoint text of a size and root) and
 //! [`proof_file`] (inclusion and consistency proofs as JSON, verified
 //! offline against a checkpoint).
+//!
+//! A ledger in memory, an entry proved included and the history proved
+//! append-only; the on-disk [`disk::DiskLedger`] has the same operations
+//! (see the workspace README's "durably logged" example).
+//!
+//! ```
+//! use proofgate_ledger::{BasisPoints, MutationLedger, ProofAttestation};
+//!
+//! let att = |i: u8| ProofAttestation {
+//!     proof_term_hash: [i; 32],
+//!     environment_hash: [0; 32],
+//!     verification_timestamp_ns: u64::from(i),
+//!     verifier_version: 1,
+//!     reduction_steps: 10,
+//!     cache_hit_rate_bps: BasisPoints::ZERO,
+//! };
+//! let mut ledger = MutationLedger::new();
+//! for i in 0..5 {
+//!     ledger.append(att(i))?;
+//! }
+//! ledger.verify()?; // chain, Merkle tree and seals re-derived
+//! let proof = ledger.prove_inclusion(2, 5, &[])?;
+//! let entry = ledger.find_entry(2, &[]).expect("held").encode();
+//! proof.verify(entry.as_slice(), &ledger.root())?; // hash-only: what a third party runs
+//! let grown = ledger.prove_consistency(3, 5, &[])?;
+//! grown.verify(&ledger.root_at(3, &[])?, &ledger.root())?; // the first 3 entries are a prefix
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 #![forbid(unsafe_code)]
 
