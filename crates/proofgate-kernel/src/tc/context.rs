@@ -106,13 +106,12 @@ impl TypeChecker<'_> {
             return Err(TypeRule::LooseBoundVariable.into());
         }
         let p = ctx.len() - 1 - i as usize;
-        if let Some(t) = self.fvar_type(ctx[p]) {
+        // A let's entry is its value, which may itself be a variable: its
+        // frame says it is a let, and the let's declared type is its type.
+        if let Some(&t) = self.ws.let_types.get(&self.ws.ctx_frames[p]) {
             return Ok(t);
         }
-        self.ws
-            .let_types
-            .get(&self.ws.ctx_frames[p])
-            .copied()
+        self.fvar_type(ctx[p])
             .ok_or(crate::error::KernelError::Internal(
                 "a context entry is neither a variable nor a let",
             ))
