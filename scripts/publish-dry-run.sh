@@ -10,11 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Dependency order; a new crate is one more word here. proofgate-cli is not
-# published (see its Cargo.toml); the crates.io index already holds another
-# crate named `proofgate`, so `proofgate` packages and verifies here but a real
-# publish needs another name first.
-crates=(proofgate-kernel proofgate-ledger proofgate-barrier proofgate)
+# Dependency order; a new crate is one more word here. The gate library is
+# `proofgate-core` (crates.io's `proofgate` is an unrelated crate); the CLI,
+# `proofgate-cli`, installs the `proofgate` binary.
+crates=(proofgate-kernel proofgate-ledger proofgate-barrier proofgate-core proofgate-cli)
 
 args=()
 for c in "${crates[@]}"; do

@@ -9,12 +9,12 @@
 //! with a cache hit is measured separately and labelled as such.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use proofgate::{
-    GateSubject, Obligation, ProofEnvironment, ProofGate, ProofRequirement, ProofTier, route_proof,
-};
 use proofgate_barrier::Policy;
 use proofgate_benches::gate_cases::{
     deep_obligation, policy_evidence, policy_obligation, policy_obligation_as,
+};
+use proofgate_core::{
+    GateSubject, Obligation, ProofEnvironment, ProofGate, ProofRequirement, ProofTier, route_proof,
 };
 use std::hint::black_box;
 use std::time::Duration;

@@ -14,8 +14,8 @@
 //! same obligations as `benches/benches/gate.rs`, from `gate_cases`).
 #![forbid(unsafe_code)]
 
-use proofgate::{Obligation, ProofEnvironment, ProofRequirement, ProofTier};
 use proofgate_benches::gate_cases::{deep_obligation, policy_obligation};
+use proofgate_core::{Obligation, ProofEnvironment, ProofRequirement, ProofTier};
 use std::hint::black_box;
 
 /// The checks, the only code a `--toggle-collect` run counts.
@@ -25,7 +25,7 @@ fn run(env: &mut ProofEnvironment, ob: &Obligation, tier: Option<ProofTier>, n: 
     for _ in 0..n {
         steps += match tier {
             Some(t) => match env.attempt_tier(black_box(ob), t) {
-                proofgate::Attempt::Accepted(s) => s,
+                proofgate_core::Attempt::Accepted(s) => s,
                 other => panic!("not accepted: {other:?}"),
             },
             None => env.verify_uncached(black_box(ob)).expect("holds").steps,
@@ -43,7 +43,7 @@ fn main() {
         "standard" => (policy_obligation(&mut env), None),
         "floor" => {
             struct Dim;
-            impl proofgate::GateSubject for Dim {
+            impl proofgate_core::GateSubject for Dim {
                 fn dimension(&self) -> Option<u64> {
                     Some(1024)
                 }

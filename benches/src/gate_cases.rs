@@ -2,8 +2,8 @@
 //! profiling example repeats (`examples/gate_profile.rs`), built in one
 //! place so the profile is always of the checks the bench measures.
 
-use proofgate::{Obligation, ProofEnvironment, ProofRequirement};
 use proofgate_barrier::{Evidence, Policy};
+use proofgate_core::{Obligation, ProofEnvironment, ProofRequirement};
 
 /// The evidence of the Standard policy check: 10,000 hosts, 9,000 ready.
 pub fn policy_evidence() -> Evidence {

@@ -4,7 +4,7 @@
 //!
 //! This crate does not depend on the proof kernel: an auditor who only reads
 //! ledgers and checks proofs links it alone. `proofgate` re-exports it as
-//! `proofgate::ledger`.
+//! `proofgate_core::ledger`.
 //!
 //! Files: [`attestation`] (the 82-byte record the gate issues), [`hash`] (the chain link, which is also the Merkle leaf, and the
 //! keyed interior and empty-tree hashes), [`entry`] (what a position

@@ -4,11 +4,11 @@
 //! attestation to the on-disk ledger.
 
 use super::FuzzError;
-use proofgate::ledger::disk::{DiskLedger, DiskOptions};
-use proofgate::{GatedAuthority, ProofEnvironment, ProofTier, Proved};
 use proofgate_barrier::controller::ConvergeAuthority;
 use proofgate_barrier::suite::{SuiteConfig, SuiteError, SuiteReport, run_suite_with_authority};
 use proofgate_barrier::{Evidence, Policy};
+use proofgate_core::ledger::disk::{DiskLedger, DiskOptions};
+use proofgate_core::{GatedAuthority, ProofEnvironment, ProofTier, Proved};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -170,7 +170,7 @@ mod tests {
         );
         assert_eq!(summary.ledger_appended, converged);
         assert_eq!(summary.ledger_len, converged);
-        let verified = proofgate::ledger::disk::verify_dir(&dir).expect("the ledger verifies");
+        let verified = proofgate_core::ledger::disk::verify_dir(&dir).expect("the ledger verifies");
         let _ = verified;
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -1,6 +1,6 @@
 //! `proofgate judge`: does an untrusted solution export prove the theorems
 //! a trusted challenge export states? The rules live in
-//! [`proofgate::judge`]; this module reads arguments, prints verdicts and
+//! [`proofgate_core::judge`]; this module reads arguments, prints verdicts and
 //! appends attestations to a ledger.
 //!
 //! Exit codes: 0 every named theorem accepted; 1 any rejected; 2 the inputs
@@ -12,9 +12,9 @@ mod tests;
 
 use crate::stdout::outln;
 use clap::Args;
-use proofgate::judge::{DEFAULT_ALLOWED_AXIOMS, JudgeConfig, JudgeReport, judge_files};
-use proofgate::ledger::disk::{DiskLedger, DiskOptions};
-use proofgate::ledger::hash::to_hex;
+use proofgate_core::judge::{DEFAULT_ALLOWED_AXIOMS, JudgeConfig, JudgeReport, judge_files};
+use proofgate_core::ledger::disk::{DiskLedger, DiskOptions};
+use proofgate_core::ledger::hash::to_hex;
 use proofgate_kernel::{Limits, run_with_kernel_stack};
 use serde_json::json;
 use std::path::PathBuf;
@@ -103,7 +103,7 @@ pub fn run(args: JudgeArgs) -> ExitCode {
 fn append(
     dir: &std::path::Path,
     report: &JudgeReport,
-) -> Result<Vec<Option<u64>>, proofgate::ledger::disk::DiskError> {
+) -> Result<Vec<Option<u64>>, proofgate_core::ledger::disk::DiskError> {
     let mut ledger = DiskLedger::open(dir, DiskOptions::default())?;
     let mut out = Vec::new();
     for v in &report.verdicts {

@@ -2,9 +2,9 @@
 //! built with the prelude DSL and the export writer.
 
 use super::{JudgeArgs, run};
-use proofgate::ledger::ArchivePolicy;
-use proofgate::ledger::disk::read_dir;
-use proofgate::prelude::{ExportBuilder, Hints, PreludeDecl};
+use proofgate_core::ledger::ArchivePolicy;
+use proofgate_core::ledger::disk::read_dir;
+use proofgate_core::prelude::{ExportBuilder, Hints, PreludeDecl};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -3,8 +3,8 @@
 use super::keys::{signer, write};
 use super::outcome::{report, usage};
 use crate::stdout::outln;
-use proofgate::ledger::disk::checkpoint_of;
-use proofgate::ledger::hash::to_hex;
+use proofgate_core::ledger::disk::checkpoint_of;
+use proofgate_core::ledger::hash::to_hex;
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;

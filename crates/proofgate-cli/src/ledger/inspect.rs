@@ -1,11 +1,11 @@
 //! `proofgate ledger inspect DIR [--from N] [--to M]`.
 
 use super::outcome::{report, usage};
-use proofgate::ProofAttestation;
-use proofgate::ledger::ArchivePolicy;
-use proofgate::ledger::disk::read_dir;
-use proofgate::ledger::hash::to_hex;
-use proofgate::ledger::{LedgerEntry, Seal};
+use proofgate_core::ProofAttestation;
+use proofgate_core::ledger::ArchivePolicy;
+use proofgate_core::ledger::disk::read_dir;
+use proofgate_core::ledger::hash::to_hex;
+use proofgate_core::ledger::{LedgerEntry, Seal};
 use serde_json::{Value, json};
 use std::io::Write;
 use std::path::Path;

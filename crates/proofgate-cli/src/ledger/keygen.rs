@@ -3,7 +3,7 @@
 use super::keys::write_new;
 use super::outcome::usage;
 use crate::stdout::outln;
-use proofgate::ledger::generate_log_key;
+use proofgate_core::ledger::generate_log_key;
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;

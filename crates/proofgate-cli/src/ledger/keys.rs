@@ -1,7 +1,7 @@
 //! Reading keys, checkpoints and proofs from files, with errors that name
 //! the file.
 
-use proofgate::ledger::{Checkpoint, NoteSigner, NoteVerifier};
+use proofgate_core::ledger::{Checkpoint, NoteSigner, NoteVerifier};
 use std::path::Path;
 
 /// Largest key, checkpoint or proof file read (each is well under 64 KiB).

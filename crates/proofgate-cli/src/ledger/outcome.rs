@@ -1,7 +1,7 @@
 //! How ledger errors become messages and exit codes.
 
 use crate::stdout::outln;
-use proofgate::ledger::disk::DiskError;
+use proofgate_core::ledger::disk::DiskError;
 use serde_json::{Value, json};
 use std::process::ExitCode;
 

@@ -4,9 +4,9 @@
 use super::keys::write;
 use super::outcome::{FAILED, report, usage};
 use crate::stdout::outln;
-use proofgate::ledger::disk::{DiskError, consistency_proof_file, inclusion_proof_file};
-use proofgate::ledger::hash::to_hex;
-use proofgate::ledger::{LedgerError, ProofFile};
+use proofgate_core::ledger::disk::{DiskError, consistency_proof_file, inclusion_proof_file};
+use proofgate_core::ledger::hash::to_hex;
+use proofgate_core::ledger::{LedgerError, ProofFile};
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;

@@ -10,7 +10,7 @@
 
 use super::outcome::{FAILED, report};
 use crate::stdout::outln;
-use proofgate::ledger::disk::{DiskLedger, DiskOptions, verify_dir};
+use proofgate_core::ledger::disk::{DiskLedger, DiskOptions, verify_dir};
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;

@@ -2,9 +2,9 @@
 //! ledgers.
 
 use super::{LedgerCommand, run};
-use proofgate::ledger::disk::{DiskLedger, DiskOptions, list_segments};
-use proofgate::ledger::{ArchivePolicy, LedgerConfig};
-use proofgate::{BasisPoints, ProofAttestation};
+use proofgate_core::ledger::disk::{DiskLedger, DiskOptions, list_segments};
+use proofgate_core::ledger::{ArchivePolicy, LedgerConfig};
+use proofgate_core::{BasisPoints, ProofAttestation};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -278,7 +278,7 @@ fn signed_checkpoints_and_offline_proofs_end_to_end() {
         }),
         ExitCode::SUCCESS
     );
-    let size = proofgate::ledger::disk::verify_dir(&dir)
+    let size = proofgate_core::ledger::disk::verify_dir(&dir)
         .unwrap()
         .scan
         .records;

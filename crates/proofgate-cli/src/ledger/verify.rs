@@ -3,8 +3,8 @@
 use super::keys::{checkpoint, verifier};
 use super::outcome::{FAILED, report, usage};
 use crate::stdout::outln;
-use proofgate::ledger::disk::{verify_against, verify_dir};
-use proofgate::ledger::hash::to_hex;
+use proofgate_core::ledger::disk::{verify_against, verify_dir};
+use proofgate_core::ledger::hash::to_hex;
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;

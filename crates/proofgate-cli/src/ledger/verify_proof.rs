@@ -4,8 +4,8 @@
 use super::keys::{checkpoint, read_small, verifier};
 use super::outcome::{FAILED, usage};
 use crate::stdout::outln;
-use proofgate::ledger::hash::to_hex;
-use proofgate::ledger::{ProofFile, Verified};
+use proofgate_core::ledger::hash::to_hex;
+use proofgate_core::ledger::{ProofFile, Verified};
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;

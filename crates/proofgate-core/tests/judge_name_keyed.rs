@@ -4,8 +4,8 @@
 //! declare whatever its statements use. One case per attack found by the
 //! red team; each was accepted with no axioms before.
 
-use proofgate::judge::{JudgeConfig, JudgeError, JudgeReport, Rejection, judge};
-use proofgate::prelude::{ExportBuilder, Hints, PreludeDecl};
+use proofgate_core::judge::{JudgeConfig, JudgeError, JudgeReport, Rejection, judge};
+use proofgate_core::prelude::{ExportBuilder, Hints, PreludeDecl};
 use proofgate_kernel::{Declaration, DefinitionSafety, ExprId, LevelId, ReducibilityHints};
 
 fn ind(name: &str, ty: &str, ctors: &[(&str, &str)]) -> PreludeDecl {

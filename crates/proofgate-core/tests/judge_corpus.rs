@@ -8,7 +8,7 @@
 #[path = "../../proofgate-kernel/tests/support/corpus.rs"]
 mod corpus;
 
-use proofgate::judge::{JudgeConfig, Rejection, judge};
+use proofgate_core::judge::{JudgeConfig, Rejection, judge};
 use proofgate_kernel::{
     Declaration, ExportReader, ExportWriter, LevelId, TermStore, run_with_kernel_stack,
 };

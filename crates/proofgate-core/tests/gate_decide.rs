@@ -2,9 +2,9 @@
 //! the kernel through Lean's `Nat.decLe` / `Nat.decEq`, against the `Bool`
 //! form (`Policy`) and the barrier crate's native evaluation.
 
-use proofgate::prelude::parse_term;
-use proofgate::{Attempt, ProofEnvironment, ProofRequirement, ProofTier};
 use proofgate_barrier::{Evidence, Policy};
+use proofgate_core::prelude::parse_term;
+use proofgate_core::{Attempt, ProofEnvironment, ProofRequirement, ProofTier};
 use proptest::prelude::*;
 use std::cell::RefCell;
 

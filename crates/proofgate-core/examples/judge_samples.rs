@@ -17,7 +17,7 @@
 //! the cheating one declares its own axiom and uses it, which the judge
 //! refuses (`disallowed_axioms`).
 
-use proofgate::prelude::{ExportBuilder, PreludeDecl};
+use proofgate_core::prelude::{ExportBuilder, PreludeDecl};
 use std::path::PathBuf;
 
 const THEOREM: &str = "Sample.le_ten";

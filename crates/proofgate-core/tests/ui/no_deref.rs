@@ -1,4 +1,4 @@
-use proofgate::{GateSubject, ProofGate, ProofRequirement};
+use proofgate_core::{GateSubject, ProofGate, ProofRequirement};
 
 struct V(Vec<u8>);
 impl GateSubject for V {}

@@ -8,11 +8,11 @@
 //! 3. Gate-issued attestations round-trip through 82 bytes, and malformed
 //!    inputs are rejected.
 
-use proofgate::{
+use proofgate_barrier::{Evidence, Policy};
+use proofgate_core::{
     ATTESTATION_SIZE, Attempt, GateSubject, ProofAttestation, ProofEnvironment, ProofRequirement,
     ProofTier,
 };
-use proofgate_barrier::{Evidence, Policy};
 use proptest::prelude::*;
 use std::cell::RefCell;
 

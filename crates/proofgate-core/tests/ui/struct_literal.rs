@@ -1,4 +1,4 @@
-use proofgate::{ProofGate, ProofRequirement};
+use proofgate_core::{ProofGate, ProofRequirement};
 
 fn main() {
     // Forging a gate (and its receipt slot) is not possible outside the crate.

@@ -5,7 +5,7 @@
 //! `ARCHITECTURE.md` at the workspace root.
 //!
 //! ```
-//! use proofgate::{GateSubject, ProofEnvironment, ProofGate, ProofRequirement};
+//! use proofgate_core::{GateSubject, ProofEnvironment, ProofGate, ProofRequirement};
 //!
 //! struct Embedding(Vec<f32>);
 //! impl GateSubject for Embedding {
@@ -19,7 +19,7 @@
 //! let (value, attestation) = gate.into_inner(&mut env)?; // no proof, no value
 //! assert_eq!(value.0.len(), 3);
 //! assert_eq!(attestation.to_bytes().len(), 82);
-//! # Ok::<(), proofgate::GateError>(())
+//! # Ok::<(), proofgate_core::GateError>(())
 //! ```
 #![forbid(unsafe_code)]
 

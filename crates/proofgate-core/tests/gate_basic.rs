@@ -1,12 +1,12 @@
 //! The gate end to end: each requirement kind, true and false, the tiers
 //! that decide them, the cache, and the attestation fields.
 
-use proofgate::invariant::{EDGE_BOUND, WITHIN_CAPACITY};
-use proofgate::{
+use proofgate_barrier::{Evidence, Policy};
+use proofgate_core::invariant::{EDGE_BOUND, WITHIN_CAPACITY};
+use proofgate_core::{
     GateError, GateSubject, ProofAttestation, ProofEnvironment, ProofGate, ProofRequirement,
     ProofTier, TierConfig, VERIFIER_VERSION,
 };
-use proofgate_barrier::{Evidence, Policy};
 
 #[derive(Clone, Debug, Default)]
 struct Node {
@@ -42,7 +42,9 @@ fn env() -> ProofEnvironment {
     ProofEnvironment::new().expect("the built-in prelude checks")
 }
 
-fn rejected(r: Result<proofgate::Proved, GateError>) -> Box<proofgate::ProofGateRejected> {
+fn rejected(
+    r: Result<proofgate_core::Proved, GateError>,
+) -> Box<proofgate_core::ProofGateRejected> {
     match r {
         Err(GateError::Rejected(r)) => r,
         other => panic!("expected a rejection, got {other:?}"),
@@ -426,22 +428,22 @@ fn the_environment_hash_is_stable_and_tracks_declarations() {
     let mut b = env();
     assert_eq!(a.environment_hash(), b.environment_hash());
     let before = a.environment_hash();
-    a.declare(&proofgate::prelude::PreludeDecl::Def {
+    a.declare(&proofgate_core::prelude::PreludeDecl::Def {
         level_params: vec![],
         name: "Extra.two".into(),
         ty: "Nat".into(),
         value: "2".into(),
-        hints: proofgate::prelude::Hints::Regular(1),
+        hints: proofgate_core::prelude::Hints::Regular(1),
     })
     .unwrap();
     assert_ne!(a.environment_hash(), before);
     // A wrong declaration is a kernel rejection, not a silent addition.
-    let bad = a.declare(&proofgate::prelude::PreludeDecl::Def {
+    let bad = a.declare(&proofgate_core::prelude::PreludeDecl::Def {
         level_params: vec![],
         name: "Extra.bad".into(),
         ty: "Bool".into(),
         value: "2".into(),
-        hints: proofgate::prelude::Hints::Regular(1),
+        hints: proofgate_core::prelude::Hints::Regular(1),
     });
     assert!(matches!(bad, Err(GateError::Declaration { .. })), "{bad:?}");
 }
@@ -450,7 +452,7 @@ fn the_environment_hash_is_stable_and_tracks_declarations() {
 /// a short policy Standard, a deeply nested proposition goes straight to Deep.
 #[test]
 fn routing_follows_the_shape() {
-    use proofgate::route_proof;
+    use proofgate_core::route_proof;
     let mut env = env();
     let cfg = *env.config();
     let ev = Evidence {
@@ -512,7 +514,7 @@ fn routing_follows_the_shape() {
 /// arity, and evaluated by the kernel on the arguments the value supplies.
 #[test]
 fn user_invariants_are_declared_checked_and_registered() {
-    use proofgate::prelude::{Hints, PreludeDecl};
+    use proofgate_core::prelude::{Hints, PreludeDecl};
     struct Pair(u64, u64);
     impl GateSubject for Pair {
         fn invariant_arguments(&self, _: u32) -> Option<Vec<u64>> {
@@ -576,7 +578,7 @@ fn user_invariants_are_declared_checked_and_registered() {
 /// `Nat.decEq 2 3` does not.
 #[test]
 fn nat_dec_eq_evaluates_in_the_kernel() {
-    use proofgate::prelude::parse_term;
+    use proofgate_core::prelude::parse_term;
     let mut env = env();
     let mut ob = |a: u64, b: u64| {
         let src_prop = format!(
@@ -654,12 +656,12 @@ fn receipts_keep_the_environment_hash_of_their_epoch() {
     let before = env.prove_receipt(&req, &node).unwrap();
     let again = env.prove_receipt(&req, &node).unwrap();
     let old_hash = env.environment_hash();
-    env.declare(&proofgate::prelude::PreludeDecl::Def {
+    env.declare(&proofgate_core::prelude::PreludeDecl::Def {
         level_params: Vec::new(),
         name: "Test.seven".to_owned(),
         ty: "Nat".to_owned(),
         value: "7".to_owned(),
-        hints: proofgate::prelude::Hints::Regular(1),
+        hints: proofgate_core::prelude::Hints::Regular(1),
     })
     .unwrap();
     let after = env.prove_receipt(&req, &node).unwrap();
@@ -718,6 +720,6 @@ fn uncached_steps_do_not_depend_on_earlier_checks() {
 #[test]
 fn gates_and_environments_are_send() {
     fn send<T: Send>() {}
-    send::<proofgate::ProofEnvironment>();
-    send::<proofgate::ProofGate<Node>>();
+    send::<proofgate_core::ProofEnvironment>();
+    send::<proofgate_core::ProofGate<Node>>();
 }

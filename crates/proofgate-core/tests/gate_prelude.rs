@@ -3,10 +3,10 @@
 //! terms (same hash-consed type and value), and an environment loaded from
 //! the export must check the gate's obligations too.
 
-use proofgate::canonical::TermDigests;
-use proofgate::prelude::{PreludeDecl, lean_declarations};
-use proofgate::{GateSubject, ProofEnvironment, ProofRequirement, ProofTier};
 use proofgate_barrier::{Evidence, Policy};
+use proofgate_core::canonical::TermDigests;
+use proofgate_core::prelude::{PreludeDecl, lean_declarations};
+use proofgate_core::{GateSubject, ProofEnvironment, ProofRequirement, ProofTier};
 use proofgate_kernel::{
     ConstantKind, Declaration, Kernel, Limits, check_export, run_with_kernel_stack,
 };
@@ -38,7 +38,7 @@ fn every_builtin_lean_declaration_is_identical_to_leans() {
             // means equal ids.
             let d = decl.to_declaration(k.store_mut()).unwrap();
             let mut check = |name, ty, value: Option<_>| {
-                let n = proofgate::prelude::name_of(k.store_mut(), name);
+                let n = proofgate_core::prelude::name_of(k.store_mut(), name);
                 let lean = k
                     .env()
                     .get(n)

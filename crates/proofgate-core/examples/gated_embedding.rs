@@ -9,9 +9,9 @@
 //! directory under the system's temporary directory). Then audit the ledger
 //! with `proofgate ledger verify DIR`, or with the `audit_ledger` example.
 
-use proofgate::ledger::disk::{DiskLedger, DiskOptions, verify_dir};
-use proofgate::ledger::hash::to_hex;
-use proofgate::{GateError, GateSubject, ProofEnvironment, ProofGate, ProofRequirement};
+use proofgate_core::ledger::disk::{DiskLedger, DiskOptions, verify_dir};
+use proofgate_core::ledger::hash::to_hex;
+use proofgate_core::{GateError, GateSubject, ProofEnvironment, ProofGate, ProofRequirement};
 use std::path::PathBuf;
 
 /// The value the gate guards.

@@ -2,9 +2,9 @@
 //! value supplies as export fragments (built here with the prelude DSL and
 //! the export writer), checked under the judge's rules and by the kernel.
 
-use proofgate::judge::{Difference, Rejection};
-use proofgate::prelude::{ExportBuilder, Hints, PreludeDecl};
-use proofgate::{
+use proofgate_core::judge::{Difference, Rejection};
+use proofgate_core::prelude::{ExportBuilder, Hints, PreludeDecl};
+use proofgate_core::{
     CustomStatement, GateError, GateSubject, ProofEnvironment, ProofRequirement, ProofTier,
 };
 
@@ -86,7 +86,7 @@ fn fragment(small: &str, extra: &[PreludeDecl], ty: &str, proof: &str) -> Vec<u8
 
 const REFL: &str = "Eq.refl.{1} Bool Bool.true";
 
-fn rejection(r: Result<proofgate::Proved, GateError>) -> Rejection {
+fn rejection(r: Result<proofgate_core::Proved, GateError>) -> Rejection {
     match r {
         Err(GateError::CustomProofRejected { rejection, .. }) => rejection,
         other => panic!("expected a rule rejection, got {other:?}"),

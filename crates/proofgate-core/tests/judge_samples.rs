@@ -2,7 +2,7 @@
 //! `examples/judge_samples.rs` writes, and get the verdicts the README
 //! promises: the honest solution accepted, the cheating one refused.
 
-use proofgate::judge::{JudgeConfig, Rejection, judge_files};
+use proofgate_core::judge::{JudgeConfig, Rejection, judge_files};
 use std::path::{Path, PathBuf};
 
 fn samples() -> PathBuf {
