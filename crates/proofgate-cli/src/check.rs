@@ -10,6 +10,7 @@
 mod progress;
 
 use crate::stdout::outln;
+use crate::verdict::Verdict;
 use clap::Args;
 use progress::{Progress, check_export_with_progress};
 use proofgate_kernel::{CheckFailure, FileReport, Kernel, Limits, run_with_kernel_stack};
@@ -43,7 +44,10 @@ pub struct CheckArgs {
     #[arg(long, default_value_t = Limits::DEFAULT.fuel)]
     fuel: u64,
     /// Print one JSON object per file on stdout instead of text:
-    /// `{"file","verdict","declarations","steps","terms","seconds","peak_memory_kib","reason"}`.
+    /// `{"file","verdict","declarations","steps","terms","seconds","peak_memory_kib","reason"}`
+    /// (`verdict`: accepted, rejected or declined, as in every command;
+    /// `peak_memory_kib`: that file's own peak, null where it cannot be
+    /// measured per file).
     #[arg(long)]
     json: bool,
 }
@@ -55,27 +59,30 @@ fn peak_memory_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-enum Verdict {
-    Accepted,
-    Rejected,
-    Declined,
+/// Starts a new peak-memory measurement (Linux resets VmHWM to the current
+/// resident size when "5" is written to clear_refs), so that each file's
+/// figure is its own and not the largest file's so far. Whether it worked:
+/// without it the figure is the process's peak, and is not reported per file.
+fn reset_peak_memory() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
 fn json_line(
     name: &str,
-    verdict: &str,
+    verdict: Verdict,
     report: Option<&FileReport>,
     secs: f64,
     reason: Option<String>,
+    peak_kib: Option<u64>,
 ) {
     let v = serde_json::json!({
         "file": name,
-        "verdict": verdict,
+        "verdict": verdict.word(),
         "declarations": report.map(|r| r.declarations),
         "steps": report.map(|r| r.steps),
         "terms": report.map(|r| r.terms),
         "seconds": secs,
-        "peak_memory_kib": peak_memory_kib(),
+        "peak_memory_kib": peak_kib,
         "reason": reason,
     });
     outln!("{v}");
@@ -113,10 +120,11 @@ fn check_file_as(path: &Path, limits: Limits, stats: bool, json: bool) -> Verdic
             if json {
                 json_line(
                     &name,
-                    "declined",
+                    Verdict::Declined,
                     None,
                     0.0,
                     Some(format!("cannot open: {e}")),
+                    None,
                 );
             } else {
                 eprintln!("{name}: declined: cannot open: {e}");
@@ -124,6 +132,7 @@ fn check_file_as(path: &Path, limits: Limits, stats: bool, json: bool) -> Verdic
             return Verdict::Declined;
         }
     };
+    let own_peak = reset_peak_memory();
     let start = Instant::now();
     let mut kernel = Kernel::new();
     let mut progress = Progress::new(!json && std::io::stderr().is_terminal(), len);
@@ -133,12 +142,8 @@ fn check_file_as(path: &Path, limits: Limits, stats: bool, json: bool) -> Verdic
     if json {
         let report = result.as_ref().ok();
         let reason = result.as_ref().err().map(|e| e.to_string());
-        let label = match verdict {
-            Verdict::Accepted => "accepted",
-            Verdict::Rejected => "rejected",
-            Verdict::Declined => "declined",
-        };
-        json_line(&name, label, report, elapsed.as_secs_f64(), reason);
+        let peak = peak_memory_kib().filter(|_| own_peak);
+        json_line(&name, verdict, report, elapsed.as_secs_f64(), reason, peak);
         return verdict;
     }
     match &result {
@@ -201,20 +206,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             .map(|f| check_file_as(f, limits, stats, json))
             .collect()
     });
-    let code = verdicts.iter().fold(0u8, |acc, v| {
-        acc.max(match v {
-            Verdict::Accepted => 0,
-            Verdict::Rejected => 1,
-            Verdict::Declined => 2,
-        })
-    });
-    // A rejection outranks a decline: it is a definite verdict.
-    let code = if verdicts.iter().any(|v| matches!(v, Verdict::Rejected)) {
-        1
-    } else {
-        code
-    };
-    ExitCode::from(code)
+    Verdict::worst(verdicts).exit()
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! The `proofgate` command line.
 //!
 //! Each subcommand lives in its own module with its own argument struct, so
-//! this file only dispatches. Exit codes: 0 success, 1 a verdict against the
-//! input (violation, rejection, tampering), 2 bad usage or declined input.
+//! this file only dispatches. Every command reports with one vocabulary
+//! (`verdict.rs`): accepted (exit 0), rejected (exit 1), declined (exit 2).
 #![forbid(unsafe_code)]
 
 mod check;
@@ -11,6 +11,7 @@ mod judge;
 mod kernel_fuzz;
 mod ledger;
 mod stdout;
+mod verdict;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -20,6 +20,10 @@ pub struct ProofGateRejected {
     /// tier reached. Never [`KernelError::Internal`] (that is
     /// [`GateError::KernelBug`]). Compare [`Self::rule`], not the wording.
     pub reason: KernelError,
+    /// The refusal in the requirement's own terms, from the facts the value
+    /// gave ("dimension 385, required 384"); `None` for an obligation proved
+    /// without a requirement ([`crate::ProofEnvironment::prove_obligation`]).
+    pub explanation: Option<String>,
 }
 
 impl ProofGateRejected {
@@ -38,12 +42,11 @@ impl ProofGateRejected {
 
 impl fmt::Display for ProofGateRejected {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "proof rejected for {} at tier {}",
-            self.requirement,
-            self.tier.name()
-        )?;
+        write!(f, "proof rejected for {}", self.requirement)?;
+        if let Some(e) = &self.explanation {
+            write!(f, ": {e};")?;
+        }
+        write!(f, " at tier {}", self.tier.name())?;
         match self.steps {
             Some(s) => write!(f, " after {s} steps")?,
             None => write!(f, " (steps not reported for a definite rejection)")?,

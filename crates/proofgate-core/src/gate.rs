@@ -9,6 +9,7 @@
 use crate::attestation::ProofAttestation;
 use crate::environment::{ProofEnvironment, Proved};
 use crate::error::GateError;
+use crate::ledger::Approval;
 use crate::receipt::ProofReceipt;
 use crate::requirement::{GateSubject, ProofRequirement};
 use std::cell::Cell;
@@ -98,8 +99,31 @@ impl<T: GateSubject> ProofGate<T> {
     ) -> Result<ProofReceipt, GateError> {
         let candidate = f(&self.inner);
         let receipt = env.prove_receipt(&self.requirement, &candidate)?;
-        self.inner = candidate;
+        Ok(self.install(candidate, receipt))
+    }
+
+    /// [`Self::mutate`] for a mutation that will be logged: returns the
+    /// [`Approval`] to append to a ledger — the attestation, the new value's
+    /// [`GateSubject::subject_digest`] and the time of approval (read here,
+    /// once the proof is accepted, so that two mutations the proof cache
+    /// answered alike still differ in when they happened). The clock read
+    /// and the attestation's assembly are what this costs beyond `mutate`.
+    pub fn mutate_approved(
+        &mut self,
+        env: &mut ProofEnvironment,
+        f: impl FnOnce(&T) -> T,
+    ) -> Result<Approval, GateError> {
+        let candidate = f(&self.inner);
+        let receipt = env.prove_receipt(&self.requirement, &candidate)?;
+        let approval = Approval::now(env.attestation(&receipt)?, candidate.subject_digest());
+        self.install(candidate, receipt);
+        Ok(approval)
+    }
+
+    #[inline]
+    fn install(&mut self, value: T, receipt: ProofReceipt) -> ProofReceipt {
+        self.inner = value;
         self.receipt.set(Some(receipt));
-        Ok(receipt)
+        receipt
     }
 }

@@ -30,6 +30,7 @@ mod coherence;
 pub mod custom;
 pub mod environment;
 pub mod error;
+mod explain;
 pub mod gate;
 pub mod invariant;
 pub mod judge;
@@ -63,6 +64,7 @@ pub use proofgate_ledger::attestation;
 pub use proofgate_ledger::attestation::{
     ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation,
 };
+pub use proofgate_ledger::{Approval, subject_digest};
 pub use receipt::ProofReceipt;
 pub use requirement::{GateSubject, ProofRequirement};
 pub use tier::{Attempt, ProofTier, TierConfig, TierFailure, Verdict, route_proof, verify_tiered};

@@ -116,6 +116,13 @@ pub trait GateSubject {
         let _ = statement;
         None
     }
+    /// The caller's commitment to this value (e.g.
+    /// [`crate::ledger::subject_digest`] of its canonical bytes), recorded
+    /// in the ledger entry of a mutation that installs it
+    /// ([`crate::ProofGate::mutate_approved`]). No requirement reads it.
+    fn subject_digest(&self) -> Option<[u8; 32]> {
+        None
+    }
 }
 
 /// A reference to a subject is one (lets generic callers pass `&&S` where a
@@ -141,6 +148,9 @@ impl<S: GateSubject + ?Sized> GateSubject for &S {
     }
     fn custom_proof(&self, statement: u32) -> Option<&[u8]> {
         (**self).custom_proof(statement)
+    }
+    fn subject_digest(&self) -> Option<[u8; 32]> {
+        (**self).subject_digest()
     }
 }
 

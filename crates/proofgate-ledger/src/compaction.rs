@@ -38,12 +38,9 @@ pub(crate) struct SealAccumulator {
 impl SealAccumulator {
     #[inline]
     pub(crate) fn add(&mut self, entry: &LedgerEntry) {
-        let att = match entry {
-            LedgerEntry::Attestation(a) => a,
-            LedgerEntry::Supersession(s) => &s.replacement,
-            _ => return,
-        };
-        self.add_attestation(att);
+        if let Some(att) = entry.attestation() {
+            self.add_attestation(att);
+        }
     }
 
     #[inline]

@@ -3,6 +3,7 @@
 //!
 //! Every encoding starts with a one-byte tag; integers are little-endian.
 
+use super::approval::{APPROVAL_SIZE, Approval};
 use super::compaction::CompactionSeal;
 use super::epoch::{EpochBoundary, EpochConfig};
 use super::hash::{Hash, chain_link, chain_link_attestation};
@@ -14,12 +15,15 @@ use thiserror::Error;
 
 /// Upper bound of an encoded entry's size (the epoch boundary is the largest).
 pub const MAX_ENTRY_SIZE: usize = 1 + 8 + 8 + SEAL_SIZE + 32 + 4 + 4 + 4;
+// The tag byte plus an approval fits the encoding buffer.
+const _: () = assert!(APPROVAL_SIZE < MAX_ENTRY_SIZE);
 
 pub(crate) const TAG_ATTESTATION: u8 = 1;
 const TAG_SUPERSESSION: u8 = 2;
 const TAG_COMPACTION_SEAL: u8 = 3;
 const TAG_EPOCH_BOUNDARY: u8 = 4;
 const TAG_SCOPE_TRANSITION: u8 = 5;
+const TAG_APPROVAL: u8 = 6;
 
 /// One position of the ledger.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +38,9 @@ pub enum LedgerEntry {
     EpochBoundary(EpochBoundary),
     /// The last entry of a scope's ledger (and the first of its successor's).
     ScopeTransition(ScopeTransition),
+    /// An attestation with the subject it approved and when (tag 6; older
+    /// builds refuse it as an unknown tag rather than misread it).
+    Approval(Approval),
 }
 
 // Every variant is stored inline: an entry with drop glue (a boxed variant)
@@ -47,8 +54,8 @@ pub enum EntryDecodeError {
     /// The input was empty.
     #[error("empty entry")]
     Empty,
-    /// The tag byte names no entry kind.
-    #[error("unknown entry tag {0}")]
+    /// The tag byte names no entry kind this build knows.
+    #[error("unknown entry tag {0} (an entry kind of a newer proofgate, or damage)")]
     UnknownTag(u8),
     /// The length does not match the kind's fixed size.
     #[error("entry of tag {tag} must be {expected} bytes, got {found}")]
@@ -69,6 +76,13 @@ pub enum EntryDecodeError {
     /// A scope transition's min-cut value is NaN or infinite.
     #[error("scope transition min-cut value is not finite")]
     NonFiniteMinCut,
+    /// An approval's subject presence byte is neither 0 nor 1, or an absent
+    /// subject's slot is not all zero.
+    #[error("approval subject slot is not canonical (presence byte {presence})")]
+    NonCanonicalSubject {
+        /// The presence byte found.
+        presence: u8,
+    },
     /// An epoch boundary's epochs do not follow each other.
     #[error("epoch boundary from {from} to {to}: epochs must be consecutive")]
     EpochsNotConsecutive {
@@ -146,6 +160,13 @@ impl LedgerEntry {
                 b.put(&t.min_cut_value.to_bits().to_le_bytes());
                 b.put(&t.seal.to_bytes());
             }
+            Self::Approval(a) => {
+                b.put(&[TAG_APPROVAL]);
+                b.put(&a.attestation.to_bytes());
+                b.put(&a.approved_at_ns.to_le_bytes());
+                b.put(&[u8::from(a.subject.is_some())]);
+                b.put(&a.subject.unwrap_or([0; 32]));
+            }
         }
         b
     }
@@ -159,6 +180,7 @@ impl LedgerEntry {
             TAG_COMPACTION_SEAL => 8 + 8 + SEAL_SIZE,
             TAG_EPOCH_BOUNDARY => 8 + 8 + SEAL_SIZE + 32 + 12,
             TAG_SCOPE_TRANSITION => 4 + 4 + 8 + SEAL_SIZE,
+            TAG_APPROVAL => APPROVAL_SIZE,
             other => return Err(EntryDecodeError::UnknownTag(other)),
         };
         if rest.len() != expected {
@@ -202,6 +224,22 @@ impl LedgerEntry {
                     },
                 })
             }
+            TAG_APPROVAL => {
+                let attestation = r.attestation()?;
+                let approved_at_ns = r.u64();
+                let presence = r.array::<1>()[0];
+                let slot: [u8; 32] = r.array();
+                let subject = match presence {
+                    1 => Some(slot),
+                    0 if slot == [0; 32] => None,
+                    _ => return Err(EntryDecodeError::NonCanonicalSubject { presence }),
+                };
+                Self::Approval(Approval {
+                    attestation,
+                    subject,
+                    approved_at_ns,
+                })
+            }
             _ => {
                 let from_partition = r.u32();
                 let to_partition = r.u32();
@@ -237,14 +275,17 @@ impl LedgerEntry {
             Self::CompactionSeal(_) => "compaction_seal",
             Self::EpochBoundary(_) => "epoch_boundary",
             Self::ScopeTransition(_) => "scope_transition",
+            Self::Approval(_) => "approval",
         }
     }
 
-    /// The attestation an entry carries: its own, or the replacement of a
-    /// supersession. Seals, boundaries and transitions carry none.
+    /// The attestation an entry carries: its own, an approval's, or the
+    /// replacement of a supersession. Seals, boundaries and transitions
+    /// carry none.
     pub fn attestation(&self) -> Option<&ProofAttestation> {
         match self {
             Self::Attestation(a) => Some(a),
+            Self::Approval(a) => Some(&a.attestation),
             Self::Supersession(s) => Some(&s.replacement),
             _ => None,
         }

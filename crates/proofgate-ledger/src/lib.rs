@@ -6,7 +6,8 @@
 //! ledgers and checks proofs links it alone. `proofgate` re-exports it as
 //! `proofgate_core::ledger`.
 //!
-//! Files: [`attestation`] (the 82-byte record the gate issues), [`hash`] (the chain link, which is also the Merkle leaf, and the
+//! Files: [`attestation`] (the 82-byte record the gate issues), [`approval`]
+//! (an attestation with the subject it approved and when), [`hash`] (the chain link, which is also the Merkle leaf, and the
 //! keyed interior and empty-tree hashes), [`entry`] (what a position
 //! holds and its bytes), [`merkle`] (the incremental tree), [`proof`]
 //! (inclusion and consistency proofs and their verifiers),
@@ -50,6 +51,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod approval;
 pub mod attestation;
 pub mod checkpoint;
 pub mod compaction;
@@ -70,6 +72,7 @@ pub mod supersession;
 #[cfg(test)]
 mod tamper_tests;
 
+pub use approval::{Approval, subject_digest};
 pub use attestation::{ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation};
 pub use checkpoint::{Checkpoint, CheckpointError, ORIGIN_HASH_SUFFIX, generate_log_key};
 pub use compaction::{CompactionSeal, SealedSegment};

@@ -1,6 +1,7 @@
 //! `MutationLedger`: the append-only, chained, Merkle-provable record of every
 //! attestation, with compaction, epochs, supersession and scope sealing.
 
+use super::approval::Approval;
 use super::compaction::{
     CompactionSeal, OrderedSegments, SealAccumulator, SealedSegment, check_interior,
 };
@@ -228,6 +229,19 @@ impl MutationLedger {
         Ok(self.push(LedgerEntry::Attestation(att), head))
     }
 
+    /// Records one approved mutation: its attestation, the subject it
+    /// installed and when (see [`Approval`]); returns its position.
+    /// Compacts first at the threshold, as [`Self::append`] does.
+    pub fn append_approval(&mut self, approval: Approval) -> Result<u64, LedgerError> {
+        self.check_open()?;
+        if let Some(threshold) = self.config.compaction_threshold
+            && self.entries.len() >= threshold
+        {
+            self.auto_compact();
+        }
+        Ok(self.push_entry(LedgerEntry::Approval(approval)))
+    }
+
     /// Refuses changes to a ledger a scope transition sealed.
     #[inline]
     fn check_open(&self) -> Result<(), LedgerError> {
@@ -272,7 +286,12 @@ impl MutationLedger {
             return Err(bad);
         }
         match self.entry(target) {
-            None | Some(LedgerEntry::Attestation(_)) | Some(LedgerEntry::Supersession(_)) => Ok(()),
+            None
+            | Some(
+                LedgerEntry::Attestation(_)
+                | LedgerEntry::Approval(_)
+                | LedgerEntry::Supersession(_),
+            ) => Ok(()),
             Some(_) => Err(bad),
         }
     }
@@ -418,7 +437,9 @@ impl MutationLedger {
         }
         let mismatch = |reason| LedgerError::SealMismatch { position, reason };
         match entry {
-            LedgerEntry::Attestation(att) => Ok(self.push_entry(LedgerEntry::Attestation(att))),
+            entry @ (LedgerEntry::Attestation(_) | LedgerEntry::Approval(_)) => {
+                Ok(self.push_entry(entry))
+            }
             LedgerEntry::Supersession(s) => self.supersede(s),
             LedgerEntry::CompactionSeal(s) => {
                 if s.first != self.live_start || s.end != position {

@@ -541,7 +541,10 @@ fn proof_files_come_from_one_call_archived_entries_included() {
     }
     let len = disk.ledger().len();
     let inclusion = disk.inclusion_proof_file(9, None).unwrap();
-    assert_eq!(inclusion.entry.map(|(kind, _)| kind), Some("attestation"));
+    assert_eq!(
+        inclusion.entry.as_ref().map(|(e, _)| e.kind()),
+        Some("attestation")
+    );
     let consistency = disk.consistency_proof_file(10, len).unwrap();
     assert_eq!(consistency.root, inclusion.root);
     // The same from the directory alone.

@@ -1,4 +1,4 @@
-//! Random sequences of append, compact, epoch seal, supersede and scope
+//! Random sequences of append, approve, compact, epoch seal, supersede and scope
 //! transition keep `verify` true and every earlier inclusion proof valid.
 
 mod common;
@@ -6,7 +6,7 @@ mod common;
 use common::att;
 use proofgate_ledger::hash::Hash;
 use proofgate_ledger::{
-    ArchivePolicy, EpochConfig, LedgerConfig, LedgerEntry, MutationLedger, ProofScope,
+    Approval, ArchivePolicy, EpochConfig, LedgerConfig, LedgerEntry, MutationLedger, ProofScope,
     SupersessionProof, compose_chain,
 };
 use proptest::prelude::*;
@@ -14,6 +14,7 @@ use proptest::prelude::*;
 #[derive(Debug, Clone)]
 enum Op {
     Append(u64),
+    Approve(u64, Option<u8>),
     Compact,
     SealEpoch(u32),
     Supersede(u64, u32),
@@ -22,7 +23,8 @@ enum Op {
 
 fn arb_op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        8 => any::<u64>().prop_map(Op::Append),
+        6 => any::<u64>().prop_map(Op::Append),
+        2 => (any::<u64>(), any::<Option<u8>>()).prop_map(|(t, s)| Op::Approve(t, s)),
         1 => Just(Op::Compact),
         1 => any::<u32>().prop_map(Op::SealEpoch),
         2 => (any::<u64>(), any::<u32>()).prop_map(|(t, id)| Op::Supersede(t, id)),
@@ -73,6 +75,11 @@ proptest! {
                     prop_assert!(p >= before);
                     prop_assert_eq!(ledger.entry(p), Some(&LedgerEntry::Attestation(att(seed))));
                 }
+                Op::Approve(seed, subject) => {
+                    let a = Approval { attestation: att(seed), subject: subject.map(|b| [b; 32]), approved_at_ns: seed };
+                    let p = ledger.append_approval(a).unwrap();
+                    prop_assert_eq!(ledger.entry(p), Some(&LedgerEntry::Approval(a)));
+                }
                 Op::Compact => {
                     let had = !ledger.live_entries().is_empty();
                     prop_assert_eq!(ledger.compact().unwrap().is_some(), had);
@@ -90,7 +97,7 @@ proptest! {
                     let proof = SupersessionProof { superseded_position: target, replacement: att(t), soundness_proof_id: id };
                     // An archived target cannot be inspected, so it is accepted.
                     let ok_target = target < ledger.live_start()
-                        || matches!(ledger.entry(target), Some(LedgerEntry::Attestation(_) | LedgerEntry::Supersession(_)));
+                        || matches!(ledger.entry(target), Some(LedgerEntry::Attestation(_) | LedgerEntry::Approval(_) | LedgerEntry::Supersession(_)));
                     let result = ledger.supersede(proof);
                     prop_assert_eq!(result.is_ok(), ok_target && len > 0, "{:?}", result);
                     if result.is_ok() {

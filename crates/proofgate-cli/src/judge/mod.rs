@@ -3,16 +3,21 @@
 //! [`proofgate_core::judge`]; this module reads arguments, prints verdicts and
 //! appends attestations to a ledger.
 //!
-//! Exit codes: 0 every named theorem accepted; 1 any rejected; 2 the inputs
-//! could not be judged (unreadable, a theorem the challenge does not state)
-//! or the ledger could not be written.
+//! Verdicts and exit codes (`crate::verdict`): accepted (0) every named
+//! theorem accepted; rejected (1) any rejected, or the solution is not a
+//! valid export; declined (2) the inputs could not be judged (unreadable or
+//! unsupported, a challenge that is not a valid export or does not state a
+//! theorem, a kernel bug) or the ledger could not be written.
 
 #[cfg(test)]
 mod tests;
 
 use crate::stdout::outln;
+use crate::verdict::Verdict;
 use clap::Args;
-use proofgate_core::judge::{DEFAULT_ALLOWED_AXIOMS, JudgeConfig, JudgeReport, judge_files};
+use proofgate_core::judge::{
+    DEFAULT_ALLOWED_AXIOMS, JudgeConfig, JudgeError, JudgeReport, judge_files,
+};
 use proofgate_core::ledger::disk::{DiskLedger, DiskOptions};
 use proofgate_core::ledger::hash::to_hex;
 use proofgate_kernel::{Limits, run_with_kernel_stack};
@@ -32,6 +37,7 @@ use std::process::ExitCode;
 Exit status:\n  \
     0  every named theorem accepted\n  \
     1  some theorem rejected (the rule broken is printed)\n  \
+    1  the solution is not a valid export\n  \
     2  the inputs could not be judged, or the ledger could not be written")]
 pub struct JudgeArgs {
     /// The trusted export: states each theorem (its proof may be `sorryAx`)
@@ -82,21 +88,40 @@ pub fn run(args: JudgeArgs) -> ExitCode {
     let result = run_with_kernel_stack(|| judge_files(challenge, solution, theorems, &config));
     let report = match result {
         Ok(r) => r,
-        Err(e) => return unusable(&e.to_string(), args.json),
+        Err(e) => return not_judged(&e, args.json),
     };
     let positions = match &args.ledger {
         Some(dir) => match append(dir, &report) {
             Ok(p) => p,
-            Err(e) => return unusable(&format!("ledger {}: {e}", dir.display()), args.json),
+            Err(e) => {
+                let reason = format!("ledger {}: {e}", dir.display());
+                return no_verdict(Verdict::Declined, &reason, args.json);
+            }
         },
         None => vec![None; report.verdicts.len()],
     };
     print(&report, &positions, args.json);
+    overall(&report).exit()
+}
+
+fn overall(report: &JudgeReport) -> Verdict {
     if report.all_accepted() {
-        ExitCode::SUCCESS
+        Verdict::Accepted
     } else {
-        ExitCode::from(1)
+        Verdict::Rejected
     }
+}
+
+/// A judgement that ended before any theorem's verdict. A solution that is
+/// not a valid export is rejected, as `check` rejects such a file; one in
+/// an unsupported format is declined, as there. Everything else (the
+/// challenge, the files, the kernel) leaves the question unanswered.
+fn not_judged(e: &JudgeError, as_json: bool) -> ExitCode {
+    let verdict = match e {
+        JudgeError::Solution(export) if !export.is_unsupported() => Verdict::Rejected,
+        _ => Verdict::Declined,
+    };
+    no_verdict(verdict, &e.to_string(), as_json)
 }
 
 /// Appends the attestation of every accepted theorem; the position of each.
@@ -115,13 +140,16 @@ fn append(
     Ok(out)
 }
 
-fn unusable(reason: &str, as_json: bool) -> ExitCode {
+fn no_verdict(verdict: Verdict, reason: &str, as_json: bool) -> ExitCode {
     if as_json {
-        outln!("{}", json!({ "verdict": "unusable", "reason": reason }));
+        outln!(
+            "{}",
+            json!({ "verdict": verdict.word(), "reason": reason, "theorems": [] })
+        );
     } else {
-        eprintln!("proofgate judge: {reason}");
+        eprintln!("proofgate judge: {}: {reason}", verdict.word());
     }
-    ExitCode::from(2)
+    verdict.exit()
 }
 
 fn print(report: &JudgeReport, positions: &[Option<u64>], as_json: bool) {
@@ -133,7 +161,7 @@ fn print(report: &JudgeReport, positions: &[Option<u64>], as_json: bool) {
             .map(|(v, pos)| match &v.outcome {
                 Ok(att) => json!({
                     "theorem": v.theorem,
-                    "verdict": "accepted",
+                    "verdict": Verdict::Accepted.word(),
                     "axioms": v.axioms,
                     "proof_term_hash": to_hex(&att.proof_term_hash),
                     "environment_hash": to_hex(&att.environment_hash),
@@ -142,7 +170,7 @@ fn print(report: &JudgeReport, positions: &[Option<u64>], as_json: bool) {
                 }),
                 Err(r) => json!({
                     "theorem": v.theorem,
-                    "verdict": "rejected",
+                    "verdict": Verdict::Rejected.word(),
                     "axioms": v.axioms,
                     "rule": r.code(),
                     "reason": r.to_string(),
@@ -152,8 +180,8 @@ fn print(report: &JudgeReport, positions: &[Option<u64>], as_json: bool) {
         outln!(
             "{}",
             json!({
-                "accepted": report.all_accepted(),
-                "verdicts": verdicts,
+                "verdict": overall(report).word(),
+                "theorems": verdicts,
                 "challenge_constants": report.challenge_constants,
                 "solution_declarations": report.solution_declarations,
                 "steps": report.steps,

@@ -3,6 +3,7 @@
 use super::keys::{signer, write};
 use super::outcome::{report, usage};
 use crate::stdout::outln;
+use crate::verdict::Verdict;
 use proofgate_core::ledger::disk::checkpoint_of;
 use proofgate_core::ledger::hash::to_hex;
 use serde_json::json;
@@ -34,7 +35,7 @@ pub fn run(dir: &Path, key: &Path, out: Option<&Path>, as_json: bool) -> ExitCod
         outln!(
             "{}",
             json!({
-                "ok": true,
+                "verdict": Verdict::Accepted.word(),
                 "origin": checkpoint.origin,
                 "size": checkpoint.size,
                 "root": to_hex(&checkpoint.root),

@@ -1,37 +1,15 @@
 //! `proofgate ledger inspect DIR [--from N] [--to M]`.
 
+use super::entry_json::{approval_text, details};
 use super::outcome::{report, usage};
-use proofgate_core::ProofAttestation;
 use proofgate_core::ledger::ArchivePolicy;
+use proofgate_core::ledger::LedgerEntry;
 use proofgate_core::ledger::disk::read_dir;
 use proofgate_core::ledger::hash::to_hex;
-use proofgate_core::ledger::{LedgerEntry, Seal};
-use serde_json::{Value, json};
+use serde_json::json;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-
-fn attestation_json(a: &ProofAttestation) -> Value {
-    json!({
-        "proof_term_hash": to_hex(&a.proof_term_hash),
-        "environment_hash": to_hex(&a.environment_hash),
-        "verification_timestamp_ns": a.verification_timestamp_ns,
-        "verifier_version": a.verifier_version,
-        "reduction_steps": a.reduction_steps,
-        "cache_hit_rate_bps": a.cache_hit_rate_bps.get(),
-    })
-}
-
-fn seal_json(s: &Seal) -> Value {
-    json!({
-        "root": to_hex(&s.root),
-        "head": to_hex(&s.head),
-        "latest_timestamp_ns": s.latest_timestamp_ns,
-        "seal_version": s.seal_version,
-        "reduction_steps": s.reduction_steps,
-        "mean_cache_hit_rate_bps": s.mean_cache_hit_rate.get(),
-    })
-}
 
 /// Steps, hit rate and the hash a listing line shows: the proof term of an
 /// attestation, the root a seal commits to.
@@ -50,39 +28,6 @@ fn summary(entry: &LedgerEntry) -> (u32, u16, &'static str, String) {
             to_hex(&s.root),
         ),
         (None, None) => (0, 0, "     ", "-".repeat(16)),
-    }
-}
-
-fn details(entry: &LedgerEntry) -> Value {
-    match entry {
-        LedgerEntry::Attestation(a) => json!({ "attestation": attestation_json(a) }),
-        LedgerEntry::Supersession(s) => json!({
-            "superseded_position": s.superseded_position,
-            "soundness_proof_id": s.soundness_proof_id,
-            "replacement": attestation_json(&s.replacement),
-        }),
-        LedgerEntry::CompactionSeal(s) => json!({
-            "first": s.first,
-            "end": s.end,
-            "seal": seal_json(&s.seal),
-        }),
-        LedgerEntry::EpochBoundary(b) => json!({
-            "from_epoch": b.from_epoch,
-            "to_epoch": b.to_epoch,
-            "seal": seal_json(&b.seal),
-            "new_config": {
-                "environment_hash": to_hex(&b.new_config.environment_hash),
-                "verifier_version": b.new_config.verifier_version,
-                "standard_fuel": b.new_config.standard_fuel,
-                "deep_fuel": b.new_config.deep_fuel,
-            },
-        }),
-        LedgerEntry::ScopeTransition(t) => json!({
-            "from_partition": t.from_partition,
-            "to_partition": t.to_partition,
-            "min_cut_value": t.min_cut_value,
-            "seal": seal_json(&t.seal),
-        }),
     }
 }
 
@@ -117,7 +62,7 @@ pub fn run(dir: &Path, from: u64, to: Option<u64>, as_json: bool) -> ExitCode {
         } else {
             writeln!(
                 out,
-                "{:>8}  {:<16} {}@{}  steps {:>10}  bps {:>5}  {label} {}  head {}",
+                "{:>8}  {:<16} {}@{}  steps {:>10}  bps {:>5}  {label} {}  head {}{}",
                 v.position,
                 v.entry.kind(),
                 v.file
@@ -129,6 +74,9 @@ pub fn run(dir: &Path, from: u64, to: Option<u64>, as_json: bool) -> ExitCode {
                 bps,
                 &hash[..16],
                 &to_hex(&v.head)[..16],
+                approval_text(v.entry)
+                    .map(|t| format!("  {t}"))
+                    .unwrap_or_default(),
             )
         };
     });

@@ -3,6 +3,7 @@
 use super::keys::write_new;
 use super::outcome::usage;
 use crate::stdout::outln;
+use crate::verdict::Verdict;
 use proofgate_core::ledger::generate_log_key;
 use serde_json::json;
 use std::path::Path;
@@ -26,7 +27,7 @@ pub fn run(origin: &str, out: &Path, public_out: Option<&Path>, as_json: bool) -
         outln!(
             "{}",
             json!({
-                "ok": true,
+                "verdict": Verdict::Accepted.word(),
                 "origin": origin,
                 "key_id": format!("{:08x}", signer.id()),
                 "private_key_file": out.display().to_string(),

@@ -6,6 +6,7 @@
 //! that does not match); 2 bad usage or a file that cannot be read.
 
 mod checkpoint;
+mod entry_json;
 mod inspect;
 mod keygen;
 mod keys;

@@ -1,14 +1,25 @@
-//! How ledger errors become messages and exit codes.
+//! How ledger errors become messages, verdicts and exit codes
+//! (`crate::verdict`: rejected 1, declined 2).
 
 use crate::stdout::outln;
+use crate::verdict::Verdict;
 use proofgate_core::ledger::disk::DiskError;
 use serde_json::{Value, json};
 use std::process::ExitCode;
 
-/// Verification failed: the input is not a valid ledger.
-pub const FAILED: u8 = 1;
-/// Bad usage or unreadable input.
-pub const USAGE: u8 = 2;
+/// Verification failed: the input is not a valid ledger (`rejected`).
+pub const FAILED: u8 = Verdict::Rejected.code();
+/// Bad usage or unreadable input (`declined`).
+pub const USAGE: u8 = Verdict::Declined.code();
+
+/// The verdict word of an exit code of this module.
+fn word(code: u8) -> &'static str {
+    if code == FAILED {
+        Verdict::Rejected.word()
+    } else {
+        Verdict::Declined.word()
+    }
+}
 
 /// Exit code and JSON description of a disk error.
 pub fn classify(err: &DiskError) -> (u8, Value) {
@@ -21,8 +32,8 @@ pub fn classify(err: &DiskError) -> (u8, Value) {
         } => (
             FAILED,
             json!({
-                "ok": false,
-                "error": "corrupt",
+                "verdict": word(FAILED),
+                "cause": "corrupt",
                 "file": file.display().to_string(),
                 "record": position,
                 "byte": offset,
@@ -32,16 +43,16 @@ pub fn classify(err: &DiskError) -> (u8, Value) {
         DiskError::RolledBack { .. } | DiskError::Forked { .. } => (
             FAILED,
             json!({
-                "ok": false,
-                "error": if matches!(err, DiskError::Forked { .. }) { "forked" } else { "rolled_back" },
+                "verdict": word(FAILED),
+                "cause": if matches!(err, DiskError::Forked { .. }) { "forked" } else { "rolled_back" },
                 "reason": err.to_string(),
             }),
         ),
         DiskError::TornTail { file, offset } => (
             FAILED,
             json!({
-                "ok": false,
-                "error": "torn_tail",
+                "verdict": word(FAILED),
+                "cause": "torn_tail",
                 "file": file.display().to_string(),
                 "byte": offset,
                 "reason": err.to_string(),
@@ -49,15 +60,15 @@ pub fn classify(err: &DiskError) -> (u8, Value) {
         ),
         DiskError::ProofRefused(_) => (
             FAILED,
-            json!({ "ok": false, "error": "proof", "reason": err.to_string() }),
+            json!({ "verdict": word(FAILED), "cause": "proof", "reason": err.to_string() }),
         ),
         DiskError::Ledger(e) => (
             FAILED,
-            json!({ "ok": false, "error": "ledger", "reason": e.to_string() }),
+            json!({ "verdict": word(FAILED), "cause": "ledger", "reason": e.to_string() }),
         ),
         other => (
             USAGE,
-            json!({ "ok": false, "error": "unreadable", "reason": other.to_string() }),
+            json!({ "verdict": word(USAGE), "cause": "unreadable", "reason": other.to_string() }),
         ),
     }
 }
@@ -84,7 +95,7 @@ pub fn usage(message: &str, as_json: bool) -> ExitCode {
     if as_json {
         outln!(
             "{}",
-            json!({ "ok": false, "error": "usage", "reason": message })
+            json!({ "verdict": word(USAGE), "cause": "usage", "reason": message })
         );
     } else {
         eprintln!("proofgate ledger: {message}");

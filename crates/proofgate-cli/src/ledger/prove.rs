@@ -1,9 +1,11 @@
 //! `proofgate ledger prove DIR --index I [--size N] [--out FILE]` and
 //! `proofgate ledger prove DIR --consistency M N [--out FILE]`.
 
+use super::entry_json::{approval_text, details};
 use super::keys::write;
 use super::outcome::{FAILED, report, usage};
 use crate::stdout::outln;
+use crate::verdict::Verdict;
 use proofgate_core::ledger::disk::{DiskError, consistency_proof_file, inclusion_proof_file};
 use proofgate_core::ledger::hash::to_hex;
 use proofgate_core::ledger::{LedgerError, ProofFile};
@@ -48,20 +50,24 @@ pub fn run(
     }
     match &proved.file {
         ProofFile::Inclusion { proof, .. } => {
-            let (kind, leaf) = proved.entry.unwrap_or(("entry", [0; 32]));
+            let Some((entry, leaf)) = &proved.entry else {
+                unreachable!("an inclusion proof file names its entry")
+            };
+            let kind = entry.kind();
             let path: Vec<String> = proof.path.iter().map(to_hex).collect();
             let (index, size) = (proof.index, proof.size);
             if as_json {
                 outln!(
                     "{}",
                     json!({
-                        "ok": true,
+                        "verdict": Verdict::Accepted.word(),
                         "kind": "inclusion",
                         "index": index,
                         "size": size,
-                        "entry": kind,
+                        "entry_kind": kind,
+                        "entry": details(entry),
                         "previous": to_hex(&proof.previous),
-                        "leaf": to_hex(&leaf),
+                        "leaf": to_hex(leaf),
                         "root": to_hex(&proved.root),
                         "path": path,
                     })
@@ -70,10 +76,13 @@ pub fn run(
                 outln!(
                     "inclusion of entry {index} ({kind}) in the tree of {size} entries (verified)"
                 );
+                if let Some(t) = approval_text(entry) {
+                    outln!("{t}");
+                }
                 outln!(
                     "previous {}\nleaf {}\nroot {}",
                     to_hex(&proof.previous),
-                    to_hex(&leaf),
+                    to_hex(leaf),
                     to_hex(&proved.root)
                 );
                 for (k, h) in path.iter().enumerate() {
@@ -88,7 +97,7 @@ pub fn run(
                 outln!(
                     "{}",
                     json!({
-                        "ok": true,
+                        "verdict": Verdict::Accepted.word(),
                         "kind": "consistency",
                         "old_size": m,
                         "new_size": n,
@@ -130,7 +139,7 @@ fn failed(what: &str, err: &LedgerError, as_json: bool) -> ExitCode {
     if as_json {
         outln!(
             "{}",
-            json!({ "ok": false, "error": "proof", "reason": format!("{what}: {err}") })
+            json!({ "verdict": Verdict::Rejected.word(), "cause": "proof", "reason": format!("{what}: {err}") })
         );
     } else {
         eprintln!("proofgate ledger: {what}: {err}");

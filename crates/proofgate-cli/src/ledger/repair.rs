@@ -10,6 +10,7 @@
 
 use super::outcome::{FAILED, report};
 use crate::stdout::outln;
+use crate::verdict::Verdict;
 use proofgate_core::ledger::disk::{DiskLedger, DiskOptions, verify_dir};
 use serde_json::json;
 use std::path::Path;
@@ -26,7 +27,7 @@ pub fn run(dir: &Path, as_json: bool) -> ExitCode {
         if as_json {
             outln!(
                 "{}",
-                json!({ "ok": true, "verdict": "whole", "records": before.scan.records, "dropped": null })
+                json!({ "verdict": Verdict::Accepted.word(), "repair": "nothing_to_repair", "records": before.scan.records, "dropped": null })
             );
         } else {
             outln!(
@@ -60,7 +61,7 @@ pub fn run(dir: &Path, as_json: bool) -> ExitCode {
         if as_json {
             outln!(
                 "{}",
-                json!({ "ok": false, "error": "repair", "reason": reason })
+                json!({ "verdict": Verdict::Rejected.word(), "cause": "repair", "reason": reason })
             );
         } else {
             eprintln!("proofgate ledger: repair failed: {reason}");
@@ -71,8 +72,8 @@ pub fn run(dir: &Path, as_json: bool) -> ExitCode {
         outln!(
             "{}",
             json!({
-                "ok": true,
-                "verdict": "repaired",
+                "verdict": Verdict::Accepted.word(),
+                "repair": "dropped_torn_tail",
                 "records": after.scan.records,
                 "dropped": {
                     "file": torn.file.display().to_string(),

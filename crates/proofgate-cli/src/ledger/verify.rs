@@ -3,6 +3,7 @@
 use super::keys::{checkpoint, verifier};
 use super::outcome::{FAILED, report, usage};
 use crate::stdout::outln;
+use crate::verdict::Verdict;
 use proofgate_core::ledger::disk::{verify_against, verify_dir};
 use proofgate_core::ledger::hash::to_hex;
 use serde_json::json;
@@ -26,7 +27,7 @@ pub fn run(dir: &Path, signed: Option<(&Path, &Path)>, as_json: bool) -> ExitCod
                     if as_json {
                         outln!(
                             "{}",
-                            json!({ "ok": false, "error": "checkpoint", "reason": e })
+                            json!({ "verdict": Verdict::Rejected.word(), "cause": "checkpoint", "reason": e })
                         );
                     } else {
                         eprintln!("proofgate ledger: verification failed: {e}");
@@ -49,7 +50,7 @@ pub fn run(dir: &Path, signed: Option<(&Path, &Path)>, as_json: bool) -> ExitCod
         outln!(
             "{}",
             json!({
-                "ok": torn.is_none(),
+                "verdict": if torn.is_none() { Verdict::Accepted } else { Verdict::Rejected }.word(),
                 "records": report_ok.scan.records,
                 "files": report_ok.scan.files,
                 "epoch": report_ok.epoch,

@@ -1,9 +1,11 @@
 //! `proofgate ledger verify-proof --checkpoint FILE --proof FILE
 //! --public-key FILE [--old-checkpoint FILE]`: offline, no ledger directory.
 
+use super::entry_json::{approval_text, details};
 use super::keys::{checkpoint, read_small, verifier};
 use super::outcome::{FAILED, usage};
 use crate::stdout::outln;
+use crate::verdict::Verdict;
 use proofgate_core::ledger::hash::to_hex;
 use proofgate_core::ledger::{ProofFile, Verified};
 use serde_json::json;
@@ -26,7 +28,7 @@ fn failed(reason: &str, as_json: bool) -> ExitCode {
     if as_json {
         outln!(
             "{}",
-            json!({ "ok": false, "error": "verification", "reason": reason })
+            json!({ "verdict": Verdict::Rejected.word(), "cause": "verification", "reason": reason })
         );
     } else {
         eprintln!("proofgate ledger: verification failed: {reason}");
@@ -68,21 +70,27 @@ pub fn run(inputs: &Inputs<'_>, as_json: bool) -> ExitCode {
         (Verified::Included { index, entry }, true) => outln!(
             "{}",
             json!({
-                "ok": true, "kind": "inclusion", "origin": cp.origin, "size": cp.size,
-                "root": to_hex(&cp.root), "index": index, "entry": entry.kind(),
+                "verdict": Verdict::Accepted.word(), "kind": "inclusion", "origin": cp.origin, "size": cp.size,
+                "root": to_hex(&cp.root), "index": index, "entry_kind": entry.kind(),
+                "entry": details(&entry),
             })
         ),
-        (Verified::Included { index, entry }, false) => outln!(
-            "ok: entry {index} ({}) is in {} at size {}, root {}",
-            entry.kind(),
-            cp.origin,
-            cp.size,
-            to_hex(&cp.root)
-        ),
+        (Verified::Included { index, entry }, false) => {
+            outln!(
+                "ok: entry {index} ({}) is in {} at size {}, root {}",
+                entry.kind(),
+                cp.origin,
+                cp.size,
+                to_hex(&cp.root)
+            );
+            if let Some(t) = approval_text(&entry) {
+                outln!("{t}");
+            }
+        }
         (Verified::Extends { old_size, old_root }, true) => outln!(
             "{}",
             json!({
-                "ok": true, "kind": "consistency", "origin": cp.origin, "size": cp.size,
+                "verdict": Verdict::Accepted.word(), "kind": "consistency", "origin": cp.origin, "size": cp.size,
                 "root": to_hex(&cp.root), "old_size": old_size, "old_root": to_hex(&old_root),
             })
         ),

@@ -306,6 +306,7 @@ impl ProofEnvironment {
             return Ok(self.hit(record));
         }
         self.prove_receipt_memo(requirement, &subject)
+            .map_err(|e| crate::explain::attach(e, requirement, &subject))
     }
 
     /// A memo hit: counted as a cache hit (it is one: the memo holds the
@@ -397,6 +398,7 @@ impl ProofEnvironment {
                             tier: f.tier,
                             steps: f.steps,
                             reason: f.reason,
+                            explanation: None,
                         }))
                     }
                 })?;

@@ -27,6 +27,7 @@ pub use prove::{ProvedFile, consistency_proof_file, inclusion_proof_file};
 pub use scan::{ScanReport, SegmentFile, TornTail, Visit, list_segments, scan, segment_name};
 pub use writer::Durability;
 
+use crate::approval::Approval;
 use crate::attestation::ProofAttestation;
 use crate::entry::LedgerEntry;
 use crate::hash::GENESIS_HEAD;
@@ -161,6 +162,14 @@ impl DiskLedger {
     pub fn append(&mut self, att: ProofAttestation) -> Result<AppendReceipt, DiskError> {
         self.check_poison()?;
         let position = self.ledger.append(att)?;
+        self.persist(position)
+    }
+
+    /// Records one approved mutation (attestation, subject digest and
+    /// approval time; see [`crate::Approval`]), as [`Self::append`] does.
+    pub fn append_approval(&mut self, approval: Approval) -> Result<AppendReceipt, DiskError> {
+        self.check_poison()?;
+        let position = self.ledger.append_approval(approval)?;
         self.persist(position)
     }
 

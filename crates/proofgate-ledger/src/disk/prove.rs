@@ -11,7 +11,7 @@
 use super::{DiskError, read_dir};
 use crate::hash::Hash;
 use crate::mutation_ledger::ArchivePolicy;
-use crate::{LedgerError, ProofFile};
+use crate::{LedgerEntry, LedgerError, ProofFile};
 use std::path::Path;
 
 /// A proof file, checked, with what a printer shows of it.
@@ -21,9 +21,9 @@ pub struct ProvedFile {
     pub file: ProofFile,
     /// The root of the tree the proof ends at.
     pub root: Hash,
-    /// For an inclusion proof: the entry's kind (`"attestation"`, ...) and
-    /// its Merkle leaf.
-    pub entry: Option<(&'static str, Hash)>,
+    /// For an inclusion proof: the entry (its kind, and for an approval
+    /// the subject and approval time) and its Merkle leaf.
+    pub entry: Option<(LedgerEntry, Hash)>,
     /// For a consistency proof: the root of the older tree.
     pub old_root: Option<Hash>,
 }
@@ -67,7 +67,7 @@ pub fn inclusion_proof_file(
             entry: bytes.as_slice().to_vec(),
         },
         root,
-        entry: Some((entry.kind(), leaf)),
+        entry: Some((entry.clone(), leaf)),
         old_root: None,
     })
 }
