@@ -1,29 +1,15 @@
 //! Compaction: the live prefix moves to a sealed, immutable segment; the live
-//! ledger keeps the frontier (so later roots are still computable) and a seal
-//! attestation committing to the root and chain head of everything archived.
+//! ledger keeps the frontier (so later roots are still computable) and a
+//! seal committing to the root and chain head of everything archived.
 
-use super::entry::LedgerEntry;
 use super::error::LedgerError;
-use super::hash::Hash;
+use super::hash::{Hash, link};
 use super::merkle::{MerkleLevels, NodeSource, root_of};
-use super::seal::{SEAL_VERSION, Seal};
-use crate::attestation::{BasisPoints, ProofAttestation};
+use crate::record::attestation::{BasisPoints, ProofAttestation};
+use crate::record::entry::LedgerEntry;
+use crate::record::seal::{SEAL_VERSION, Seal};
+use crate::record::sealing::CompactionSeal;
 use std::sync::Arc;
-
-/// The seal of one compaction, appended as the first live entry after it.
-///
-/// `seal.root` is the Merkle root of entries `0..end`, `seal.head` the chain
-/// head after entry `end - 1`, and the totals are those of the attestations
-/// in `first..end`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CompactionSeal {
-    /// First entry moved to the segment.
-    pub first: u64,
-    /// One past the last entry moved (the seal's own position).
-    pub end: u64,
-    /// What the seal commits to.
-    pub seal: Seal,
-}
 
 /// Running totals of the attestations since the last seal, so sealing costs
 /// no pass over the entries.
@@ -152,7 +138,7 @@ impl SealedSegment {
         let mut head = self.head_before;
         for (i, entry) in self.entries.iter().enumerate() {
             let position = self.first + i as u64;
-            head = entry.link(&head);
+            head = link(&head, entry);
             if self.levels.node(0, position) != Some(head) {
                 return Err(LedgerError::ChainMismatch { position });
             }

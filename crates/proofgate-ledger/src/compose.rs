@@ -1,6 +1,6 @@
 //! `compose_chain`: many local attestations become one regional attestation.
 
-use crate::attestation::{ATTESTATION_SIZE, BasisPoints, ProofAttestation};
+use crate::record::attestation::{ATTESTATION_SIZE, BasisPoints, ProofAttestation};
 
 /// Key of the regional proof hash (BLAKE3 keyed mode separates it from every
 /// other hash of the ledger).

@@ -12,11 +12,9 @@
 //! because a prefix on the leaf input would change the chain formula, which
 //! the specification fixes.
 
-use super::entry::{MAX_ENTRY_SIZE, TAG_ATTESTATION};
-use crate::attestation::{ATTESTATION_SIZE, ProofAttestation};
-
-/// A 32-byte blake3 digest.
-pub type Hash = [u8; 32];
+use crate::record::attestation::{ATTESTATION_SIZE, ProofAttestation};
+pub use crate::record::digest::{Hash, to_hex};
+use crate::record::entry::{LedgerEntry, MAX_ENTRY_SIZE, TAG_ATTESTATION};
 
 /// Key of Merkle interior-node hashes.
 const NODE_KEY: &[u8; 32] = b"proofgate/ledger/merkle-node/v1.";
@@ -71,11 +69,12 @@ pub(crate) fn chain_link_attestation(previous: &Hash, att: &ProofAttestation) ->
     *blake3::hash(&input).as_bytes()
 }
 
-/// Lowercase hex of a hash, for messages and the command line.
-pub fn to_hex(hash: &Hash) -> String {
-    use std::fmt::Write;
-    hash.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+/// The chain head after `entry` when `previous` precedes it (its Merkle
+/// leaf too). Attestations skip the intermediate encoding buffer.
+#[inline]
+pub(crate) fn link(previous: &Hash, entry: &LedgerEntry) -> Hash {
+    match entry {
+        LedgerEntry::Attestation(att) => chain_link_attestation(previous, att),
+        other => chain_link(previous, other.encode().as_slice()),
+    }
 }

@@ -6,15 +6,15 @@
 //! ledgers and checks proofs links it alone. `proofgate` re-exports it as
 //! `proofgate_core::ledger`.
 //!
-//! Files: [`attestation`] (the 82-byte record the gate issues), [`approval`]
-//! (an attestation with the subject it approved and when), [`hash`] (the chain link, which is also the Merkle leaf, and the
-//! keyed interior and empty-tree hashes), [`entry`] (what a position
-//! holds and its bytes), [`merkle`] (the incremental tree), [`proof`]
-//! (inclusion and consistency proofs and their verifiers),
-//! [`mutation_ledger`] (the ledger), [`compaction`] (segments and seals),
-//! [`seal`] (what a compaction, epoch or scope seal commits to),
-//! [`compose`], [`epoch`], [`supersession`], [`scope`], and [`disk`] (the
-//! on-disk directory: framing, writer, recovery, lock, checkpoint checks).
+//! Read bottom up; imports run one way. [`record`] is the leaf: what a
+//! position holds, as plain data with its canonical bytes (attestations,
+//! approvals, seals, epoch boundaries, supersessions, the entry). Above it:
+//! [`hash`] (the chain link, which is also the Merkle leaf, and the keyed
+//! interior and empty-tree hashes), [`merkle`] (the incremental tree),
+//! [`proof`] (inclusion and consistency proofs and their verifiers),
+//! [`compaction`] (segments and seals), [`mutation_ledger`] (the ledger),
+//! [`compose`], [`scope`], and [`disk`] (the on-disk directory: framing,
+//! writer, recovery, lock, checkpoint checks).
 //!
 //! Signed checkpoints: [`note`] (C2SP signed notes with Ed25519 keys),
 //! [`checkpoint`] (the C2SP tlog-checkpoint text of a size and root) and
@@ -51,14 +51,10 @@
 
 #![forbid(unsafe_code)]
 
-pub mod approval;
-pub mod attestation;
 pub mod checkpoint;
 pub mod compaction;
 pub mod compose;
 pub mod disk;
-pub mod entry;
-pub mod epoch;
 pub mod error;
 pub mod hash;
 pub mod merkle;
@@ -66,16 +62,18 @@ pub mod mutation_ledger;
 pub mod note;
 pub mod proof;
 pub mod proof_file;
+pub mod record;
 pub mod scope;
-pub mod seal;
-pub mod supersession;
+// The records' modules keep their paths at the root, where callers found
+// them before they moved under `record`.
+pub use record::{approval, attestation, entry, epoch, seal, supersession};
 #[cfg(test)]
 mod tamper_tests;
 
 pub use approval::{Approval, subject_digest};
 pub use attestation::{ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation};
 pub use checkpoint::{Checkpoint, CheckpointError, ORIGIN_HASH_SUFFIX, generate_log_key};
-pub use compaction::{CompactionSeal, SealedSegment};
+pub use compaction::SealedSegment;
 pub use compose::{RegionalAttestation, compose_chain};
 pub use entry::LedgerEntry;
 pub use epoch::{EpochBoundary, EpochConfig};
@@ -87,6 +85,7 @@ pub use mutation_ledger::{
 pub use note::{NoteError, NoteSigner, NoteVerifier};
 pub use proof::{ConsistencyProof, InclusionProof, ProofError};
 pub use proof_file::{PROOF_FORMAT, ProofFile, ProofFileError, Verified};
-pub use scope::{ProofScope, ScopeTransition, SealedScope};
+pub use record::sealing::{CompactionSeal, ScopeTransition};
+pub use scope::{ProofScope, SealedScope};
 pub use seal::{SEAL_SIZE, SEAL_VERSION, Seal};
 pub use supersession::SupersessionProof;

@@ -1,21 +1,19 @@
 //! `MutationLedger`: the append-only, chained, Merkle-provable record of every
 //! attestation, with compaction, epochs, supersession and scope sealing.
 
-use super::approval::Approval;
-use super::compaction::{
-    CompactionSeal, OrderedSegments, SealAccumulator, SealedSegment, check_interior,
-};
+use super::compaction::{OrderedSegments, SealAccumulator, SealedSegment, check_interior};
 use super::compose::{RegionalAttestation, compose_chain};
-use super::entry::LedgerEntry;
-use super::epoch::{EpochBoundary, EpochConfig};
 use super::error::LedgerError;
-use super::hash::{GENESIS_HEAD, Hash, chain_link_attestation};
+use super::hash::{GENESIS_HEAD, Hash, chain_link_attestation, link};
 use super::merkle::{MerkleLevels, NodeSource, consistency_path, inclusion_path, root_of};
 use super::proof::{ConsistencyProof, InclusionProof};
-use super::scope::ScopeTransition;
-use super::seal::Seal;
-use super::supersession::SupersessionProof;
-use crate::attestation::ProofAttestation;
+use crate::record::approval::Approval;
+use crate::record::attestation::ProofAttestation;
+use crate::record::entry::LedgerEntry;
+use crate::record::epoch::{EpochBoundary, EpochConfig};
+use crate::record::seal::Seal;
+use crate::record::sealing::{CompactionSeal, ScopeTransition};
+use crate::record::supersession::SupersessionProof;
 use std::sync::Arc;
 
 /// A regional attestation over ledger positions `first..end`.
@@ -262,7 +260,7 @@ impl MutationLedger {
 
     fn push_entry(&mut self, entry: LedgerEntry) -> u64 {
         self.since_seal.add(&entry);
-        let head = entry.link(&self.head());
+        let head = link(&self.head(), &entry);
         self.push(entry, head)
     }
 
@@ -449,7 +447,7 @@ impl MutationLedger {
                     return Err(mismatch("nothing to compact"));
                 }
                 if s.seal != self.current_seal() {
-                    return Err(mismatch("seal attestation"));
+                    return Err(mismatch("seal"));
                 }
                 self.compact_open();
                 Ok(position)
@@ -459,7 +457,7 @@ impl MutationLedger {
                     return Err(mismatch("epoch numbers"));
                 }
                 if b.seal != self.current_seal() {
-                    return Err(mismatch("seal attestation"));
+                    return Err(mismatch("seal"));
                 }
                 self.apply_epoch(b);
                 Ok(position)
@@ -471,7 +469,7 @@ impl MutationLedger {
                     });
                 }
                 if t.seal != self.current_seal() {
-                    return Err(mismatch("seal attestation"));
+                    return Err(mismatch("seal"));
                 }
                 self.sealed_at = Some(self.push_entry(LedgerEntry::ScopeTransition(t)));
                 Ok(position)

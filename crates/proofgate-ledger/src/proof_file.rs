@@ -24,9 +24,9 @@
 //! refused, so a file means exactly what it says.
 
 use crate::checkpoint::Checkpoint;
-use crate::entry::{EntryDecodeError, LedgerEntry};
 use crate::hash::{Hash, to_hex};
 use crate::proof::{ConsistencyProof, InclusionProof, ProofError};
+use crate::record::entry::{EntryDecodeError, LedgerEntry};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 

@@ -1,26 +1,10 @@
 //! Proof scopes: one ledger per graph partition; when the partition changes,
-//! the old scope's ledger is sealed by a transition attestation and the new
+//! the old scope's ledger is sealed by a transition entry and the new
 //! scope's ledger continues its chain.
 
 use super::error::LedgerError;
 use super::mutation_ledger::{LedgerConfig, MutationLedger};
-use super::seal::Seal;
-
-/// The last entry of a scope's ledger: records the old and new partition, the
-/// min-cut value at the transition, and a seal (as for a compaction: the
-/// Merkle root and chain head of everything before it, and the totals of the
-/// attestations since the previous seal).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ScopeTransition {
-    /// Partition of the sealed scope.
-    pub from_partition: u32,
-    /// Partition of the scope that follows.
-    pub to_partition: u32,
-    /// Min-cut value at the transition (finite).
-    pub min_cut_value: f64,
-    /// The seal of the old scope's ledger.
-    pub seal: Seal,
-}
+use crate::record::sealing::ScopeTransition;
 
 /// The proofs of one partition of the graph.
 #[derive(Debug)]

@@ -2,7 +2,7 @@
 //! any stored head, live or archived, is caught by `verify` and named.
 
 use super::{ArchivePolicy, LedgerConfig, LedgerError, MutationLedger};
-use crate::attestation::{BasisPoints, ProofAttestation};
+use crate::record::attestation::{BasisPoints, ProofAttestation};
 
 fn att(i: u64) -> ProofAttestation {
     ProofAttestation {

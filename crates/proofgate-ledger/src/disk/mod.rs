@@ -27,10 +27,10 @@ pub use prove::{ProvedFile, consistency_proof_file, inclusion_proof_file};
 pub use scan::{ScanReport, SegmentFile, TornTail, Visit, list_segments, scan, segment_name};
 pub use writer::Durability;
 
-use crate::approval::Approval;
-use crate::attestation::ProofAttestation;
-use crate::entry::LedgerEntry;
 use crate::hash::GENESIS_HEAD;
+use crate::record::approval::Approval;
+use crate::record::attestation::ProofAttestation;
+use crate::record::entry::LedgerEntry;
 use crate::{
     ArchivePolicy, EpochBoundary, EpochConfig, LedgerConfig, MutationLedger, SupersessionProof,
 };

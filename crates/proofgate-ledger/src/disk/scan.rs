@@ -6,8 +6,8 @@
 
 use super::error::DiskError;
 use super::frame::{self, HEADER_SIZE, Parsed, RecordKind};
-use crate::entry::LedgerEntry;
 use crate::hash::Hash;
+use crate::record::entry::LedgerEntry;
 use crate::{LedgerConfig, MutationLedger};
 use std::path::{Path, PathBuf};
 

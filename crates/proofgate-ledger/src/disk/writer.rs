@@ -93,7 +93,7 @@ impl SegmentWriter {
     /// Writes one entry record (entry bytes, then the chain head after it).
     pub(crate) fn write_entry(&mut self, entry_bytes: &[u8], head: &Hash) -> Result<(), DiskError> {
         self.scratch.clear();
-        let mut payload = [0u8; crate::entry::MAX_ENTRY_SIZE + 32];
+        let mut payload = [0u8; crate::record::entry::MAX_ENTRY_SIZE + 32];
         payload[..entry_bytes.len()].copy_from_slice(entry_bytes);
         payload[entry_bytes.len()..entry_bytes.len() + 32].copy_from_slice(head);
         frame::encode(

@@ -2,11 +2,7 @@
 //! (a compaction, an epoch, a scope).
 //!
 //! A seal is not an attestation: nothing was proved, the ledger states its
-//! own root and head. It used to travel as a `ProofAttestation` whose
-//! `proof_term_hash` held the root and `environment_hash` the head; the
-//! fields now carry their own names. The 82 bytes are laid out as before,
-//! so ledger directories written earlier (disk format version 2) read
-//! unchanged:
+//! own root and head. Its 82 bytes:
 //!
 //! | offset | size | field                  |
 //! |-------:|-----:|------------------------|
@@ -17,8 +13,8 @@
 //! |     76 |    4 | `reduction_steps`      |
 //! |     80 |    2 | `mean_cache_hit_rate`  |
 
-use crate::attestation::{AttestationError, BasisPoints};
-use crate::hash::Hash;
+use super::attestation::{AttestationError, BasisPoints};
+use super::digest::Hash;
 
 /// Size in bytes of an encoded [`Seal`].
 pub const SEAL_SIZE: usize = 82;

@@ -9,8 +9,8 @@
 //! value and the time this mutation was approved. Both are in the entry's
 //! bytes, so the chain head and the Merkle leaf commit to them.
 
-use crate::attestation::ProofAttestation;
-use crate::hash::Hash;
+use super::attestation::ProofAttestation;
+use super::digest::Hash;
 
 /// An accepted mutation: the attestation of its proof, the subject it
 /// installed and the time it was approved.
@@ -30,7 +30,7 @@ pub struct Approval {
 /// Size of an approval's encoding after the tag: the attestation, the
 /// approval time, a presence byte and the 32-byte subject slot (zero when
 /// absent, so each approval has exactly one encoding).
-pub const APPROVAL_SIZE: usize = crate::attestation::ATTESTATION_SIZE + 8 + 1 + 32;
+pub const APPROVAL_SIZE: usize = super::attestation::ATTESTATION_SIZE + 8 + 1 + 32;
 
 impl Approval {
     /// An approval stamped with the current wall-clock time.

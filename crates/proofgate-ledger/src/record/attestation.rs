@@ -116,11 +116,11 @@ impl std::fmt::Debug for ProofAttestation {
         f.debug_struct("ProofAttestation")
             .field(
                 "proof_term_hash",
-                &crate::hash::to_hex(&self.proof_term_hash),
+                &super::digest::to_hex(&self.proof_term_hash),
             )
             .field(
                 "environment_hash",
-                &crate::hash::to_hex(&self.environment_hash),
+                &super::digest::to_hex(&self.environment_hash),
             )
             .field("verification_timestamp_ns", &self.verification_timestamp_ns)
             .field("verifier_version", &self.verifier_version)

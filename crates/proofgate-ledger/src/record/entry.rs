@@ -4,13 +4,11 @@
 //! Every encoding starts with a one-byte tag; integers are little-endian.
 
 use super::approval::{APPROVAL_SIZE, Approval};
-use super::compaction::CompactionSeal;
+use super::attestation::{ATTESTATION_SIZE, AttestationError, ProofAttestation};
 use super::epoch::{EpochBoundary, EpochConfig};
-use super::hash::{Hash, chain_link, chain_link_attestation};
-use super::scope::ScopeTransition;
 use super::seal::{SEAL_SIZE, Seal};
+use super::sealing::{CompactionSeal, ScopeTransition};
 use super::supersession::SupersessionProof;
-use crate::attestation::{ATTESTATION_SIZE, AttestationError, ProofAttestation};
 use thiserror::Error;
 
 /// Upper bound of an encoded entry's size (the epoch boundary is the largest).
@@ -255,16 +253,6 @@ impl LedgerEntry {
                 })
             }
         })
-    }
-
-    /// The chain head after this entry when `previous` precedes it (its
-    /// Merkle leaf too). Attestations skip the intermediate encoding buffer.
-    #[inline]
-    pub(crate) fn link(&self, previous: &Hash) -> Hash {
-        match self {
-            Self::Attestation(att) => chain_link_attestation(previous, att),
-            other => chain_link(previous, other.encode().as_slice()),
-        }
     }
 
     /// A short name of the entry kind, for listings.

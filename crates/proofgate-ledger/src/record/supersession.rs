@@ -1,6 +1,6 @@
 //! Rollback without deletion: a later entry that replaces an earlier one.
 
-use crate::attestation::ProofAttestation;
+use super::attestation::ProofAttestation;
 
 /// Appended to roll a mutation back: the entry at `superseded_position` stays
 /// in the ledger (nothing is ever deleted) and `replacement` attests the

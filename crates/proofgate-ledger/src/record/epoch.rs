@@ -1,6 +1,6 @@
 //! Epoch boundaries: the proof algebra changes, earlier proofs stay valid.
 
-use super::hash::Hash;
+use super::digest::Hash;
 use super::seal::Seal;
 
 /// The verifier configuration an epoch runs under. The gate maps its
