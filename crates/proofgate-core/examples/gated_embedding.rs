@@ -1,9 +1,11 @@
 //! Gating an embedding update with a ledger.
 //!
 //! An embedding may only change to a vector of its declared dimension: each
-//! update is proved by the kernel before it is installed, and the proof's
-//! 82-byte attestation is appended to an on-disk ledger. An update of the
-//! wrong dimension is refused, the old vector stays, and nothing is logged.
+//! update is proved by the kernel before it is installed, and an approval
+//! (the proof's 82-byte attestation, a blake3 digest of the vector installed
+//! and the time) is appended to an on-disk ledger, in an epoch that pins the
+//! environment the proofs were checked under. An update of the wrong
+//! dimension is refused, the old vector stays, and nothing is logged.
 //!
 //! Run: `cargo run --example gated_embedding [LEDGER_DIR]` (default: a fresh
 //! directory under the system's temporary directory). Then audit the ledger
@@ -11,7 +13,9 @@
 
 use proofgate_core::ledger::disk::{DiskLedger, DiskOptions, verify_dir};
 use proofgate_core::ledger::hash::to_hex;
-use proofgate_core::{GateError, GateSubject, ProofEnvironment, ProofGate, ProofRequirement};
+use proofgate_core::{
+    GateError, GateSubject, ProofEnvironment, ProofGate, ProofRequirement, subject_digest,
+};
 use std::path::PathBuf;
 
 /// The value the gate guards.
@@ -20,6 +24,10 @@ struct Embedding(Vec<f32>);
 impl GateSubject for Embedding {
     fn dimension(&self) -> Option<u64> {
         Some(self.0.len() as u64)
+    }
+    fn subject_digest(&self) -> Option<[u8; 32]> {
+        let bytes: Vec<u8> = self.0.iter().flat_map(|x| x.to_le_bytes()).collect();
+        Some(subject_digest(&bytes))
     }
 }
 
@@ -39,14 +47,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     for step in 1..=3u8 {
-        let receipt = gate.mutate(&mut env, |e| {
+        let approval = gate.mutate_approved(&mut env, |e| {
             Embedding(e.0.iter().map(|x| x + f32::from(step)).collect())
         })?;
-        let appended = ledger.append(env.attestation(&receipt)?)?;
+        // A new epoch only when the environment changed (here: the first time).
+        ledger.enter_epoch(env.epoch_config())?;
+        let appended = ledger.append_approval(approval)?;
         println!(
-            "update {step}: proved and installed, ledger entry {} (durable: {})",
+            "update {step}: proved and installed, ledger entry {} (durable: {}), subject {}",
             appended.position,
-            appended.is_durable()
+            appended.is_durable(),
+            approval.subject.as_ref().map(to_hex).unwrap_or_default()
         );
     }
 

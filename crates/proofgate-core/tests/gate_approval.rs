@@ -80,3 +80,54 @@ fn a_subject_without_a_digest_is_approved_without_one() {
     let a = gate.mutate_approved(&mut env, |_| Plain).unwrap();
     assert_eq!(a.subject, None);
 }
+
+#[test]
+fn a_changed_environment_opens_a_new_ledger_epoch() {
+    use proofgate_core::ledger::LedgerError;
+    use proofgate_core::prelude::{Hints, PreludeDecl};
+    let mut env = ProofEnvironment::new().unwrap();
+    let mut gate = ProofGate::new(
+        Embedding(vec![0; 2]),
+        ProofRequirement::DimensionMatch { expected: 2 },
+    );
+    let mut ledger = MutationLedger::new();
+    let first = env.epoch_config();
+    assert!(ledger.enter_epoch(first).unwrap().is_some());
+    let a = gate
+        .mutate_approved(&mut env, |e| Embedding(e.0.clone()))
+        .unwrap();
+    ledger.append_approval(a).unwrap();
+    assert_eq!(
+        ledger.enter_epoch(env.epoch_config()).unwrap(),
+        None,
+        "nothing changed"
+    );
+    // A new declaration changes the environment: its attestations carry the
+    // new hash, which the pinned epoch refuses until a new one is entered.
+    env.declare(&PreludeDecl::Def {
+        level_params: vec![],
+        name: "Test.two".into(),
+        ty: "Nat".into(),
+        value: "2".into(),
+        hints: Hints::Regular(1),
+    })
+    .unwrap();
+    let b = gate
+        .mutate_approved(&mut env, |e| Embedding(e.0.clone()))
+        .unwrap();
+    assert_ne!(b.attestation.environment_hash, first.environment_hash);
+    assert!(matches!(
+        ledger.append_approval(b),
+        Err(LedgerError::OtherEnvironment { epoch: 1, .. })
+    ));
+    let boundary = ledger
+        .enter_epoch(env.epoch_config())
+        .unwrap()
+        .expect("a new epoch");
+    assert_eq!(
+        boundary.new_config.environment_hash,
+        b.attestation.environment_hash
+    );
+    ledger.append_approval(b).unwrap();
+    ledger.verify().unwrap();
+}

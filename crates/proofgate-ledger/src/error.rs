@@ -70,6 +70,18 @@ pub enum LedgerError {
         /// The offending field.
         what: &'static str,
     },
+    /// An attestation issued under another environment (or verifier) than
+    /// the one its epoch pins: every attestation of an epoch whose boundary
+    /// names an environment must carry that environment's hash.
+    #[error(
+        "entry {position} was attested under another environment than epoch {epoch} pins (enter a new epoch when the environment changes)"
+    )]
+    OtherEnvironment {
+        /// The entry (or the one being appended).
+        position: u64,
+        /// The epoch.
+        epoch: u64,
+    },
     /// A proof failed to verify.
     #[error(transparent)]
     Proof(#[from] ProofError),

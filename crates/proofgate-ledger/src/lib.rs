@@ -13,7 +13,7 @@
 //! interior and empty-tree hashes), [`merkle`] (the incremental tree),
 //! [`proof`] (inclusion and consistency proofs and their verifiers),
 //! [`compaction`] (segments and seals), [`mutation_ledger`] (the ledger),
-//! [`compose`], [`scope`], and [`disk`] (the on-disk directory: framing,
+//! `compose` and `scope` (feature `regions`), and [`disk`] (the on-disk directory: framing,
 //! writer, recovery, lock, checkpoint checks).
 //!
 //! Signed checkpoints: [`note`] (C2SP signed notes with Ed25519 keys),
@@ -53,6 +53,7 @@
 
 pub mod checkpoint;
 pub mod compaction;
+#[cfg(feature = "regions")]
 pub mod compose;
 pub mod disk;
 pub mod error;
@@ -63,6 +64,7 @@ pub mod note;
 pub mod proof;
 pub mod proof_file;
 pub mod record;
+#[cfg(feature = "regions")]
 pub mod scope;
 // The records' modules keep their paths at the root, where callers found
 // them before they moved under `record`.
@@ -74,6 +76,7 @@ pub use approval::{Approval, subject_digest};
 pub use attestation::{ATTESTATION_SIZE, AttestationError, BasisPoints, ProofAttestation};
 pub use checkpoint::{Checkpoint, CheckpointError, ORIGIN_HASH_SUFFIX, generate_log_key};
 pub use compaction::SealedSegment;
+#[cfg(feature = "regions")]
 pub use compose::{RegionalAttestation, compose_chain};
 pub use entry::LedgerEntry;
 pub use epoch::{EpochBoundary, EpochConfig};
@@ -86,6 +89,7 @@ pub use note::{NoteError, NoteSigner, NoteVerifier};
 pub use proof::{ConsistencyProof, InclusionProof, ProofError};
 pub use proof_file::{PROOF_FORMAT, ProofFile, ProofFileError, Verified};
 pub use record::sealing::{CompactionSeal, ScopeTransition};
+#[cfg(feature = "regions")]
 pub use scope::{ProofScope, SealedScope};
 pub use seal::{SEAL_SIZE, SEAL_VERSION, Seal};
 pub use supersession::SupersessionProof;

@@ -2,6 +2,7 @@
 //! attestation, with compaction, epochs, supersession and scope sealing.
 
 use super::compaction::{OrderedSegments, SealAccumulator, SealedSegment, check_interior};
+#[cfg(feature = "regions")]
 use super::compose::{RegionalAttestation, compose_chain};
 use super::error::LedgerError;
 use super::hash::{GENESIS_HEAD, Hash, chain_link_attestation, link};
@@ -12,11 +13,14 @@ use crate::record::attestation::ProofAttestation;
 use crate::record::entry::LedgerEntry;
 use crate::record::epoch::{EpochBoundary, EpochConfig};
 use crate::record::seal::Seal;
-use crate::record::sealing::{CompactionSeal, ScopeTransition};
+use crate::record::sealing::CompactionSeal;
+#[cfg(feature = "regions")]
+use crate::record::sealing::ScopeTransition;
 use crate::record::supersession::SupersessionProof;
 use std::sync::Arc;
 
 /// A regional attestation over ledger positions `first..end`.
+#[cfg(feature = "regions")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LedgerRegion {
     /// First position covered.
@@ -217,6 +221,7 @@ impl MutationLedger {
     #[inline]
     pub fn append(&mut self, att: ProofAttestation) -> Result<u64, LedgerError> {
         self.check_open()?;
+        self.check_epoch(&att)?;
         if let Some(threshold) = self.config.compaction_threshold
             && self.entries.len() >= threshold
         {
@@ -232,12 +237,32 @@ impl MutationLedger {
     /// Compacts first at the threshold, as [`Self::append`] does.
     pub fn append_approval(&mut self, approval: Approval) -> Result<u64, LedgerError> {
         self.check_open()?;
+        self.check_epoch(&approval.attestation)?;
         if let Some(threshold) = self.config.compaction_threshold
             && self.entries.len() >= threshold
         {
             self.auto_compact();
         }
         Ok(self.push_entry(LedgerEntry::Approval(approval)))
+    }
+
+    /// Refuses an attestation issued under another environment or verifier
+    /// than the current epoch pins. An epoch pins one when its boundary's
+    /// configuration names an environment (a non-zero hash); the first epoch,
+    /// and epochs sealed without one, take attestations of any environment.
+    #[inline]
+    fn check_epoch(&self, att: &ProofAttestation) -> Result<(), LedgerError> {
+        let pinned = &self.epoch_config;
+        if pinned.environment_hash == [0; 32]
+            || (att.environment_hash == pinned.environment_hash
+                && att.verifier_version == pinned.verifier_version)
+        {
+            return Ok(());
+        }
+        Err(LedgerError::OtherEnvironment {
+            position: self.len(),
+            epoch: self.epoch,
+        })
     }
 
     /// Refuses changes to a ledger a scope transition sealed.
@@ -269,6 +294,7 @@ impl MutationLedger {
     /// attestation or supersession (checked when it is still live).
     pub fn supersede(&mut self, proof: SupersessionProof) -> Result<u64, LedgerError> {
         self.check_open()?;
+        self.check_epoch(&proof.replacement)?;
         self.check_supersession(&proof, self.len())?;
         Ok(self.push_entry(LedgerEntry::Supersession(proof)))
     }
@@ -382,6 +408,19 @@ impl MutationLedger {
         Ok(boundary)
     }
 
+    /// Seals the epoch only if `config` differs from the current epoch's:
+    /// the call a gate makes before logging, so that each epoch holds the
+    /// attestations of one environment. `None` when nothing changed.
+    pub fn enter_epoch(
+        &mut self,
+        config: EpochConfig,
+    ) -> Result<Option<EpochBoundary>, LedgerError> {
+        if config == self.epoch_config {
+            return Ok(None);
+        }
+        self.seal_epoch(config).map(Some)
+    }
+
     fn apply_epoch(&mut self, boundary: EpochBoundary) {
         if !self.entries.is_empty() {
             let seal = CompactionSeal {
@@ -397,6 +436,7 @@ impl MutationLedger {
         self.push_entry(LedgerEntry::EpochBoundary(boundary));
     }
 
+    #[cfg(feature = "regions")]
     /// Appends the transition that seals this ledger (see
     /// [`super::ProofScope::transition`]).
     pub(crate) fn append_transition(
@@ -417,6 +457,7 @@ impl MutationLedger {
     }
 
     /// A fresh ledger continuing this one's chain, epoch and configuration.
+    #[cfg(feature = "regions")]
     pub fn successor(&self) -> MutationLedger {
         let mut next = Self::from_genesis(self.config, self.head());
         next.epoch = self.epoch;
@@ -435,7 +476,12 @@ impl MutationLedger {
         }
         let mismatch = |reason| LedgerError::SealMismatch { position, reason };
         match entry {
-            entry @ (LedgerEntry::Attestation(_) | LedgerEntry::Approval(_)) => {
+            LedgerEntry::Attestation(att) => {
+                self.check_epoch(&att)?;
+                Ok(self.push_entry(entry))
+            }
+            LedgerEntry::Approval(a) => {
+                self.check_epoch(&a.attestation)?;
                 Ok(self.push_entry(entry))
             }
             LedgerEntry::Supersession(s) => self.supersede(s),
@@ -478,6 +524,7 @@ impl MutationLedger {
     }
 
     /// Composes the attestations carried by the live entries `first..end`
+    #[cfg(feature = "regions")]
     /// (see [`compose_chain`]): the region states which positions it covers.
     pub fn compose_range(&self, first: u64, end: u64) -> Result<LedgerRegion, LedgerError> {
         if end > self.len() || first > end {

@@ -237,6 +237,23 @@ impl ProofEnvironment {
         self.book.environment_hash()
     }
 
+    /// The ledger epoch configuration of this environment as it is now: its
+    /// environment hash, verifier version and tier budgets (saturated to
+    /// `u32`). Pass it to the ledger's `enter_epoch` before logging: a new
+    /// epoch is sealed whenever declarations, registered invariants or
+    /// statements, the verifier or the budgets changed, and an epoch that
+    /// names an environment takes only attestations issued under it.
+    pub fn epoch_config(&mut self) -> crate::ledger::EpochConfig {
+        let fuel = |f: u64| u32::try_from(f).unwrap_or(u32::MAX);
+        let config = *self.config();
+        crate::ledger::EpochConfig {
+            environment_hash: self.environment_hash(),
+            verifier_version: crate::VERIFIER_VERSION,
+            standard_fuel: fuel(config.standard_fuel),
+            deep_fuel: fuel(config.deep_fuel),
+        }
+    }
+
     /// The proof cache.
     pub fn cache(&self) -> &ProofCache {
         &self.cache

@@ -190,6 +190,18 @@ impl DiskLedger {
         self.persist(position).map(Some)
     }
 
+    /// Seals the epoch only if `config` differs from the current epoch's (see
+    /// [`MutationLedger::enter_epoch`]).
+    pub fn enter_epoch(
+        &mut self,
+        config: EpochConfig,
+    ) -> Result<Option<(EpochBoundary, AppendReceipt)>, DiskError> {
+        if config == *self.ledger.epoch_config() {
+            return Ok(None);
+        }
+        self.seal_epoch(config).map(Some)
+    }
+
     /// Seals the epoch (a new segment file starts with the boundary).
     pub fn seal_epoch(
         &mut self,
