@@ -4,6 +4,7 @@ use super::keys::{checkpoint, verifier};
 use super::outcome::{FAILED, report, usage};
 use crate::stdout::outln;
 use crate::verdict::Verdict;
+use proofgate_core::ledger::EpochConfig;
 use proofgate_core::ledger::disk::{verify_against, verify_dir};
 use proofgate_core::ledger::hash::to_hex;
 use serde_json::json;
@@ -54,6 +55,7 @@ pub fn run(dir: &Path, signed: Option<(&Path, &Path)>, as_json: bool) -> ExitCod
                 "records": report_ok.scan.records,
                 "files": report_ok.scan.files,
                 "epoch": report_ok.epoch,
+                "epoch_environment": pinned(&report_ok.epoch_config),
                 "root": to_hex(&report_ok.root),
                 "head": to_hex(&report_ok.head),
                 "checkpoint": against.as_ref().map(|c| json!({
@@ -81,8 +83,11 @@ pub fn run(dir: &Path, signed: Option<(&Path, &Path)>, as_json: bool) -> ExitCod
             report_ok.scan.records
         );
     } else {
+        let environment = pinned(&report_ok.epoch_config)
+            .map(|h| format!(", whose attestations were all issued under environment {h}"))
+            .unwrap_or_default();
         outln!(
-            "ok: {} records in {} segment file(s), epoch {}\nroot {}\nhead {}",
+            "ok: {} records in {} segment file(s), epoch {}{environment}\nroot {}\nhead {}",
             report_ok.scan.records,
             report_ok.scan.files,
             report_ok.epoch,
@@ -102,4 +107,9 @@ pub fn run(dir: &Path, signed: Option<(&Path, &Path)>, as_json: bool) -> ExitCod
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The environment an epoch pins, in hex; `None` when it pins none.
+fn pinned(config: &EpochConfig) -> Option<String> {
+    (config.environment_hash != [0; 32]).then(|| to_hex(&config.environment_hash))
 }

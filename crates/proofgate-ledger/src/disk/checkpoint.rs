@@ -38,6 +38,7 @@ pub fn verify_against(dir: &Path, checkpoint: &Checkpoint) -> Result<VerifyRepor
         root: ledger.root(),
         head: ledger.head(),
         epoch: ledger.epoch(),
+        epoch_config: *ledger.epoch_config(),
     })
 }
 

@@ -316,6 +316,10 @@ pub struct VerifyReport {
     pub head: crate::Hash,
     /// Current epoch.
     pub epoch: u64,
+    /// The configuration the current epoch runs under; its environment
+    /// hash, when not zero, is the one every attestation of the epoch
+    /// carries (checked).
+    pub epoch_config: EpochConfig,
 }
 
 /// Reads `dir` without taking the lock or changing anything, checking every
@@ -328,6 +332,7 @@ pub fn verify_dir(dir: &Path) -> Result<VerifyReport, DiskError> {
         root: ledger.root(),
         head: ledger.head(),
         epoch: ledger.epoch(),
+        epoch_config: *ledger.epoch_config(),
     })
 }
 
