@@ -97,8 +97,7 @@ impl<T: GateSubject> ProofGate<T> {
         env: &mut ProofEnvironment,
         f: impl FnOnce(&T) -> T,
     ) -> Result<ProofReceipt, GateError> {
-        let candidate = f(&self.inner);
-        let receipt = env.prove_receipt(&self.requirement, &candidate)?;
+        let (candidate, receipt) = self.propose(env, f)?;
         Ok(self.install(candidate, receipt))
     }
 
@@ -113,11 +112,22 @@ impl<T: GateSubject> ProofGate<T> {
         env: &mut ProofEnvironment,
         f: impl FnOnce(&T) -> T,
     ) -> Result<Approval, GateError> {
-        let candidate = f(&self.inner);
-        let receipt = env.prove_receipt(&self.requirement, &candidate)?;
+        let (candidate, receipt) = self.propose(env, f)?;
         let approval = Approval::now(env.attestation(&receipt)?, candidate.subject_digest());
         self.install(candidate, receipt);
         Ok(approval)
+    }
+
+    /// The new value and the receipt of its proof; nothing installed yet.
+    #[inline]
+    fn propose(
+        &self,
+        env: &mut ProofEnvironment,
+        f: impl FnOnce(&T) -> T,
+    ) -> Result<(T, ProofReceipt), GateError> {
+        let candidate = f(&self.inner);
+        let receipt = env.prove_receipt(&self.requirement, &candidate)?;
+        Ok((candidate, receipt))
     }
 
     #[inline]
