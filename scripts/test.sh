@@ -45,6 +45,8 @@ corpus_helper_users() {
         case $f in
         crates/proofgate-kernel/tests/support/corpus.rs | scripts/find-corpus.sh | \
             scripts/fetch-corpus.sh | scripts/test.sh | .ci/run) continue ;;
+        # Hands what find-corpus.sh found to the unpacked packages' tests.
+        scripts/publish-dry-run.sh) continue ;;
         esac
         if grep -vE '^\s*(//|#)' "$f" | grep -qE "$corpus_lookup_pattern"; then
             echo "$f looks the corpus up on its own; use tests/support/corpus.rs" >&2
@@ -93,6 +95,9 @@ trap 'rm -rf "$examples_dir"' EXIT
 step example-gated cargo run --quiet --locked --example gated_embedding -- "$examples_dir/ledger"
 step example-audit cargo run --quiet --locked --example audit_ledger -- "$examples_dir/ledger"
 step doc env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+# Each published crate, packaged and unpacked alone, builds and passes its own
+# tests and doc tests (a file read from outside its directory fails here).
+step packages ./scripts/publish-dry-run.sh --no-verify --allow-dirty
 step lean ./scripts/check-lean.sh
 corpus_notice
 echo "==> all checks passed"

@@ -60,3 +60,9 @@ pub use evidence::Evidence;
 pub use gate::{Decision, decide};
 pub use host::{HostState, Phase};
 pub use policy::Policy;
+
+/// This crate's README example, compiled and run as a doc test so it cannot
+/// drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

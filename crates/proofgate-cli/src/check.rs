@@ -213,16 +213,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
 mod tests {
     use super::{Verdict, check_file_as};
     use proofgate_kernel::Limits;
-    use std::path::PathBuf;
-
-    fn fixture(rel: &str) -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../proofgate-kernel/tests/fixtures")
-            .join(rel)
-    }
 
     #[test]
     fn verdicts_map_to_the_arena_contract() {
+        let Some(root) = crate::fixtures::kernel_fixtures() else {
+            return;
+        };
+        let fixture = |rel: &str| root.join(rel);
         let ok = fixture("accept/structure.ndjson");
         assert!(matches!(
             check_file_as(&ok, Limits::DEFAULT, true, false),
@@ -262,7 +259,10 @@ mod tests {
 
     #[test]
     fn running_out_of_fuel_declines_instead_of_rejecting() {
-        let ok = fixture("accept/structure.ndjson");
+        let Some(root) = crate::fixtures::kernel_fixtures() else {
+            return;
+        };
+        let ok = root.join("accept/structure.ndjson");
         let starved = Limits::with_fuel(1);
         for json in [false, true] {
             assert!(matches!(

@@ -6,6 +6,8 @@
 #![forbid(unsafe_code)]
 
 mod check;
+#[cfg(test)]
+mod fixtures;
 mod fuzz;
 mod judge;
 mod kernel_fuzz;

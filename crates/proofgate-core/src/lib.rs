@@ -69,8 +69,9 @@ pub use receipt::ProofReceipt;
 pub use requirement::{GateSubject, ProofRequirement};
 pub use tier::{Attempt, ProofTier, TierConfig, TierFailure, Verdict, route_proof, verify_tiered};
 
-/// The README's usage example, compiled and run as a doc test so it cannot
-/// drift from the API.
+/// This crate's README example, compiled and run as a doc test so it cannot
+/// drift from the API (the workspace README's are tested by the benches
+/// crate, which is never published).
 #[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
-pub struct ReadmeUsage;
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

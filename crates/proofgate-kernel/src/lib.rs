@@ -75,3 +75,9 @@ pub use name::NameId;
 pub use rule::{ClaimPart, InductiveRule, ProjectionRule, QuotRule, TypeRule};
 pub use runner::{CheckFailure, FileReport, check_export, run_with_kernel_stack};
 pub use store::TermStore;
+
+/// This crate's README example, compiled and run as a doc test so it cannot
+/// drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -1,24 +1,21 @@
 use super::*;
 use std::path::PathBuf;
 
-fn fixture_dir(sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../proofgate-kernel/tests/fixtures")
-        .join(sub)
-}
-
-fn seeds() -> Vec<(PathBuf, Export)> {
-    let s = load_seeds(&[fixture_dir("accept")], 1 << 20, 2_000_000);
+/// The accepted fixtures as seeds; `None` (the test skips) outside the
+/// workspace.
+fn seeds() -> Option<Vec<(PathBuf, Export)>> {
+    let dir = crate::fixtures::kernel_fixtures()?;
+    let s = load_seeds(&[dir.join("accept")], 1 << 20, 2_000_000);
     assert!(
         s.len() >= 8,
         "the kernel's accept fixtures should all be seeds"
     );
-    s
+    Some(s)
 }
 
 #[test]
 fn every_operator_makes_well_formed_mutants() {
-    let seeds = seeds();
+    let Some(seeds) = seeds() else { return };
     let mut rng = ChaCha8Rng::seed_from_u64(7);
     for op in Op::ALL {
         let mut made = 0;
@@ -38,7 +35,7 @@ fn every_operator_makes_well_formed_mutants() {
 
 #[test]
 fn equivalent_levels_keep_accepted_files_accepted() {
-    let seeds = seeds();
+    let Some(seeds) = seeds() else { return };
     let mut rng = ChaCha8Rng::seed_from_u64(11);
     let mut checked = 0;
     for (p, e) in &seeds {
@@ -61,8 +58,9 @@ fn equivalent_levels_keep_accepted_files_accepted() {
 
 #[test]
 fn another_valid_order_is_found_and_accepted() {
+    let Some(seeds) = seeds() else { return };
     let mut reordered = 0;
-    for (p, e) in seeds() {
+    for (p, e) in seeds {
         if let Some(r) = reorder::reordered(&e) {
             assert_ne!(r.to_text(), e.to_text());
             let out = check_text(&r.to_text(), 2_000_000);
@@ -83,7 +81,10 @@ fn another_valid_order_is_found_and_accepted() {
 #[test]
 fn the_oracles_report_a_changed_verdict() {
     // A rejected export presented as an equivalent-level mutant must be a finding.
-    let text = std::fs::read_to_string(fixture_dir("reject/theorem_not_prop.ndjson")).unwrap();
+    let Some(dir) = crate::fixtures::kernel_fixtures() else {
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("reject/theorem_not_prop.ndjson")).unwrap();
     let e = Export::parse(&text).unwrap();
     let mut s = Summary::default();
     judge(&mut s, Path::new("x"), Op::EquivalentLevel, &e, 2_000_000);
@@ -97,7 +98,8 @@ fn the_oracles_report_a_changed_verdict() {
 
 #[test]
 fn a_short_run_over_the_fixtures_finds_nothing() {
-    let summary = fuzz(&seeds(), 300, 1, 2_000_000);
+    let Some(seeds) = seeds() else { return };
+    let summary = fuzz(&seeds, 300, 1, 2_000_000);
     let total: u64 = summary.per_op.values().map(|t| t.mutants).sum();
     assert_eq!(total, 300);
     assert!(summary.per_op.values().map(|t| t.rejected).sum::<u64>() > 0);
