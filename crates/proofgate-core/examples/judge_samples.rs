@@ -17,14 +17,15 @@
 //! the cheating one declares its own axiom and uses it, which the judge
 //! refuses (`disallowed_axioms`).
 
-use proofgate_core::prelude::{ExportBuilder, PreludeDecl};
+use proofgate_core::export_builder::ExportBuilder;
+use proofgate_core::term::SourceDecl;
 use std::path::PathBuf;
 
 const THEOREM: &str = "Sample.le_ten";
 const STATEMENT: &str = "Eq.{1} Bool (Nat.ble 7 10) Bool.true";
 
-fn theorem(value: &str) -> PreludeDecl {
-    PreludeDecl::Theorem {
+fn theorem(value: &str) -> SourceDecl {
+    SourceDecl::Theorem {
         level_params: vec![],
         name: THEOREM.into(),
         ty: STATEMENT.into(),
@@ -34,7 +35,7 @@ fn theorem(value: &str) -> PreludeDecl {
 
 fn with_sorry() -> Result<ExportBuilder, Box<dyn std::error::Error>> {
     let mut b = ExportBuilder::with_lean_prelude()?;
-    b.declare(&PreludeDecl::Axiom {
+    b.declare(&SourceDecl::Axiom {
         level_params: vec!["u".into()],
         name: "sorryAx".into(),
         ty: "(α : Sort u) -> Bool -> α".into(),
@@ -57,7 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     honest.declare(&theorem("Eq.refl.{1} Bool Bool.true"))?;
 
     let mut cheating = with_sorry()?;
-    cheating.declare(&PreludeDecl::Axiom {
+    cheating.declare(&SourceDecl::Axiom {
         level_params: vec![],
         name: "Cheat.anything".into(),
         ty: "(p : Prop) -> p".into(),

@@ -66,7 +66,7 @@ impl CustomStatements {
     pub(crate) fn new(kernel: &mut Kernel) -> Self {
         let allowed_axioms = crate::judge::DEFAULT_ALLOWED_AXIOMS
             .iter()
-            .map(|a| crate::prelude::name_of(kernel.store_mut(), a))
+            .map(|a| crate::term::name_of(kernel.store_mut(), a))
             .collect();
         CustomStatements {
             statements: FxHashMap::default(),
@@ -78,7 +78,7 @@ impl CustomStatements {
     pub(crate) fn set_allowed_axioms(&mut self, kernel: &mut Kernel, axioms: &[&str]) {
         self.allowed_axioms = axioms
             .iter()
-            .map(|a| crate::prelude::name_of(kernel.store_mut(), a))
+            .map(|a| crate::term::name_of(kernel.store_mut(), a))
             .collect();
     }
 
@@ -95,7 +95,7 @@ impl CustomStatements {
         let name = match statement {
             CustomStatement::Theorem(n) | CustomStatement::Predicate { name: n, .. } => n,
         };
-        let n = crate::prelude::name_of(kernel.store_mut(), name);
+        let n = crate::term::name_of(kernel.store_mut(), name);
         let Some(c) = kernel.env().get(n).cloned() else {
             return Err(GateError::MissingConstant(name.clone()));
         };
@@ -118,7 +118,7 @@ impl CustomStatements {
             }
             CustomStatement::Predicate { arity, .. } => {
                 let want_src = format!("{}Prop", "Nat -> ".repeat(*arity));
-                let want = crate::prelude::parse_term(kernel.store_mut(), &[], &want_src)?;
+                let want = crate::term::parse_term(kernel.store_mut(), &[], &want_src)?;
                 if c.ty != want {
                     return Err(unusable(format!("type `{want_src}`")));
                 }

@@ -1,6 +1,6 @@
 //! What can go wrong at the gate, as typed errors.
 
-use crate::prelude::DslError;
+use crate::term::DslError;
 use crate::tier::ProofTier;
 use proofgate_kernel::{CheckFailure, ExportError, KernelError};
 use std::fmt;

@@ -31,14 +31,17 @@ pub mod custom;
 pub mod environment;
 pub mod error;
 mod explain;
+pub mod export_builder;
 pub mod gate;
+pub mod gate_definitions;
 pub mod invariant;
 pub mod judge;
+pub mod lean_prelude;
 pub mod obligation;
-pub mod prelude;
 pub mod receipt;
 pub mod requirement;
 mod statement;
+pub mod term;
 pub mod tier;
 
 pub use barrier_gate::GatedAuthority;

@@ -84,7 +84,7 @@ fn a_subject_without_a_digest_is_approved_without_one() {
 #[test]
 fn a_changed_environment_opens_a_new_ledger_epoch() {
     use proofgate_core::ledger::LedgerError;
-    use proofgate_core::prelude::{Hints, PreludeDecl};
+    use proofgate_core::term::{Hints, SourceDecl};
     let mut env = ProofEnvironment::new().unwrap();
     let mut gate = ProofGate::new(
         Embedding(vec![0; 2]),
@@ -104,7 +104,7 @@ fn a_changed_environment_opens_a_new_ledger_epoch() {
     );
     // A new declaration changes the environment: its attestations carry the
     // new hash, which the pinned epoch refuses until a new one is entered.
-    env.declare(&PreludeDecl::Def {
+    env.declare(&SourceDecl::Def {
         level_params: vec![],
         name: "Test.two".into(),
         ty: "Nat".into(),

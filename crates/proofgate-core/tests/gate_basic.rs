@@ -428,22 +428,22 @@ fn the_environment_hash_is_stable_and_tracks_declarations() {
     let mut b = env();
     assert_eq!(a.environment_hash(), b.environment_hash());
     let before = a.environment_hash();
-    a.declare(&proofgate_core::prelude::PreludeDecl::Def {
+    a.declare(&proofgate_core::term::SourceDecl::Def {
         level_params: vec![],
         name: "Extra.two".into(),
         ty: "Nat".into(),
         value: "2".into(),
-        hints: proofgate_core::prelude::Hints::Regular(1),
+        hints: proofgate_core::term::Hints::Regular(1),
     })
     .unwrap();
     assert_ne!(a.environment_hash(), before);
     // A wrong declaration is a kernel rejection, not a silent addition.
-    let bad = a.declare(&proofgate_core::prelude::PreludeDecl::Def {
+    let bad = a.declare(&proofgate_core::term::SourceDecl::Def {
         level_params: vec![],
         name: "Extra.bad".into(),
         ty: "Bool".into(),
         value: "2".into(),
-        hints: proofgate_core::prelude::Hints::Regular(1),
+        hints: proofgate_core::term::Hints::Regular(1),
     });
     assert!(matches!(bad, Err(GateError::Declaration { .. })), "{bad:?}");
 }
@@ -514,7 +514,7 @@ fn routing_follows_the_shape() {
 /// arity, and evaluated by the kernel on the arguments the value supplies.
 #[test]
 fn user_invariants_are_declared_checked_and_registered() {
-    use proofgate_core::prelude::{Hints, PreludeDecl};
+    use proofgate_core::term::{Hints, SourceDecl};
     struct Pair(u64, u64);
     impl GateSubject for Pair {
         fn invariant_arguments(&self, _: u32) -> Option<Vec<u64>> {
@@ -522,7 +522,7 @@ fn user_invariants_are_declared_checked_and_registered() {
         }
     }
     let mut env = env();
-    let def = |name: &str, ty: &str, value: &str| PreludeDecl::Def {
+    let def = |name: &str, ty: &str, value: &str| SourceDecl::Def {
         level_params: vec![],
         name: name.into(),
         ty: ty.into(),
@@ -578,7 +578,7 @@ fn user_invariants_are_declared_checked_and_registered() {
 /// `Nat.decEq 2 3` does not.
 #[test]
 fn nat_dec_eq_evaluates_in_the_kernel() {
-    use proofgate_core::prelude::parse_term;
+    use proofgate_core::term::parse_term;
     let mut env = env();
     let mut ob = |a: u64, b: u64| {
         let src_prop = format!(
@@ -656,12 +656,12 @@ fn receipts_keep_the_environment_hash_of_their_epoch() {
     let before = env.prove_receipt(&req, &node).unwrap();
     let again = env.prove_receipt(&req, &node).unwrap();
     let old_hash = env.environment_hash();
-    env.declare(&proofgate_core::prelude::PreludeDecl::Def {
+    env.declare(&proofgate_core::term::SourceDecl::Def {
         level_params: Vec::new(),
         name: "Test.seven".to_owned(),
         ty: "Nat".to_owned(),
         value: "7".to_owned(),
-        hints: proofgate_core::prelude::Hints::Regular(1),
+        hints: proofgate_core::term::Hints::Regular(1),
     })
     .unwrap();
     let after = env.prove_receipt(&req, &node).unwrap();

@@ -1,17 +1,18 @@
 //! Custom proofs in the gate: statements the owner registers, proofs the
-//! value supplies as export fragments (built here with the prelude DSL and
+//! value supplies as export fragments (built here with the term syntax and
 //! the export writer), checked under the judge's rules and by the kernel.
 
+use proofgate_core::export_builder::ExportBuilder;
 use proofgate_core::judge::{Difference, Rejection};
-use proofgate_core::prelude::{ExportBuilder, Hints, PreludeDecl};
+use proofgate_core::term::{Hints, SourceDecl};
 use proofgate_core::{
     CustomStatement, GateError, GateSubject, ProofEnvironment, ProofRequirement, ProofTier,
 };
 
 const SMALL: &str = "Example.small";
 
-fn small_def(value: &str) -> PreludeDecl {
-    PreludeDecl::Def {
+fn small_def(value: &str) -> SourceDecl {
+    SourceDecl::Def {
         level_params: vec![],
         name: SMALL.into(),
         ty: "Nat -> Prop".into(),
@@ -25,7 +26,7 @@ const SMALL_VALUE: &str = "fun (n : Nat) => Eq.{1} Bool (Nat.ble n 10) Bool.true
 fn env() -> ProofEnvironment {
     let mut env = ProofEnvironment::new().unwrap();
     env.declare(&small_def(SMALL_VALUE)).unwrap();
-    env.declare(&PreludeDecl::Theorem {
+    env.declare(&SourceDecl::Theorem {
         level_params: vec![],
         name: "Example.fact".into(),
         ty: "Eq.{1} Bool (Nat.ble 3 4) Bool.true".into(),
@@ -64,13 +65,13 @@ impl GateSubject for Value {
 
 /// A fragment: the prelude and `small` (as given) restated, extra
 /// declarations, then the theorem.
-fn fragment(small: &str, extra: &[PreludeDecl], ty: &str, proof: &str) -> Vec<u8> {
+fn fragment(small: &str, extra: &[SourceDecl], ty: &str, proof: &str) -> Vec<u8> {
     let mut b = ExportBuilder::with_lean_prelude().unwrap();
     b.declare(&small_def(small)).unwrap();
     for d in extra {
         b.declare(d).unwrap();
     }
-    let theorem = PreludeDecl::Theorem {
+    let theorem = SourceDecl::Theorem {
         level_params: vec![],
         name: "Proof.it".into(),
         ty: ty.into(),
@@ -134,7 +135,7 @@ fn a_theorem_statement_accepts_another_proof_of_it() {
 fn forged_proofs_are_rejected_with_their_reason() {
     let mut env = env();
     let req = ProofRequirement::CustomProof { statement: 1 };
-    let cheat = PreludeDecl::Axiom {
+    let cheat = SourceDecl::Axiom {
         level_params: vec![],
         name: "Proof.cheat".into(),
         ty: "(p : Prop) -> p".into(),

@@ -3,7 +3,7 @@
 //! form (`Policy`) and the barrier crate's native evaluation.
 
 use proofgate_barrier::{Evidence, Policy};
-use proofgate_core::prelude::parse_term;
+use proofgate_core::term::parse_term;
 use proofgate_core::{Attempt, ProofEnvironment, ProofRequirement, ProofTier};
 use proptest::prelude::*;
 use std::cell::RefCell;

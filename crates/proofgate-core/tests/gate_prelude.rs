@@ -5,7 +5,8 @@
 
 use proofgate_barrier::{Evidence, Policy};
 use proofgate_core::canonical::TermDigests;
-use proofgate_core::prelude::{PreludeDecl, lean_declarations};
+use proofgate_core::lean_prelude::lean_declarations;
+use proofgate_core::term::SourceDecl;
 use proofgate_core::{GateSubject, ProofEnvironment, ProofRequirement, ProofTier};
 use proofgate_kernel::{
     ConstantKind, Declaration, Kernel, Limits, check_export, run_with_kernel_stack,
@@ -38,7 +39,7 @@ fn every_builtin_lean_declaration_is_identical_to_leans() {
             // means equal ids.
             let d = decl.to_declaration(k.store_mut()).unwrap();
             let mut check = |name, ty, value: Option<_>| {
-                let n = proofgate_core::prelude::name_of(k.store_mut(), name);
+                let n = proofgate_core::term::name_of(k.store_mut(), name);
                 let lean = k
                     .env()
                     .get(n)
@@ -56,11 +57,11 @@ fn every_builtin_lean_declaration_is_identical_to_leans() {
                 compared += 1;
             };
             match (&decl, &d) {
-                (PreludeDecl::Def { name, .. }, Declaration::Definition { ty, value, .. })
-                | (PreludeDecl::Theorem { name, .. }, Declaration::Theorem { ty, value, .. }) => {
+                (SourceDecl::Def { name, .. }, Declaration::Definition { ty, value, .. })
+                | (SourceDecl::Theorem { name, .. }, Declaration::Theorem { ty, value, .. }) => {
                     check(name.as_str(), *ty, Some(*value))
                 }
-                (PreludeDecl::Inductive { name, ctors, .. }, Declaration::Inductive(b)) => {
+                (SourceDecl::Inductive { name, ctors, .. }, Declaration::Inductive(b)) => {
                     check(name.as_str(), b.types[0].ty, None);
                     for ((cname, _), (_, cty)) in ctors.iter().zip(&b.types[0].ctors) {
                         check(cname.as_str(), *cty, None);
@@ -85,7 +86,7 @@ fn derived_recursors_match_leans() {
         let (mut dl, mut dou) = (TermDigests::default(), TermDigests::default());
         let mut compared = 0;
         for decl in lean_declarations() {
-            let PreludeDecl::Inductive { name, .. } = decl else {
+            let SourceDecl::Inductive { name, .. } = decl else {
                 continue;
             };
             let rec = format!("{name}.rec");

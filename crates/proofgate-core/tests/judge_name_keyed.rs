@@ -4,12 +4,13 @@
 //! declare whatever its statements use. One case per attack found by the
 //! red team; each was accepted with no axioms before.
 
+use proofgate_core::export_builder::ExportBuilder;
 use proofgate_core::judge::{JudgeConfig, JudgeError, JudgeReport, Rejection, judge};
-use proofgate_core::prelude::{ExportBuilder, Hints, PreludeDecl};
+use proofgate_core::term::{Hints, SourceDecl};
 use proofgate_kernel::{Declaration, DefinitionSafety, ExprId, LevelId, ReducibilityHints};
 
-fn ind(name: &str, ty: &str, ctors: &[(&str, &str)]) -> PreludeDecl {
-    PreludeDecl::Inductive {
+fn ind(name: &str, ty: &str, ctors: &[(&str, &str)]) -> SourceDecl {
+    SourceDecl::Inductive {
         level_params: vec![],
         num_params: 0,
         name: name.into(),
@@ -21,8 +22,8 @@ fn ind(name: &str, ty: &str, ctors: &[(&str, &str)]) -> PreludeDecl {
     }
 }
 
-fn thm(name: &str, ty: &str, value: &str) -> PreludeDecl {
-    PreludeDecl::Theorem {
+fn thm(name: &str, ty: &str, value: &str) -> SourceDecl {
+    SourceDecl::Theorem {
         level_params: vec![],
         name: name.into(),
         ty: ty.into(),
@@ -30,8 +31,8 @@ fn thm(name: &str, ty: &str, value: &str) -> PreludeDecl {
     }
 }
 
-fn def(name: &str, ty: &str, value: &str) -> PreludeDecl {
-    PreludeDecl::Def {
+fn def(name: &str, ty: &str, value: &str) -> SourceDecl {
+    SourceDecl::Def {
         level_params: vec![],
         name: name.into(),
         ty: ty.into(),
@@ -41,8 +42,8 @@ fn def(name: &str, ty: &str, value: &str) -> PreludeDecl {
 }
 
 /// `List`, as Init.Prelude declares it.
-fn list() -> PreludeDecl {
-    PreludeDecl::Inductive {
+fn list() -> SourceDecl {
+    SourceDecl::Inductive {
         level_params: vec!["u".into()],
         num_params: 1,
         name: "List".into(),
@@ -66,7 +67,7 @@ fn minimal() -> ExportBuilder {
         &[("Nat.zero", "Nat"), ("Nat.succ", "Nat -> Nat")],
     ))
     .unwrap();
-    b.declare(&PreludeDecl::Inductive {
+    b.declare(&SourceDecl::Inductive {
         level_params: vec!["u".into()],
         num_params: 2,
         name: "Eq".into(),
@@ -80,7 +81,7 @@ fn minimal() -> ExportBuilder {
     b.declare(&ind("False", "Prop", &[])).unwrap();
     b.declare(&ind("True", "Prop", &[("True.intro", "True")]))
         .unwrap();
-    b.declare(&PreludeDecl::Axiom {
+    b.declare(&SourceDecl::Axiom {
         level_params: vec!["u".into()],
         name: "sorryAx".into(),
         ty: "(α : Sort u) -> Nat -> α".into(),
@@ -359,7 +360,7 @@ fn the_axiom_walk_follows_what_a_literal_expands_into() {
             &[("String.mk", "List.{0} Char -> String")],
         ))
         .unwrap();
-        b.declare(&PreludeDecl::Axiom {
+        b.declare(&SourceDecl::Axiom {
             level_params: vec![],
             name: "Hidden.ax".into(),
             ty: "List.{0} Char -> String".into(),

@@ -1,10 +1,11 @@
 //! Exit codes and ledger appends of `proofgate judge` on a small challenge
-//! built with the prelude DSL and the export writer.
+//! built with the term syntax and the export writer.
 
 use super::{JudgeArgs, run};
+use proofgate_core::export_builder::ExportBuilder;
 use proofgate_core::ledger::ArchivePolicy;
 use proofgate_core::ledger::disk::read_dir;
-use proofgate_core::prelude::{ExportBuilder, Hints, PreludeDecl};
+use proofgate_core::term::{Hints, SourceDecl};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,13 +13,13 @@ const STMT: &str = "Eq.{1} Bool (Challenge.small 5) Bool.true";
 
 fn export(theorem_value: &str) -> Vec<u8> {
     let mut b = ExportBuilder::with_lean_prelude().unwrap();
-    b.declare(&PreludeDecl::Axiom {
+    b.declare(&SourceDecl::Axiom {
         level_params: vec!["u".into()],
         name: "sorryAx".into(),
         ty: "(α : Sort u) -> Bool -> α".into(),
     })
     .unwrap();
-    b.declare(&PreludeDecl::Def {
+    b.declare(&SourceDecl::Def {
         level_params: vec![],
         name: "Challenge.small".into(),
         ty: "Nat -> Bool".into(),
@@ -26,7 +27,7 @@ fn export(theorem_value: &str) -> Vec<u8> {
         hints: Hints::Regular(1),
     })
     .unwrap();
-    b.declare(&PreludeDecl::Theorem {
+    b.declare(&SourceDecl::Theorem {
         level_params: vec![],
         name: "Challenge.goal".into(),
         ty: STMT.into(),

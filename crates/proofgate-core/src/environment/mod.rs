@@ -20,11 +20,13 @@ use crate::attestation::ProofAttestation;
 use crate::cache::{CachedProof, ProofCache};
 use crate::custom::CustomStatement;
 use crate::error::{GateError, ProofGateRejected};
+use crate::gate_definitions::gate_declarations;
 use crate::invariant::{EDGE_BOUND, WITHIN_CAPACITY};
+use crate::lean_prelude::lean_declarations;
 use crate::obligation::Obligation;
-use crate::prelude::{PreludeDecl, gate_declarations, lean_declarations};
 use crate::receipt::ProofReceipt;
 use crate::requirement::{GateSubject, ProofRequirement};
+use crate::term::SourceDecl;
 use crate::tier::{Attempt, ProofTier, TierConfig, TierFailure, Verdict};
 use memo::{MemoKey, ObligationMemo, literal_key};
 use proofgate_kernel::{Declaration, ExportReader, Kernel, TermStore};
@@ -156,7 +158,7 @@ impl ProofEnvironment {
     }
 
     /// Checks a prelude-style declaration (source text) and adds it.
-    pub fn declare(&mut self, decl: &PreludeDecl) -> Result<(), GateError> {
+    pub fn declare(&mut self, decl: &SourceDecl) -> Result<(), GateError> {
         let d = decl.to_declaration(self.verifier.store_mut())?;
         self.add_declaration(&d)
     }

@@ -93,7 +93,7 @@ impl Verifier {
         // The obligation applies it to `arity` Nat literals and compares with
         // `Bool.true`: its type must be exactly `Nat -> ... -> Bool`.
         let want_src = format!("{}Bool", "Nat -> ".repeat(arity));
-        let want = crate::prelude::parse_term(self.kernel.store_mut(), &[], &want_src)?;
+        let want = crate::term::parse_term(self.kernel.store_mut(), &[], &want_src)?;
         if declared != (want, 0) {
             return Err(GateError::InvariantType {
                 name: name.to_owned(),

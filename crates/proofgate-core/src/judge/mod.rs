@@ -175,7 +175,7 @@ pub fn judge<C: BufRead, S: BufRead>(
     let trusted = read_challenge(challenge, kernel.store_mut())?;
     let names: Vec<NameId> = theorems
         .iter()
-        .map(|t| crate::prelude::name_of(kernel.store_mut(), t))
+        .map(|t| crate::term::name_of(kernel.store_mut(), t))
         .collect();
     for (n, t) in names.iter().zip(theorems) {
         match trusted.get(*n).map(|c| &c.kind) {
@@ -186,7 +186,7 @@ pub fn judge<C: BufRead, S: BufRead>(
     let allowed: Vec<NameId> = config
         .allowed_axioms
         .iter()
-        .map(|a| crate::prelude::name_of(kernel.store_mut(), a))
+        .map(|a| crate::term::name_of(kernel.store_mut(), a))
         .collect();
     let statements: Vec<ExprId> = names
         .iter()

@@ -6,7 +6,7 @@
 //! auxiliaries they are compiled to, all identical to Lean's `Init.Prelude`
 //! (binder names shortened; the kernel drops them), and `Decidable.decide`.
 
-use super::{Hints, PreludeDecl, def, ind, thm};
+use crate::term::decl::{Hints, SourceDecl, def, ind, thm};
 
 // Subterms repeated throughout the match-compiled proofs.
 const LE: &str = "LE.le.{0} Nat instLENat";
@@ -17,7 +17,7 @@ const ONE: &str = "OfNat.ofNat.{0} Nat 1 (instOfNatNat 1)";
 const ADD: &str = "HAdd.hAdd.{0, 0, 0} Nat Nat Nat (instHAdd.{0} Nat instAddNat)";
 
 /// Lean's declarations, in an order where each depends only on earlier ones.
-pub(crate) fn declarations() -> Vec<PreludeDecl> {
+pub(crate) fn declarations() -> Vec<SourceDecl> {
     vec![
         ind(
             &["u"],

@@ -3,7 +3,7 @@
 //! two theorems `Nat.eq_of_beq_eq_true` / `Nat.ne_of_beq_eq_false` with
 //! their match auxiliaries, all identical to Lean's `Init.Prelude`.
 
-use super::{Hints, PreludeDecl, def, thm};
+use crate::term::decl::{Hints, SourceDecl, def, thm};
 
 const M1: &str = "_private.Init.Prelude.0.Nat.eq_of_beq_eq_true.match_1_1";
 const M2: &str = "_private.Init.Prelude.0.Nat.ne_of_beq_eq_false.match_1_1";
@@ -23,7 +23,7 @@ fn en(a: &str, b: &str) -> String {
     format!("Eq.{{1}} Nat {a} {b}")
 }
 
-pub(crate) fn declarations() -> Vec<PreludeDecl> {
+pub(crate) fn declarations() -> Vec<SourceDecl> {
     let thm = |name: &str, ty: String, value: String| thm(&[], name, ty, value);
     let (z, sn, sm) = ("Nat.zero", "(Nat.succ n)", "(Nat.succ m)");
 

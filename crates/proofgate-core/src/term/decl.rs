@@ -1,28 +1,14 @@
-//! The built-in prelude, declared through the kernel.
-//!
-//! The `lean` module holds the part of Lean's `Init.Prelude` the gate needs (`Nat`,
-//! `Bool`, `Eq`, `And`, `True`, `False`, `Not`, `Decidable`, `Nat.le`, `LE`,
-//! `instLENat`, `Nat.ble`, `Nat.beq`, `Nat.add`, `Nat.mul`, `Nat.decEq`, `Nat.decLe`
-//! and their dependencies), identical to Lean's; the `proofgate` module adds the gate's own
-//! definitions. Both are written in the small term syntax of [`dsl`] and
-//! submitted to the kernel one declaration at a time, so nothing here is
-//! trusted: a mistake is a kernel rejection, not a wrong verdict.
+//! Declarations as source text in the term syntax of [`super::dsl`]: what
+//! the gate's built-in definitions, Lean's prelude and users' invariants are
+//! written in, turned into kernel declarations by [`SourceDecl::to_declaration`]
+//! and submitted to the kernel like any other, so nothing here is trusted.
 
-pub mod dsl;
-pub mod export;
-mod lean;
-mod lean_dec_eq;
-mod lean_dec_le;
-mod proofgate;
-
+use super::dsl::{DslError, name_of, parse_term};
 use proofgate_kernel::{
     Declaration, DefinitionSafety, InductiveBlock, InductiveType, ReducibilityHints, TermStore,
 };
 
-pub use dsl::{DslError, name_of, parse_term};
-pub use export::{ExportBuildError, ExportBuilder};
-
-/// Unfolding hints of a prelude definition.
+/// Unfolding hints of a definition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hints {
     /// `abbrev`.
@@ -31,9 +17,9 @@ pub enum Hints {
     Regular(u32),
 }
 
-/// One prelude declaration, as source text.
+/// One declaration, as source text.
 #[derive(Clone, Debug)]
-pub enum PreludeDecl {
+pub enum SourceDecl {
     /// A single (non-mutual) inductive type.
     Inductive {
         /// Universe parameters.
@@ -83,14 +69,14 @@ pub enum PreludeDecl {
 }
 
 /// An inductive type with its constructors (`(name, type)` pairs).
-pub(super) fn ind(
+pub(crate) fn ind(
     level_params: &[&str],
     num_params: u32,
     name: &str,
     ty: impl Into<String>,
     ctors: &[(&str, &str)],
-) -> PreludeDecl {
-    PreludeDecl::Inductive {
+) -> SourceDecl {
+    SourceDecl::Inductive {
         level_params: owned(level_params),
         num_params,
         name: name.to_owned(),
@@ -103,14 +89,14 @@ pub(super) fn ind(
 }
 
 /// A definition.
-pub(super) fn def(
+pub(crate) fn def(
     level_params: &[&str],
     name: &str,
     ty: impl Into<String>,
     value: impl Into<String>,
     hints: Hints,
-) -> PreludeDecl {
-    PreludeDecl::Def {
+) -> SourceDecl {
+    SourceDecl::Def {
         level_params: owned(level_params),
         name: name.to_owned(),
         ty: ty.into(),
@@ -120,13 +106,13 @@ pub(super) fn def(
 }
 
 /// A theorem.
-pub(super) fn thm(
+pub(crate) fn thm(
     level_params: &[&str],
     name: &str,
     ty: impl Into<String>,
     value: impl Into<String>,
-) -> PreludeDecl {
-    PreludeDecl::Theorem {
+) -> SourceDecl {
+    SourceDecl::Theorem {
         level_params: owned(level_params),
         name: name.to_owned(),
         ty: ty.into(),
@@ -138,14 +124,14 @@ fn owned(names: &[&str]) -> Vec<String> {
     names.iter().map(|s| (*s).to_owned()).collect()
 }
 
-impl PreludeDecl {
+impl SourceDecl {
     /// The declared name.
     pub fn name(&self) -> &str {
         match self {
-            PreludeDecl::Inductive { name, .. }
-            | PreludeDecl::Def { name, .. }
-            | PreludeDecl::Axiom { name, .. }
-            | PreludeDecl::Theorem { name, .. } => name,
+            SourceDecl::Inductive { name, .. }
+            | SourceDecl::Def { name, .. }
+            | SourceDecl::Axiom { name, .. }
+            | SourceDecl::Theorem { name, .. } => name,
         }
     }
 
@@ -153,7 +139,7 @@ impl PreludeDecl {
     pub fn to_declaration(&self, st: &mut TermStore) -> Result<Declaration, DslError> {
         let lps = |st: &mut TermStore, ps: &[String]| ps.iter().map(|p| name_of(st, p)).collect();
         match self {
-            PreludeDecl::Inductive {
+            SourceDecl::Inductive {
                 level_params,
                 num_params,
                 name,
@@ -178,7 +164,7 @@ impl PreludeDecl {
                     claimed: None,
                 }))
             }
-            PreludeDecl::Def {
+            SourceDecl::Def {
                 level_params,
                 name,
                 ty,
@@ -195,7 +181,7 @@ impl PreludeDecl {
                 },
                 safety: DefinitionSafety::Safe,
             }),
-            PreludeDecl::Axiom {
+            SourceDecl::Axiom {
                 level_params,
                 name,
                 ty,
@@ -205,7 +191,7 @@ impl PreludeDecl {
                 ty: parse_term(st, level_params, ty)?,
                 is_unsafe: false,
             }),
-            PreludeDecl::Theorem {
+            SourceDecl::Theorem {
                 level_params,
                 name,
                 ty,
@@ -218,17 +204,4 @@ impl PreludeDecl {
             }),
         }
     }
-}
-
-/// The Lean part of the prelude (every name here is Lean's own).
-pub fn lean_declarations() -> Vec<PreludeDecl> {
-    let mut all = lean::declarations();
-    all.extend(lean_dec_eq::declarations());
-    all.extend(lean_dec_le::declarations());
-    all
-}
-
-/// The gate's own definitions (`Proofgate.*`).
-pub fn gate_declarations() -> Vec<PreludeDecl> {
-    proofgate::declarations()
 }

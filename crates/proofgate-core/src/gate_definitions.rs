@@ -3,10 +3,10 @@
 //! coherence values, and the built-in invariants. Each is a `Bool`-valued
 //! definition the kernel evaluates when it checks `f args = true`.
 
-use super::{Hints, PreludeDecl, def};
+use crate::term::decl::{Hints, SourceDecl, def};
 
 /// `(name, type, value)` of every gate definition, after the Lean prelude.
-pub(crate) fn declarations() -> Vec<PreludeDecl> {
+pub fn gate_declarations() -> Vec<SourceDecl> {
     let def = |name: &str, ty: &str, value: &str| def(&[], name, ty, value, Hints::Regular(3));
     vec![
         // Lean `Policy.holds` for each policy, on the counts the gate sees.

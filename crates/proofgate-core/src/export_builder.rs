@@ -1,5 +1,5 @@
 //! Building Lean exports in code: declarations written in the term syntax
-//! of [`super::dsl`] (or built as kernel [`Declaration`]s), checked by a
+//! of [`crate::term::dsl`] (or built as kernel [`Declaration`]s), checked by a
 //! kernel as they are added, and written as NDJSON 3.1.0 by
 //! [`ExportWriter`]. Tests and examples build challenges, solutions and
 //! exploits this way instead of editing JSON by hand.
@@ -9,8 +9,8 @@
 //! theorem using an unsafe constant, say). Inductive blocks must be checked,
 //! since the writer takes their recursors from the kernel's environment.
 
-use super::dsl::{DslError, name_of, parse_term};
-use super::{PreludeDecl, lean_declarations};
+use crate::lean_prelude::lean_declarations;
+use crate::term::{DslError, SourceDecl, name_of, parse_term};
 use proofgate_kernel::{
     Declaration, ExportWriteError, ExportWriter, ExprId, Kernel, KernelError, NameId, TermStore,
 };
@@ -84,7 +84,7 @@ impl ExportBuilder {
     }
 
     /// Adds a prelude-style declaration, checked by the kernel.
-    pub fn declare(&mut self, decl: &PreludeDecl) -> Result<&mut Self, ExportBuildError> {
+    pub fn declare(&mut self, decl: &SourceDecl) -> Result<&mut Self, ExportBuildError> {
         let d = decl.to_declaration(self.kernel.store_mut())?;
         self.checked(d)
     }

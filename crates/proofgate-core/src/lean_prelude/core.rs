@@ -1,5 +1,5 @@
 //! The part of Lean's `Init.Prelude` the gate evaluates, written in the
-//! term syntax of [`super::dsl`] so that every declaration is checked by the
+//! term syntax of [`crate::term::dsl`] so that every declaration is checked by the
 //! kernel rather than trusted.
 //!
 //! Names, universe parameters, types and values are Lean's own (binder names
@@ -7,16 +7,16 @@
 //! built from this table interns to the same term ids as the one read from a
 //! Lean export, which `tests/gate_prelude.rs` checks against
 //! `init-prelude.ndjson`. `Nat.decEq` and what it needs are in
-//! `lean_dec_eq`, `Nat.decLe` and what it needs in `lean_dec_le`.
+//! `dec_eq`, `Nat.decLe` and what it needs in `dec_le`.
 
-use super::{Hints, PreludeDecl, def, ind};
+use crate::term::decl::{Hints, SourceDecl, def, ind};
 
 const BELOW_BOOL: &str = "Nat.below.{1} (fun (a : Nat) => Nat -> Bool)";
 const BELOW_NAT: &str = "Nat.below.{1} (fun (b : Nat) => Nat -> Nat)";
 const ZERO: &str = "OfNat.ofNat.{0} Nat 0 (instOfNatNat 0)";
 
 /// Lean's declarations, in an order where each depends only on earlier ones.
-pub(crate) fn declarations() -> Vec<PreludeDecl> {
+pub(crate) fn declarations() -> Vec<SourceDecl> {
     let motive_nat = "{motive : Nat -> Sort u}";
     let f1 = "(F_1 : (t' : Nat) -> Nat.below.{u} motive t' -> motive t')";
     let nat_match = |h1: &str| -> (String, String) {
