@@ -11,6 +11,7 @@
 #![allow(missing_docs)]
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use proofgate_kernel::UBig;
 use proofgate_kernel::{Declaration, ExprId, Kernel, Limits, check_export};
 use std::hint::black_box;
 
@@ -53,7 +54,7 @@ fn kernel() -> Kernel {
 }
 
 /// A number of `bits` bits with every word non-zero.
-fn dense(bits: u64, salt: u64) -> num_bigint::BigUint {
+fn dense(bits: u64, salt: u64) -> UBig {
     let words = bits.div_ceil(64) as usize;
     let mut x = 0x9e37_79b9_7f4a_7c15u64 ^ salt;
     let mut v = Vec::with_capacity(words);
@@ -63,22 +64,18 @@ fn dense(bits: u64, salt: u64) -> num_bigint::BigUint {
         x ^= x << 17;
         v.push(x | 1);
     }
-    let n = num_bigint::BigUint::from_slice(
-        &v.iter()
-            .flat_map(|w| [*w as u32, (*w >> 32) as u32])
-            .collect::<Vec<_>>(),
-    );
-    n >> (words as u64 * 64 - bits)
+    let n = UBig::from_words(&v);
+    n >> (words * 64 - bits as usize)
 }
 
 /// Consecutive Fibonacci numbers `(F(k+1), F(k))` of about `bits` bits
 /// (fast doubling).
-fn fibonacci_pair(bits: u64) -> (num_bigint::BigUint, num_bigint::BigUint) {
+fn fibonacci_pair(bits: u64) -> (UBig, UBig) {
     // F(k) has about 0.694 k bits.
     let k = bits * 1000 / 694;
-    let (mut a, mut b) = (num_bigint::BigUint::ZERO, num_bigint::BigUint::from(1u32));
+    let (mut a, mut b) = (UBig::ZERO, UBig::from(1u32));
     for i in (0..64 - k.leading_zeros()).rev() {
-        let two_b = &b << 1u32;
+        let two_b = &b << 1usize;
         let c = &a * (&two_b - &a);
         let d = &a * &a + &b * &b;
         if (k >> i) & 1 == 1 {
@@ -92,7 +89,7 @@ fn fibonacci_pair(bits: u64) -> (num_bigint::BigUint, num_bigint::BigUint) {
     (b, a)
 }
 
-fn case(k: &mut Kernel, op: &str, a: num_bigint::BigUint, b: num_bigint::BigUint) -> ExprId {
+fn case(k: &mut Kernel, op: &str, a: UBig, b: UBig) -> ExprId {
     let st = k.store_mut();
     let (a, b) = (st.nat_lit(a), st.nat_lit(b));
     let n = st.names.dotted(op);

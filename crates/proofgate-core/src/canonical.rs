@@ -136,9 +136,13 @@ impl TermDigests {
                 }
                 ExprNode::NatLit(l) => {
                     buf.push(10);
-                    let bytes = st.nat(l).to_bytes_le();
+                    // Minimal little-endian bytes, zero as one 0 byte: the
+                    // encoding hashes have always used, so proof hashes
+                    // stay what they were.
+                    let bytes = st.nat(l).to_le_bytes();
+                    let bytes: &[u8] = if bytes.is_empty() { &[0] } else { &bytes };
                     buf.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-                    buf.extend_from_slice(&bytes);
+                    buf.extend_from_slice(bytes);
                 }
                 ExprNode::StrLit(l) => {
                     buf.push(11);

@@ -8,7 +8,7 @@
 //! parts. Nothing is rounded: `c >= m` holds of the rationals exactly when
 //! the kernel's comparison does. `-0.0` and `0.0` are both zero.
 
-use num_bigint::BigUint;
+use proofgate_kernel::UBig;
 use proofgate_kernel::{ExprId, TermStore};
 
 /// `(negative, mantissa, exponent)` of a finite double.
@@ -35,11 +35,11 @@ pub(crate) fn comparison_args(
     let (cn, cm, ce) = decompose(c);
     let (mn, mm, me) = decompose(min);
     let e0 = ce.min(me);
-    let zero = st.nat_lit(BigUint::ZERO);
+    let zero = st.nat_lit(UBig::ZERO);
     let mut scaled = |m: u64, e: i32| {
         let shift = u32::try_from(e - e0).unwrap_or(0);
-        let m = st.nat_lit(BigUint::from(m));
-        let s = st.nat_lit(BigUint::from(1u32) << shift);
+        let m = st.nat_lit(UBig::from(m));
+        let s = st.nat_lit(UBig::from(1u32) << shift as usize);
         st.apps(nat_mul, &[m, s])
     };
     let c_val = scaled(cm, ce);

@@ -5,8 +5,8 @@ use crate::error::GateError;
 use crate::invariant::InvariantRegistry;
 use crate::obligation::{Obligation, ReflexShape};
 use crate::requirement::{GateSubject, ProofRequirement};
-use num_bigint::BigUint;
 use proofgate_barrier::{Evidence, Policy};
+use proofgate_kernel::UBig;
 use proofgate_kernel::{ExprId, LevelId, TermStore};
 
 /// Ids of the constants statements are built from (interned once).
@@ -89,7 +89,7 @@ pub(crate) struct Builder<'a> {
 }
 
 fn nat(st: &mut TermStore, n: u64) -> ExprId {
-    st.nat_lit(BigUint::from(n))
+    st.nat_lit(UBig::from(n))
 }
 
 impl Builder<'_> {

@@ -49,6 +49,9 @@ mod literal_cost;
 pub mod name;
 mod pretty;
 mod primitive;
+/// The natural numbers of `Nat` literals (`TermStore::nat_lit`,
+/// `TermStore::nat`): `dashu-int`'s, the one big-integer crate of the kernel.
+pub use dashu_int::UBig;
 pub use primitive::{NAME_KEYED_CONSTANTS, literal_constants};
 mod quot;
 pub mod rule;

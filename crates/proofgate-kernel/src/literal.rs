@@ -26,8 +26,7 @@ use crate::literal_cost as cost;
 use crate::rule::TypeRule;
 use crate::tc::{TcResult, TypeChecker};
 use dashu_int::UBig;
-use dashu_int::ops::Gcd;
-use num_bigint::BigUint;
+use dashu_int::ops::{BitTest, Gcd};
 
 /// Largest exponent / shift the extension computes (as Lean: 2^24).
 const MAX_EXPONENT: u64 = 1 << 24;
@@ -37,24 +36,18 @@ const MAX_EXPONENT: u64 = 1 << 24;
 /// it the operation is simply not accelerated (still sound).
 const MAX_RESULT_BITS: u64 = 1 << 26;
 
-fn small(n: &BigUint) -> Option<u64> {
+fn small(n: &UBig) -> Option<u64> {
     u64::try_from(n).ok()
 }
 
-/// Literals are stored as `num-bigint` numbers (the public API); the
-/// operations whose fast algorithms matter (multiplication, division, gcd,
-/// powers, decimal parsing) run in `dashu-int`. Conversions are linear.
-fn to_dashu(n: &BigUint) -> UBig {
-    UBig::from_le_bytes(&n.to_bytes_le())
-}
-
-fn from_dashu(n: &UBig) -> BigUint {
-    BigUint::from_bytes_le(&n.to_le_bytes())
+/// Bits of a literal (0 for zero).
+fn bits(n: &UBig) -> u64 {
+    n.bit_len() as u64
 }
 
 /// Words of a literal, for the cost model.
-fn words(n: &BigUint) -> u64 {
-    cost::words(n.bits())
+fn words(n: &UBig) -> u64 {
+    cost::words(bits(n))
 }
 
 /// The types the Nat extension expects of its constants (`Type`, `Nat`,
@@ -337,7 +330,7 @@ impl TypeChecker<'_> {
 
     pub(crate) fn is_nat_zero(&mut self, e: ExprId) -> bool {
         match self.st.node(e) {
-            ExprNode::NatLit(l) => *self.st.nat(l) == BigUint::ZERO && self.literal_ok(self.wk.nat),
+            ExprNode::NatLit(l) => *self.st.nat(l) == UBig::ZERO && self.literal_ok(self.wk.nat),
             ExprNode::Const(..) => self.is_const_of(e, self.wk.nat_zero),
             _ => false,
         }
@@ -350,7 +343,7 @@ impl TypeChecker<'_> {
             ExprNode::NatLit(l) => {
                 self.charge_copy(l);
                 let v = self.st.nat(l).clone();
-                (v != BigUint::ZERO).then(|| self.st.nat_lit(v - 1u32))
+                (v != UBig::ZERO).then(|| self.st.nat_lit(v - 1u32))
             }
             ExprNode::App(f, a) if self.is_const_of(f, self.wk.nat_succ) => Some(a),
             _ => None,
@@ -368,7 +361,7 @@ impl TypeChecker<'_> {
         }
         self.charge_copy(l);
         let v = self.st.nat(l).clone();
-        if v == BigUint::ZERO {
+        if v == UBig::ZERO {
             self.st.cnst(self.wk.nat_zero, &[])
         } else {
             let p = self.st.nat_lit(v - 1u32);
@@ -426,7 +419,7 @@ impl TypeChecker<'_> {
         let of_nat = self.st.cnst(wk.char_of_nat, &[]);
         let mut list = self.st.app(nil, char_ty);
         for c in chars.into_iter().rev() {
-            let lit = self.st.nat_lit(BigUint::from(c));
+            let lit = self.st.nat_lit(UBig::from(c));
             let ch = self.st.app(of_nat, lit);
             list = self.st.apps(cons, &[char_ty, ch, list]);
         }
@@ -485,13 +478,13 @@ impl TypeChecker<'_> {
             };
             let w = a.map_or(1, |l| words(self.st.nat(l)));
             self.meter.charge(1 + cost::extra_steps(2 * w + 1))?;
-            let a = a.map_or(BigUint::ZERO, |l| self.st.nat(l).clone());
+            let a = a.map_or(UBig::ZERO, |l| self.st.nat(l).clone());
             let r = if n == wk.nat_succ {
                 a + 1u32
-            } else if a == BigUint::ZERO {
-                BigUint::ZERO
+            } else if a == UBig::ZERO {
+                UBig::ZERO
             } else {
-                BigUint::from(a.bits() - 1)
+                UBig::from(bits(&a) - 1)
             };
             return Ok(Some(self.st.nat_lit(r)));
         }
@@ -510,7 +503,7 @@ impl TypeChecker<'_> {
         let Some(b) = self.whnf_nat_arg(args[1])? else {
             return Ok(None);
         };
-        let zero = BigUint::ZERO;
+        let zero = UBig::ZERO;
         let val = |l: Option<LitId>| l.map_or(&zero, |l| self.st.nat(l));
         let (a, b) = (val(a), val(b));
         // Charged before anything is computed: the cost model bounds the
@@ -519,7 +512,7 @@ impl TypeChecker<'_> {
         let copies = 2 * (an + bn);
         let word_ops = match op {
             NatOp::Mul => {
-                if a.bits() + b.bits() > MAX_RESULT_BITS {
+                if bits(&a) + bits(&b) > MAX_RESULT_BITS {
                     return Ok(None);
                 }
                 cost::mul(an, bn).saturating_add(copies)
@@ -527,15 +520,15 @@ impl TypeChecker<'_> {
             NatOp::Div | NatOp::Mod => cost::div(an, bn).saturating_add(copies),
             NatOp::Gcd => cost::gcd(an, bn).saturating_add(copies),
             NatOp::ShiftLeft => match small(b) {
-                Some(s) if s <= MAX_EXPONENT && a.bits() + s <= MAX_RESULT_BITS => {
-                    copies + 2 * cost::words(a.bits() + s)
+                Some(s) if s <= MAX_EXPONENT && bits(&a) + s <= MAX_RESULT_BITS => {
+                    copies + 2 * cost::words(bits(&a) + s)
                 }
                 _ => return Ok(None),
             },
             NatOp::Pow => {
                 let c = small(b)
                     .filter(|p| *p <= MAX_EXPONENT)
-                    .and_then(|p| cost::pow(a.bits(), p, MAX_RESULT_BITS));
+                    .and_then(|p| cost::pow(bits(&a), p, MAX_RESULT_BITS));
                 match c {
                     Some(c) => c.saturating_add(copies),
                     None => return Ok(None),
@@ -553,7 +546,7 @@ impl TypeChecker<'_> {
         // Operands of one word (the gate's counts) are computed in machine
         // words: the same value, without converting to and from `dashu`.
         let r = match (small(a), small(b)) {
-            (Some(x), Some(y)) => op.on_words(x, y).map(BigUint::from),
+            (Some(x), Some(y)) => op.on_words(x, y).map(UBig::from),
             _ => None,
         };
         let r = match r {
@@ -654,8 +647,8 @@ impl NatOp {
 
     /// The result on any operands, in range (the caller checked shift and
     /// power sizes). Not for comparisons.
-    fn on_big(self, a: &BigUint, b: &BigUint) -> BigUint {
-        let zero = BigUint::ZERO;
+    fn on_big(self, a: &UBig, b: &UBig) -> UBig {
+        let zero = UBig::ZERO;
         match self {
             NatOp::Add => a + b,
             NatOp::Sub => {
@@ -665,25 +658,25 @@ impl NatOp {
                     zero
                 }
             }
-            NatOp::Mul => from_dashu(&(to_dashu(a) * to_dashu(b))),
+            NatOp::Mul => a * b,
             NatOp::Div if *b == zero => zero,
-            NatOp::Div => from_dashu(&(to_dashu(a) / to_dashu(b))),
+            NatOp::Div => a / b,
             NatOp::Mod if *b == zero => a.clone(),
-            NatOp::Mod => from_dashu(&(to_dashu(a) % to_dashu(b))),
+            NatOp::Mod => a % b,
             NatOp::Gcd if *a == zero => b.clone(),
             NatOp::Gcd if *b == zero => a.clone(),
-            NatOp::Gcd => from_dashu(&to_dashu(a).gcd(to_dashu(b))),
+            NatOp::Gcd => a.gcd(b),
             NatOp::Land => a & b,
             NatOp::Lor => a | b,
             NatOp::Xor => a ^ b,
             // In range: checked by the caller.
-            NatOp::ShiftLeft => a << small(b).unwrap_or(0),
+            NatOp::ShiftLeft => a << small(b).unwrap_or(0) as usize,
             NatOp::ShiftRight => match small(b) {
-                Some(s) => a >> s,
+                Some(s) => a >> s as usize,
                 None => zero,
             },
             // Exponent checked by the caller.
-            NatOp::Pow => from_dashu(&to_dashu(a).pow(small(b).unwrap_or(0) as usize)),
+            NatOp::Pow => a.pow(small(b).unwrap_or(0) as usize),
             NatOp::Beq | NatOp::Ble => zero,
         }
     }
@@ -699,7 +692,7 @@ pub const MAX_NAT_LITERAL_DIGITS: usize = 1_000_000;
 const MAX_EXPANDED_STRING_CHARS: usize = 1 << 20;
 
 /// Parses a decimal Nat literal.
-pub fn parse_nat(s: &str) -> Result<BigUint, KernelError> {
+pub fn parse_nat(s: &str) -> Result<UBig, KernelError> {
     if s.len() > MAX_NAT_LITERAL_DIGITS {
         return Err(TypeRule::NatLiteralTooLong {
             digits: s.len(),
@@ -710,16 +703,15 @@ pub fn parse_nat(s: &str) -> Result<BigUint, KernelError> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(TypeRule::InvalidNatLiteral(s.into()).into());
     }
-    // `dashu-int` parses by divide and conquer (num-bigint's parser is
-    // quadratic: 10^6 digits took seconds).
+    // `dashu-int` parses by divide and conquer (num-bigint's parser, which
+    // this crate used before, is quadratic: 10^6 digits took seconds).
     s.parse::<UBig>()
-        .map(|n| from_dashu(&n))
         .map_err(|_| TypeRule::InvalidNatLiteral(s.into()).into())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{BigUint, NatOp};
+    use super::{NatOp, UBig};
 
     /// The word-sized fast path is an optimisation of `on_big`: the two
     /// agree on every operation, at the edges of a word and past them.
@@ -765,8 +757,8 @@ mod tests {
                         continue;
                     };
                     fast += 1;
-                    let big = op.on_big(&BigUint::from(x), &BigUint::from(y));
-                    assert_eq!(BigUint::from(w), big, "{op:?} {x} {y}");
+                    let big = op.on_big(&UBig::from(x), &UBig::from(y));
+                    assert_eq!(UBig::from(w), big, "{op:?} {x} {y}");
                 }
             }
         }

@@ -17,8 +17,9 @@ use crate::expr::{
 };
 use crate::level::{LevelId, LevelTable};
 use crate::name::{NameId, NameTable};
+use dashu_int::UBig;
+use dashu_int::ops::BitTest;
 use hashbrown::HashTable;
-use num_bigint::BigUint;
 use rustc_hash::FxHashMap;
 
 /// Arguments kept inline by [`TermStore::spine`].
@@ -182,11 +183,11 @@ pub struct TermStore {
     level_lists: Vec<Box<[LevelId]>>,
     level_list_map: FxHashMap<Box<[LevelId]>, LevelsId>,
     /// Nat literals of the input and of persisted results.
-    nats: LitTable<BigUint>,
+    nats: LitTable<UBig>,
     /// Nat literals computed during the current check (ids with
     /// [`LitId::SCRATCH_BIT`]): emptied with the scratch region, and paid
     /// for by size as term work when made (see [`TermStore::nat_lit`]).
-    scratch_nats: LitTable<BigUint>,
+    scratch_nats: LitTable<UBig>,
     /// String literals (only ever read from the input).
     strings: LitTable<Box<str>>,
     /// Most bytes the literal tables held at once.
@@ -276,7 +277,7 @@ impl TermStore {
     }
 
     /// The value of a Nat literal.
-    pub fn nat(&self, l: LitId) -> &BigUint {
+    pub fn nat(&self, l: LitId) -> &UBig {
         if l.is_scratch() {
             &self.scratch_nats.values[(l.0 & !LitId::SCRATCH_BIT) as usize]
         } else {
@@ -596,7 +597,7 @@ impl TermStore {
     /// empties (unless the kernel copies it out with a result),
     /// and is paid for by size: a word past the first is one unit of term
     /// work, like a node (`BENCHMARKING.md`: bytes per unit of fuel).
-    pub fn nat_lit(&mut self, n: BigUint) -> ExprId {
+    pub fn nat_lit(&mut self, n: UBig) -> ExprId {
         let hash = lit_hash(&n);
         let id = if let Some(i) = self.nats.find(&n, hash) {
             LitId(i)
@@ -604,9 +605,9 @@ impl TermStore {
             match self.scratch_nats.find(&n, hash) {
                 Some(i) => LitId(i | LitId::SCRATCH_BIT),
                 None => {
-                    let words = n.bits().div_ceil(64);
+                    let words = (n.bit_len() as u64).div_ceil(64);
                     self.count_work(words.saturating_sub(1));
-                    let bytes = lit_bytes::<BigUint>(n.bits().div_ceil(64) as usize * 8);
+                    let bytes = lit_bytes::<UBig>((n.bit_len() as u64).div_ceil(64) as usize * 8);
                     match self.scratch_nats.insert(n, hash, bytes) {
                         Some(i) => LitId(i | LitId::SCRATCH_BIT),
                         None => {
@@ -624,8 +625,8 @@ impl TermStore {
     }
 
     /// Interns `n` (not in the persistent table) in the persistent table.
-    fn persistent_nat(&mut self, n: BigUint, hash: u64) -> LitId {
-        let bytes = lit_bytes::<BigUint>(n.bits().div_ceil(64) as usize * 8);
+    fn persistent_nat(&mut self, n: UBig, hash: u64) -> LitId {
+        let bytes = lit_bytes::<UBig>((n.bit_len() as u64).div_ceil(64) as usize * 8);
         match self.nats.insert(n, hash, bytes) {
             Some(i) => LitId(i),
             None => {

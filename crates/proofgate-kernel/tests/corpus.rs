@@ -74,7 +74,7 @@ fn corpus_verdicts() {
 /// `String.ofList` expansion.
 #[test]
 fn literal_extensions_on_the_real_prelude() {
-    use num_bigint::BigUint;
+    use proofgate_kernel::UBig;
     let Some(path) = corpus::file_or_skip(
         "good/init-prelude.ndjson",
         "literal_extensions_on_the_real_prelude",
@@ -89,46 +89,36 @@ fn literal_extensions_on_the_real_prelude() {
             Limits::DEFAULT,
         )
         .expect("prelude accepted");
-        let big = |s: &str| BigUint::parse_bytes(s.as_bytes(), 10).unwrap();
+        let big = |s: &str| s.parse::<UBig>().unwrap();
         let a = big("123456789012345678901234567890");
         let b = big("987654321098765432109876543210");
-        let two = BigUint::from(2u32);
-        let cases: Vec<(&str, BigUint, BigUint, BigUint)> = vec![
+        let two = UBig::from(2u32);
+        let cases: Vec<(&str, UBig, UBig, UBig)> = vec![
             ("Nat.add", a.clone(), b.clone(), &a + &b),
             ("Nat.sub", b.clone(), a.clone(), &b - &a),
-            ("Nat.sub", a.clone(), b.clone(), BigUint::ZERO),
+            ("Nat.sub", a.clone(), b.clone(), UBig::ZERO),
             ("Nat.mul", a.clone(), b.clone(), &a * &b),
             ("Nat.div", b.clone(), a.clone(), &b / &a),
             ("Nat.mod", b.clone(), a.clone(), &b % &a),
-            ("Nat.div", a.clone(), BigUint::ZERO, BigUint::ZERO),
-            ("Nat.mod", a.clone(), BigUint::ZERO, a.clone()),
+            ("Nat.div", a.clone(), UBig::ZERO, UBig::ZERO),
+            ("Nat.mod", a.clone(), UBig::ZERO, a.clone()),
             (
                 "Nat.gcd",
-                BigUint::from(462u32),
-                BigUint::from(1071u32),
-                BigUint::from(21u32),
+                UBig::from(462u32),
+                UBig::from(1071u32),
+                UBig::from(21u32),
             ),
             ("Nat.land", a.clone(), b.clone(), &a & &b),
             ("Nat.lor", a.clone(), b.clone(), &a | &b),
             ("Nat.xor", a.clone(), b.clone(), &a ^ &b),
-            (
-                "Nat.shiftLeft",
-                a.clone(),
-                BigUint::from(70u32),
-                &a << 70u32,
-            ),
+            ("Nat.shiftLeft", a.clone(), UBig::from(70u32), &a << 70usize),
             (
                 "Nat.shiftRight",
                 b.clone(),
-                BigUint::from(33u32),
-                &b >> 33u32,
+                UBig::from(33u32),
+                &b >> 33usize,
             ),
-            (
-                "Nat.pow",
-                two.clone(),
-                BigUint::from(200u32),
-                two.pow(200u32),
-            ),
+            ("Nat.pow", two.clone(), UBig::from(200u32), two.pow(200)),
         ];
         let mut checked = 0;
         for (op, x, y, want) in cases {
@@ -199,7 +189,7 @@ fn literal_extensions_on_the_real_prelude() {
         );
         let mut list = st.app(nil, ch);
         for c in "hi".chars().rev() {
-            let code = st.nat_lit(BigUint::from(c as u32));
+            let code = st.nat_lit(UBig::from(c as u32));
             let c = st.app(of_nat, code);
             list = st.apps(cons, &[ch, c, list]);
         }

@@ -2,14 +2,14 @@
 //! runs: a computation that would take minutes is stopped by its budget at
 //! once, with the steps it needed; step counts are deterministic.
 
-use num_bigint::BigUint;
+use proofgate_kernel::UBig;
 use proofgate_kernel::{ExprId, Kernel, KernelError, Limits};
 
 #[path = "support/nat.rs"]
 mod nat;
 use nat::{kernel_with, op};
 
-fn lit(k: &mut Kernel, n: BigUint) -> ExprId {
+fn lit(k: &mut Kernel, n: UBig) -> ExprId {
     k.store_mut().nat_lit(n)
 }
 
@@ -51,7 +51,7 @@ fn a_product_of_3_pow_a_million_and_2_pow_a_million_is_stopped_by_a_small_budget
 fn a_multiplication_at_the_literal_size_cap_is_charged_millions_of_steps() {
     let mut k = kernel_with(&["Nat.add", "Nat.mul"]);
     // Two 2^25-bit operands: the product is at the 2^26-bit cap.
-    let x = lit(&mut k, (BigUint::from(1u32) << (1u32 << 25)) - 1u32);
+    let x = lit(&mut k, (UBig::from(1u32) << (1usize << 25)) - 1u32);
     let m = op(&mut k, "Nat.mul", x, x);
     let (_, needed) = out_of_fuel(k.whnf(m, Limits::with_fuel(1_000_000)));
     assert!(needed > 1_000_000, "needed {needed}");
@@ -79,12 +79,12 @@ fn a_power_is_charged_by_its_result_size_before_it_is_computed() {
 fn literal_step_counts_grow_with_size_and_are_deterministic() {
     let steps = |bits: u32| {
         let mut k = kernel_with(&["Nat.pred", "Nat.add", "Nat.sub", "Nat.mul"]);
-        let a = lit(&mut k, (BigUint::from(3u32) << bits) + 7u32);
-        let b = lit(&mut k, (BigUint::from(5u32) << (bits / 2)) + 1u32);
+        let a = lit(&mut k, (UBig::from(3u32) << bits as usize) + 7u32);
+        let b = lit(&mut k, (UBig::from(5u32) << (bits / 2) as usize) + 1u32);
         let m = op(&mut k, "Nat.mul", a, b);
         let r = op(&mut k, "Nat.sub", m, m);
         let (w, rep) = k.whnf(r, Limits::DEFAULT).expect("computed");
-        assert_eq!(w, lit(&mut k, BigUint::ZERO));
+        assert_eq!(w, lit(&mut k, UBig::ZERO));
         rep.steps
     };
     let (small, mid, big) = (steps(64), steps(1 << 16), steps(1 << 20));

@@ -175,7 +175,7 @@ impl Verifier {
 mod tests {
     use super::Verifier;
     use crate::tier::ProofTier;
-    use num_bigint::BigUint;
+    use proofgate_kernel::UBig;
     use proofgate_kernel::{Declaration, LevelId};
 
     /// No prelude: two axioms `P : Prop`, `hp : P`, and a literal equality
@@ -226,7 +226,7 @@ mod tests {
             st.cnst(refl, &[one]),
             st.cnst(nat, &[]),
         );
-        let n = st.nat_lit(BigUint::from(7u32));
+        let n = st.nat_lit(UBig::from(7u32));
         let (prop, proof) = (st.apps(eq, &[nat, n, n]), st.apps(refl, &[nat, n]));
         let lit = v.obligation_from_terms(prop, proof);
         assert_eq!(

@@ -19,7 +19,7 @@
 //! component made only of digits is a numeric component (Lean's private
 //! names such as `_private.Init.Prelude.0.Foo`).
 
-use num_bigint::BigUint;
+use proofgate_kernel::UBig;
 use proofgate_kernel::level::LevelNode;
 use proofgate_kernel::{ExprId, ExprNode, LevelId, NameId, TermStore};
 use thiserror::Error;
@@ -290,7 +290,7 @@ impl Parser<'_> {
         match self.peek().cloned() {
             Some(Tok::Num(n)) => {
                 self.pos += 1;
-                Ok(self.st.nat_lit(BigUint::from(n)))
+                Ok(self.st.nat_lit(UBig::from(n)))
             }
             Some(Tok::Sym("(")) => {
                 self.pos += 1;
