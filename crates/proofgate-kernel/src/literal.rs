@@ -512,7 +512,7 @@ impl TypeChecker<'_> {
         let copies = 2 * (an + bn);
         let word_ops = match op {
             NatOp::Mul => {
-                if bits(&a) + bits(&b) > MAX_RESULT_BITS {
+                if bits(a) + bits(b) > MAX_RESULT_BITS {
                     return Ok(None);
                 }
                 cost::mul(an, bn).saturating_add(copies)
@@ -520,15 +520,15 @@ impl TypeChecker<'_> {
             NatOp::Div | NatOp::Mod => cost::div(an, bn).saturating_add(copies),
             NatOp::Gcd => cost::gcd(an, bn).saturating_add(copies),
             NatOp::ShiftLeft => match small(b) {
-                Some(s) if s <= MAX_EXPONENT && bits(&a) + s <= MAX_RESULT_BITS => {
-                    copies + 2 * cost::words(bits(&a) + s)
+                Some(s) if s <= MAX_EXPONENT && bits(a) + s <= MAX_RESULT_BITS => {
+                    copies + 2 * cost::words(bits(a) + s)
                 }
                 _ => return Ok(None),
             },
             NatOp::Pow => {
                 let c = small(b)
                     .filter(|p| *p <= MAX_EXPONENT)
-                    .and_then(|p| cost::pow(bits(&a), p, MAX_RESULT_BITS));
+                    .and_then(|p| cost::pow(bits(a), p, MAX_RESULT_BITS));
                 match c {
                     Some(c) => c.saturating_add(copies),
                     None => return Ok(None),
