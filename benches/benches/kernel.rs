@@ -11,6 +11,7 @@
 #![allow(missing_docs)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{
     Declaration, DefinitionSafety, ExprId, InductiveBlock, InductiveType, Kernel, LevelId, Limits,
     ReducibilityHints, check_export,
@@ -87,9 +88,11 @@ fn unary_kernel() -> (Kernel, ExprId, ExprId, ExprId) {
     let body = st.apps(rec, &[motive, zero, step, b0]);
     let value = st.lam(nt, body);
     let d = Declaration::Definition {
-        name: dn,
-        level_params: vec![],
-        ty: st_ty,
+        header: DeclHeader {
+            name: dn,
+            level_params: vec![],
+            ty: st_ty,
+        },
         value,
         hints: ReducibilityHints::Regular(1),
         safety: DefinitionSafety::Safe,

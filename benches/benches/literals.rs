@@ -11,6 +11,7 @@
 #![allow(missing_docs)]
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::UBig;
 use proofgate_kernel::{Declaration, ExprId, Kernel, Limits, check_export};
 use std::hint::black_box;
@@ -43,9 +44,11 @@ fn kernel() -> Kernel {
         let inner = st.pi(nat, nat);
         let ty = st.pi(nat, inner);
         k.add_declaration(&Declaration::Axiom {
-            name,
-            level_params: vec![],
-            ty,
+            header: DeclHeader {
+                name,
+                level_params: vec![],
+                ty,
+            },
             is_unsafe: false,
         })
         .expect("operation");

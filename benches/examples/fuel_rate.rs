@@ -14,6 +14,7 @@
 
 use proofgate_benches::resource_shapes;
 use proofgate_benches::traps::unary_sum;
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{Declaration, Kernel, LevelId, Limits, check_export, run_with_kernel_stack};
 use std::time::Instant;
 
@@ -45,16 +46,20 @@ fn work_heavy(k: u32) {
     let ty = st.sort(one);
     let a_ty = st.cnst(an, &[]);
     kern.add_declaration(&Declaration::Axiom {
-        name: an,
-        level_params: vec![],
-        ty,
+        header: DeclHeader {
+            name: an,
+            level_params: vec![],
+            ty,
+        },
         is_unsafe: false,
     })
     .expect("A");
     kern.add_declaration(&Declaration::Axiom {
-        name: xn,
-        level_params: vec![],
-        ty: a_ty,
+        header: DeclHeader {
+            name: xn,
+            level_params: vec![],
+            ty: a_ty,
+        },
         is_unsafe: false,
     })
     .expect("a");

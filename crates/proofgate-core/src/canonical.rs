@@ -173,31 +173,30 @@ pub fn encode_declaration(
             encode_name(st, *p, out);
         }
     };
+    // Tag, then the header every constant has, then the kind's own fields:
+    // the byte layout environment hashes have always used.
+    let tag = match decl {
+        Declaration::Axiom { .. } => 1,
+        Declaration::Definition { .. } => 2,
+        Declaration::Theorem { .. } => 3,
+        Declaration::Opaque { .. } => 4,
+        Declaration::Quot { .. } => 5,
+        Declaration::Inductive(_) => 6,
+    };
+    out.push(tag);
+    if let Some(h) = decl.header() {
+        encode_name(st, h.name, out);
+        lps(out, &h.level_params);
+        out.extend_from_slice(&digests.digest(st, h.ty));
+    }
     match decl {
-        Declaration::Axiom {
-            name,
-            level_params,
-            ty,
-            is_unsafe,
-        } => {
-            out.push(1);
-            encode_name(st, *name, out);
-            lps(out, level_params);
-            out.extend_from_slice(&digests.digest(st, *ty));
-            out.push(u8::from(*is_unsafe));
-        }
+        Declaration::Axiom { is_unsafe, .. } => out.push(u8::from(*is_unsafe)),
         Declaration::Definition {
-            name,
-            level_params,
-            ty,
             value,
             hints,
             safety,
+            ..
         } => {
-            out.push(2);
-            encode_name(st, *name, out);
-            lps(out, level_params);
-            out.extend_from_slice(&digests.digest(st, *ty));
             out.extend_from_slice(&digests.digest(st, *value));
             match hints {
                 ReducibilityHints::Opaque => out.push(0),
@@ -209,46 +208,17 @@ pub fn encode_declaration(
             }
             out.push(*safety as u8);
         }
-        Declaration::Theorem {
-            name,
-            level_params,
-            ty,
-            value,
-        } => {
-            out.push(3);
-            encode_name(st, *name, out);
-            lps(out, level_params);
-            out.extend_from_slice(&digests.digest(st, *ty));
+        Declaration::Theorem { value, .. } => {
             out.extend_from_slice(&digests.digest(st, *value));
         }
         Declaration::Opaque {
-            name,
-            level_params,
-            ty,
-            value,
-            is_unsafe,
+            value, is_unsafe, ..
         } => {
-            out.push(4);
-            encode_name(st, *name, out);
-            lps(out, level_params);
-            out.extend_from_slice(&digests.digest(st, *ty));
             out.extend_from_slice(&digests.digest(st, *value));
             out.push(u8::from(*is_unsafe));
         }
-        Declaration::Quot {
-            name,
-            level_params,
-            ty,
-            kind,
-        } => {
-            out.push(5);
-            encode_name(st, *name, out);
-            lps(out, level_params);
-            out.extend_from_slice(&digests.digest(st, *ty));
-            out.push(*kind as u8);
-        }
+        Declaration::Quot { kind, .. } => out.push(*kind as u8),
         Declaration::Inductive(b) => {
-            out.push(6);
             lps(out, &b.level_params);
             out.extend_from_slice(&b.num_params.to_le_bytes());
             out.push(u8::from(b.is_unsafe));

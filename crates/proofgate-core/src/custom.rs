@@ -27,6 +27,7 @@
 use crate::error::GateError;
 use crate::judge::{Challenge, Rejection, dependency_rules};
 use crate::requirement::{GateSubject, ProofRequirement};
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{ConstantKind, Declaration, ExportReader, ExprId, Kernel, NameId};
 use rustc_hash::FxHashMap;
 
@@ -202,9 +203,12 @@ impl CustomStatements {
             }));
         }
         let Declaration::Theorem {
-            name,
-            level_params,
-            ty,
+            header:
+                DeclHeader {
+                    name,
+                    level_params,
+                    ty,
+                },
             value,
         } = last
         else {

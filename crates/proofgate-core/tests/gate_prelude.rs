@@ -8,6 +8,7 @@ use proofgate_core::canonical::TermDigests;
 use proofgate_core::lean_prelude::lean_declarations;
 use proofgate_core::term::SourceDecl;
 use proofgate_core::{GateSubject, ProofEnvironment, ProofRequirement, ProofTier};
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{
     ConstantKind, Declaration, Kernel, Limits, check_export, run_with_kernel_stack,
 };
@@ -57,10 +58,22 @@ fn every_builtin_lean_declaration_is_identical_to_leans() {
                 compared += 1;
             };
             match (&decl, &d) {
-                (SourceDecl::Def { name, .. }, Declaration::Definition { ty, value, .. })
-                | (SourceDecl::Theorem { name, .. }, Declaration::Theorem { ty, value, .. }) => {
-                    check(name.as_str(), *ty, Some(*value))
-                }
+                (
+                    SourceDecl::Def { name, .. },
+                    Declaration::Definition {
+                        header: DeclHeader { ty, .. },
+                        value,
+                        ..
+                    },
+                )
+                | (
+                    SourceDecl::Theorem { name, .. },
+                    Declaration::Theorem {
+                        header: DeclHeader { ty, .. },
+                        value,
+                        ..
+                    },
+                ) => check(name.as_str(), *ty, Some(*value)),
                 (SourceDecl::Inductive { name, ctors, .. }, Declaration::Inductive(b)) => {
                     check(name.as_str(), b.types[0].ty, None);
                     for ((cname, _), (_, cty)) in ctors.iter().zip(&b.types[0].ctors) {

@@ -9,6 +9,7 @@
 mod corpus;
 
 use proofgate_core::judge::{JudgeConfig, Rejection, judge};
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{
     Declaration, ExportReader, ExportWriter, LevelId, TermStore, run_with_kernel_stack,
 };
@@ -27,7 +28,9 @@ fn with_sorry(text: &[u8], target: &str) -> Vec<u8> {
     let mut w = ExportWriter::new(Vec::new()).unwrap();
     for d in &mut decls {
         if let Declaration::Theorem {
-            name, ty, value, ..
+            header: DeclHeader { name, ty, .. },
+            value,
+            ..
         } = d
             && *name == target
         {

@@ -7,6 +7,7 @@
 use proofgate_core::export_builder::ExportBuilder;
 use proofgate_core::judge::{JudgeConfig, JudgeError, JudgeReport, Rejection, judge};
 use proofgate_core::term::{Hints, SourceDecl};
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{Declaration, DefinitionSafety, ExprId, LevelId, ReducibilityHints};
 
 fn ind(name: &str, ty: &str, ctors: &[(&str, &str)]) -> SourceDecl {
@@ -215,9 +216,11 @@ fn a_literal_in_a_statement_needs_its_constants_declared_by_the_challenge() {
     let name = c.name("goal");
     let value = c.term(&[], "sorryAx.{0} False 0").unwrap();
     c.unchecked(Declaration::Theorem {
-        name,
-        level_params: vec![],
-        ty,
+        header: DeclHeader {
+            name,
+            level_params: vec![],
+            ty,
+        },
         value,
     });
     let err = run(&c, &c, "goal").expect_err("unusable");
@@ -240,9 +243,11 @@ fn a_statement_constant_the_challenge_does_not_declare_is_unusable_input() {
     });
     let value = c.term(&[], "sorryAx.{0} False 0").unwrap();
     c.unchecked(Declaration::Theorem {
-        name,
-        level_params: vec![],
-        ty,
+        header: DeclHeader {
+            name,
+            level_params: vec![],
+            ty,
+        },
         value,
     });
     let mut s = minimal();
@@ -286,18 +291,22 @@ fn an_empty_string_with_an_axiom_of_list_cannot_prove_false() {
                 .term(&[], "fun (l : List.{0} Char) => String.ofList l")
                 .unwrap();
             s.unchecked(Declaration::Definition {
-                name,
-                level_params: vec![],
-                ty,
+                header: DeclHeader {
+                    name,
+                    level_params: vec![],
+                    ty,
+                },
                 value,
                 hints: ReducibilityHints::Opaque,
                 safety: DefinitionSafety::Unsafe,
             });
         } else {
             s.unchecked(Declaration::Axiom {
-                name,
-                level_params: vec![],
-                ty,
+                header: DeclHeader {
+                    name,
+                    level_params: vec![],
+                    ty,
+                },
                 is_unsafe: false,
             });
         }
@@ -315,9 +324,11 @@ fn an_empty_string_with_an_axiom_of_list_cannot_prove_false() {
         let motive = st.lam(string, fls);
         let value = st.apps(rec, &[motive, x]);
         s.unchecked(Declaration::Theorem {
-            name: goal,
-            level_params: vec![],
-            ty: fls,
+            header: DeclHeader {
+                name: goal,
+                level_params: vec![],
+                ty: fls,
+            },
             value,
         });
         let r = run(&c, &s, "bad").expect("usable");
@@ -386,9 +397,11 @@ fn the_axiom_walk_follows_what_a_literal_expands_into() {
         };
         let name = b.name("goal");
         let d = Declaration::Theorem {
-            name,
-            level_params: vec![],
-            ty,
+            header: DeclHeader {
+                name,
+                level_params: vec![],
+                ty,
+            },
             value,
         };
         if proof {

@@ -77,28 +77,32 @@ pub struct InductiveBlock {
     pub claimed: Option<ClaimedInductive>,
 }
 
+/// What every declaration but an inductive block starts with: the constant's
+/// name, universe parameters and type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeclHeader {
+    /// Name.
+    pub name: NameId,
+    /// Universe parameters.
+    pub level_params: Vec<NameId>,
+    /// Type.
+    pub ty: ExprId,
+}
+
 /// A declaration submitted to the kernel.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Declaration {
     /// An axiom.
     Axiom {
-        /// Name.
-        name: NameId,
-        /// Universe parameters.
-        level_params: Vec<NameId>,
-        /// Type.
-        ty: ExprId,
+        /// Name, universe parameters, type.
+        header: DeclHeader,
         /// Unsafe axiom.
         is_unsafe: bool,
     },
     /// A definition.
     Definition {
-        /// Name.
-        name: NameId,
-        /// Universe parameters.
-        level_params: Vec<NameId>,
-        /// Type.
-        ty: ExprId,
+        /// Name, universe parameters, type.
+        header: DeclHeader,
         /// Value.
         value: ExprId,
         /// Unfolding hints.
@@ -108,23 +112,15 @@ pub enum Declaration {
     },
     /// A theorem (its type must be a proposition).
     Theorem {
-        /// Name.
-        name: NameId,
-        /// Universe parameters.
-        level_params: Vec<NameId>,
-        /// Type.
-        ty: ExprId,
+        /// Name, universe parameters, type.
+        header: DeclHeader,
         /// Proof.
         value: ExprId,
     },
     /// An opaque constant with a checked but never unfolded value.
     Opaque {
-        /// Name.
-        name: NameId,
-        /// Universe parameters.
-        level_params: Vec<NameId>,
-        /// Type.
-        ty: ExprId,
+        /// Name, universe parameters, type.
+        header: DeclHeader,
         /// Value.
         value: ExprId,
         /// Unsafe.
@@ -132,12 +128,8 @@ pub enum Declaration {
     },
     /// One of the quotient constants (checked against the built-in types).
     Quot {
-        /// Name.
-        name: NameId,
-        /// Universe parameters.
-        level_params: Vec<NameId>,
-        /// Type.
-        ty: ExprId,
+        /// Name, universe parameters, type.
+        header: DeclHeader,
         /// Which constant.
         kind: QuotKind,
     },
@@ -146,15 +138,23 @@ pub enum Declaration {
 }
 
 impl Declaration {
+    /// The header of a declaration other than an inductive block.
+    pub fn header(&self) -> Option<&DeclHeader> {
+        match self {
+            Declaration::Axiom { header, .. }
+            | Declaration::Definition { header, .. }
+            | Declaration::Theorem { header, .. }
+            | Declaration::Opaque { header, .. }
+            | Declaration::Quot { header, .. } => Some(header),
+            Declaration::Inductive(_) => None,
+        }
+    }
+
     /// The first name the declaration introduces (for messages).
     pub fn name(&self) -> NameId {
         match self {
-            Declaration::Axiom { name, .. }
-            | Declaration::Definition { name, .. }
-            | Declaration::Theorem { name, .. }
-            | Declaration::Opaque { name, .. }
-            | Declaration::Quot { name, .. } => *name,
             Declaration::Inductive(b) => b.types.first().map_or(NameId::ANONYMOUS, |t| t.name),
+            other => other.header().map_or(NameId::ANONYMOUS, |h| h.name),
         }
     }
 
@@ -162,75 +162,47 @@ impl Declaration {
     /// is written (the kernel adds it once it has checked it; a block's
     /// constants are derived instead, so it has none here).
     pub fn constant(&self) -> Option<ConstantInfo> {
-        let (name, level_params, ty, kind) = match self {
-            Declaration::Axiom {
-                name,
-                level_params,
-                ty,
-                is_unsafe,
-            } => (
-                name,
-                level_params,
-                ty,
+        let (header, kind) = match self {
+            Declaration::Axiom { header, is_unsafe } => (
+                header,
                 ConstantKind::Axiom {
                     is_unsafe: *is_unsafe,
                 },
             ),
             Declaration::Definition {
-                name,
-                level_params,
-                ty,
+                header,
                 value,
                 hints,
                 safety,
             } => (
-                name,
-                level_params,
-                ty,
+                header,
                 ConstantKind::Definition {
                     value: *value,
                     hints: *hints,
                     safety: *safety,
                 },
             ),
-            Declaration::Theorem {
-                name,
-                level_params,
-                ty,
-                value,
-            } => (
-                name,
-                level_params,
-                ty,
-                ConstantKind::Theorem { value: *value },
-            ),
+            Declaration::Theorem { header, value } => {
+                (header, ConstantKind::Theorem { value: *value })
+            }
             Declaration::Opaque {
-                name,
-                level_params,
-                ty,
+                header,
                 value,
                 is_unsafe,
             } => (
-                name,
-                level_params,
-                ty,
+                header,
                 ConstantKind::Opaque {
                     value: *value,
                     is_unsafe: *is_unsafe,
                 },
             ),
-            Declaration::Quot {
-                name,
-                level_params,
-                ty,
-                kind,
-            } => (name, level_params, ty, ConstantKind::Quot { kind: *kind }),
+            Declaration::Quot { header, kind } => (header, ConstantKind::Quot { kind: *kind }),
             Declaration::Inductive(_) => return None,
         };
         Some(ConstantInfo {
-            name: *name,
-            level_params: level_params.clone(),
-            ty: *ty,
+            name: header.name,
+            level_params: header.level_params.clone(),
+            ty: header.ty,
             kind,
         })
     }

@@ -2,6 +2,7 @@
 //! store, checks declarations into it, and answers typing, reduction and
 //! equality queries under a fuel budget.
 
+use crate::DeclHeader;
 use crate::declaration::{ConstantInfo, ConstantKind, Declaration, DefinitionSafety, QuotKind};
 use crate::env::{Environment, WellKnown};
 use crate::error::KernelError;
@@ -124,47 +125,16 @@ impl Kernel {
         let mut exprs = Vec::new();
         let mut names = Vec::new();
         let mut consts: Vec<&ConstantInfo> = Vec::new();
+        if let Some(h) = decl.header() {
+            names.push(h.name);
+            names.extend(&h.level_params);
+            exprs.push(h.ty);
+        }
         match decl {
-            Declaration::Axiom {
-                name,
-                level_params,
-                ty,
-                ..
-            }
-            | Declaration::Quot {
-                name,
-                level_params,
-                ty,
-                ..
-            } => {
-                names.push(*name);
-                names.extend(level_params);
-                exprs.push(*ty);
-            }
-            Declaration::Definition {
-                name,
-                level_params,
-                ty,
-                value,
-                ..
-            }
-            | Declaration::Theorem {
-                name,
-                level_params,
-                ty,
-                value,
-            }
-            | Declaration::Opaque {
-                name,
-                level_params,
-                ty,
-                value,
-                ..
-            } => {
-                names.push(*name);
-                names.extend(level_params);
-                exprs.extend([*ty, *value]);
-            }
+            Declaration::Axiom { .. } | Declaration::Quot { .. } => {}
+            Declaration::Definition { value, .. }
+            | Declaration::Theorem { value, .. }
+            | Declaration::Opaque { value, .. } => exprs.push(*value),
             Declaration::Inductive(b) => {
                 names.extend(&b.level_params);
                 for t in &b.types {
@@ -434,73 +404,65 @@ pub(crate) fn check_declaration(
     tc: &mut TypeChecker<'_>,
     decl: &Declaration,
 ) -> TcResult<Vec<ConstantInfo>> {
+    let Some(DeclHeader {
+        name,
+        level_params,
+        ty,
+    }) = decl.header()
+    else {
+        return match decl {
+            Declaration::Inductive(block) => {
+                check_level_params(tc, &block.level_params)?;
+                tc.lparams = Some(ParamScope::new(&block.level_params));
+                tc.safety = unsafe_if(block.is_unsafe);
+                crate::inductive::check_block(tc, block)
+            }
+            _ => Err(KernelError::Internal("a declaration without a header")),
+        };
+    };
+    let (name, ty) = (*name, *ty);
+    let safety = match decl {
+        Declaration::Axiom { is_unsafe, .. } | Declaration::Opaque { is_unsafe, .. } => {
+            unsafe_if(*is_unsafe)
+        }
+        Declaration::Definition { safety, .. } => *safety,
+        _ => DefinitionSafety::Safe,
+    };
+    header(tc, name, level_params, safety)?;
     match decl {
-        Declaration::Axiom {
-            name,
-            level_params,
-            ty,
-            is_unsafe,
-        } => {
-            header(tc, *name, level_params, unsafe_if(*is_unsafe))?;
-            check_type(tc, *name, *ty)?;
+        Declaration::Axiom { .. } => {
+            check_type(tc, name, ty)?;
             Ok(vec![own(decl)?])
         }
-        Declaration::Definition {
-            name,
-            level_params,
-            ty,
-            value,
-            hints: _,
-            safety,
-        } => {
-            header(tc, *name, level_params, *safety)?;
-            check_type(tc, *name, *ty)?;
+        Declaration::Definition { value, .. } => {
+            check_type(tc, name, ty)?;
             let c = own(decl)?;
-            if *safety == DefinitionSafety::Unsafe {
+            if safety == DefinitionSafety::Unsafe {
                 // Unsafe definitions may refer to themselves.
-                tc.ws.pending.insert(*name, c.clone());
+                tc.ws.pending.insert(name, c.clone());
             }
-            check_value(tc, *name, *ty, *value)?;
-            if *safety == DefinitionSafety::Safe
-                && tc.check_primitive_definition(*name, level_params, *ty, *value)?
+            check_value(tc, name, ty, *value)?;
+            if safety == DefinitionSafety::Safe
+                && tc.check_primitive_definition(name, level_params, ty, *value)?
             {
-                tc.verified_primitive = Some(*name);
+                tc.verified_primitive = Some(name);
             }
             Ok(vec![c])
         }
-        Declaration::Theorem {
-            name,
-            level_params,
-            ty,
-            value,
-        } => {
-            header(tc, *name, level_params, DefinitionSafety::Safe)?;
-            check_type(tc, *name, *ty)?;
-            if !tc.is_prop(*ty)? {
-                return Err(KernelError::TheoremNotProp(tc.name(*name)));
+        Declaration::Theorem { value, .. } => {
+            check_type(tc, name, ty)?;
+            if !tc.is_prop(ty)? {
+                return Err(KernelError::TheoremNotProp(tc.name(name)));
             }
-            check_value(tc, *name, *ty, *value)?;
+            check_value(tc, name, ty, *value)?;
             Ok(vec![own(decl)?])
         }
-        Declaration::Opaque {
-            name,
-            level_params,
-            ty,
-            value,
-            is_unsafe,
-        } => {
-            header(tc, *name, level_params, unsafe_if(*is_unsafe))?;
-            check_type(tc, *name, *ty)?;
-            check_value(tc, *name, *ty, *value)?;
+        Declaration::Opaque { value, .. } => {
+            check_type(tc, name, ty)?;
+            check_value(tc, name, ty, *value)?;
             Ok(vec![own(decl)?])
         }
-        Declaration::Quot {
-            name,
-            level_params,
-            ty,
-            kind,
-        } => {
-            header(tc, *name, level_params, DefinitionSafety::Safe)?;
+        Declaration::Quot { kind, .. } => {
             let wk = tc.wk;
             let want_name = match kind {
                 QuotKind::Type => wk.quot,
@@ -508,22 +470,17 @@ pub(crate) fn check_declaration(
                 QuotKind::Lift => wk.quot_lift,
                 QuotKind::Ind => wk.quot_ind,
             };
-            if *name != want_name {
-                return Err(QuotRule::UnexpectedName(tc.name(*name)).into());
+            if name != want_name {
+                return Err(QuotRule::UnexpectedName(tc.name(name)).into());
             }
             tc.check_eq_for_quot()?;
             let want = crate::quot::expected_quot_type(tc.st, wk, *kind, level_params)?;
-            if want != *ty {
-                return Err(QuotRule::UnexpectedType(tc.name(*name)).into());
+            if want != ty {
+                return Err(QuotRule::UnexpectedType(tc.name(name)).into());
             }
-            check_type(tc, *name, *ty)?;
+            check_type(tc, name, ty)?;
             Ok(vec![own(decl)?])
         }
-        Declaration::Inductive(block) => {
-            check_level_params(tc, &block.level_params)?;
-            tc.lparams = Some(ParamScope::new(&block.level_params));
-            tc.safety = unsafe_if(block.is_unsafe);
-            crate::inductive::check_block(tc, block)
-        }
+        Declaration::Inductive(_) => Err(KernelError::Internal("an inductive block with a header")),
     }
 }

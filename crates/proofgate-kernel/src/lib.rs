@@ -8,15 +8,15 @@
 //! export), [`check_export`] (both, for a whole file).
 //!
 //! ```
-//! use proofgate_kernel::{Declaration, Kernel, KernelError, LevelId, Limits};
+//! use proofgate_kernel::{DeclHeader, Declaration, Kernel, KernelError, LevelId, Limits};
 //!
 //! let mut k = Kernel::new();
 //! let st = k.store_mut();
 //! let (p, hp) = (st.names.dotted("P"), st.names.dotted("hp"));
 //! let prop = st.sort(LevelId::ZERO);
 //! let p_const = st.cnst(p, &[]);
-//! k.add_declaration(&Declaration::Axiom { name: p, level_params: vec![], ty: prop, is_unsafe: false })?;
-//! k.add_declaration(&Declaration::Axiom { name: hp, level_params: vec![], ty: p_const, is_unsafe: false })?;
+//! k.add_declaration(&Declaration::Axiom { header: DeclHeader { name: p, level_params: vec![], ty: prop }, is_unsafe: false })?;
+//! k.add_declaration(&Declaration::Axiom { header: DeclHeader { name: hp, level_params: vec![], ty: p_const }, is_unsafe: false })?;
 //! // "Does `hp` prove `P`, within 1,000 steps?" The report carries the steps used.
 //! let proof = k.store_mut().cnst(hp, &[]);
 //! let report = k.check_term(proof, p_const, &[], Limits::with_fuel(1_000))?;
@@ -61,8 +61,8 @@ pub(crate) mod tc;
 mod work;
 
 pub use declaration::{
-    ConstantInfo, ConstantKind, Declaration, DefinitionSafety, InductiveBlock, InductiveType,
-    QuotKind, RecursorRule, ReducibilityHints,
+    ConstantInfo, ConstantKind, DeclHeader, Declaration, DefinitionSafety, InductiveBlock,
+    InductiveType, QuotKind, RecursorRule, ReducibilityHints,
 };
 pub use env::Environment;
 pub use error::KernelError;

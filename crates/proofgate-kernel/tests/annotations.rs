@@ -2,6 +2,7 @@
 //! wrappers, as Lean's kernel does, but only for a wrapper the environment
 //! defines as the identity (a forged `outParam` keeps its meaning).
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{
     ConstantKind, Declaration, DefinitionSafety, ExprId, ExprNode, InductiveBlock, InductiveType,
     Kernel, LevelId, ReducibilityHints,
@@ -46,9 +47,11 @@ fn box_recursor_parameter(identity_wrapper: bool) -> (Kernel, ExprId) {
     };
     let value = st.lam(ty, body);
     k.add_declaration(&Declaration::Definition {
-        name: out_param,
-        level_params: vec![],
-        ty: wrapper_ty,
+        header: DeclHeader {
+            name: out_param,
+            level_params: vec![],
+            ty: wrapper_ty,
+        },
         value,
         hints: ReducibilityHints::Abbrev,
         safety: DefinitionSafety::Safe,

@@ -2,6 +2,7 @@
 //! definitions without an export, then ask "does p have type T within N
 //! steps", reduce, and compare terms.
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{
     ConstantKind, Declaration, DefinitionSafety, ExprId, InductiveBlock, InductiveType, Kernel,
     KernelError, LevelId, Limits, NameId, ReducibilityHints,
@@ -62,9 +63,11 @@ fn setup() -> (Kernel, Names) {
     let value = st.lam(nat, body);
     let nat_to_nat = st.pi(nat, nat);
     let d = Declaration::Definition {
-        name: n.double,
-        level_params: vec![],
-        ty: nat_to_nat,
+        header: DeclHeader {
+            name: n.double,
+            level_params: vec![],
+            ty: nat_to_nat,
+        },
         value,
         hints: ReducibilityHints::Regular(1),
         safety: DefinitionSafety::Safe,
@@ -163,9 +166,11 @@ fn failed_declaration_leaves_the_environment_unchanged() {
     let nat = st.cnst(n.nat, &[]);
     let prop = st.sort(LevelId::ZERO);
     let d = Declaration::Definition {
-        name: bad,
-        level_params: vec![],
-        ty: nat,
+        header: DeclHeader {
+            name: bad,
+            level_params: vec![],
+            ty: nat,
+        },
         value: prop,
         hints: ReducibilityHints::Opaque,
         safety: DefinitionSafety::Safe,
@@ -193,9 +198,11 @@ fn quotient_rejections_name_their_rule() {
     let ul = st.levels.param(u);
     let ty = st.sort(ul);
     let decl = |name| Declaration::Quot {
-        name,
-        level_params: vec![u],
-        ty,
+        header: DeclHeader {
+            name,
+            level_params: vec![u],
+            ty,
+        },
         kind: QuotKind::Type,
     };
     let e = k.add_declaration(&decl(other)).unwrap_err();

@@ -6,6 +6,7 @@
 //! (`tests/fixtures/accept/`, honest `Nat`, `Eq`, `List`, `Char`, `String`
 //! and `Nat.add`), read as exports.
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{
     Declaration, ExprId, Kernel, KernelError, LevelId, Limits, check_export, run_with_kernel_stack,
 };
@@ -30,9 +31,11 @@ fn c(k: &mut Kernel, name: &str, ls: &[LevelId]) -> ExprId {
 
 fn theorem(k: &mut Kernel, name: &str, ty: ExprId, value: ExprId) -> Declaration {
     Declaration::Theorem {
-        name: k.store_mut().names.dotted(name),
-        level_params: vec![],
-        ty,
+        header: DeclHeader {
+            name: k.store_mut().names.dotted(name),
+            level_params: vec![],
+            ty,
+        },
         value,
     }
 }
@@ -130,9 +133,11 @@ fn a_string_literal_against_string_of_list_without_the_string_rule_is_decided() 
     for (name, ty) in [("String", ty), ("String.ofList", of_list_ty)] {
         let name = k.store_mut().names.dotted(name);
         k.add_declaration(&Declaration::Axiom {
-            name,
-            level_params: vec![],
-            ty,
+            header: DeclHeader {
+                name,
+                level_params: vec![],
+                ty,
+            },
             is_unsafe: false,
         })
         .expect("axiom");
@@ -171,9 +176,11 @@ fn identity_by_recursion(k: &mut Kernel, n: u64) -> Declaration {
     let ty = st.pi(nat, nat);
     let f_name = st.names.dotted("f");
     k.add_declaration(&Declaration::Definition {
-        name: f_name,
-        level_params: vec![],
-        ty,
+        header: DeclHeader {
+            name: f_name,
+            level_params: vec![],
+            ty,
+        },
         value,
         hints: proofgate_kernel::ReducibilityHints::Regular(1),
         safety: proofgate_kernel::DefinitionSafety::Safe,

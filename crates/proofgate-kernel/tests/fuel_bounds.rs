@@ -4,6 +4,7 @@
 //! is timed: the checks either finish within the budget or say how much
 //! they used.
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::fuel::WORK_PER_FUEL;
 use proofgate_kernel::{
     Declaration, ExprId, Kernel, KernelError, LevelId, Limits, run_with_kernel_stack,
@@ -18,16 +19,20 @@ fn kernel() -> (Kernel, ExprId, ExprId) {
     let ty = st.sort(one);
     let a_ty = st.cnst(an, &[]);
     k.add_declaration(&Declaration::Axiom {
-        name: an,
-        level_params: vec![],
-        ty,
+        header: DeclHeader {
+            name: an,
+            level_params: vec![],
+            ty,
+        },
         is_unsafe: false,
     })
     .expect("A");
     k.add_declaration(&Declaration::Axiom {
-        name: xn,
-        level_params: vec![],
-        ty: a_ty,
+        header: DeclHeader {
+            name: xn,
+            level_params: vec![],
+            ty: a_ty,
+        },
         is_unsafe: false,
     })
     .expect("a");
@@ -117,9 +122,11 @@ fn fuel_used_does_not_depend_on_earlier_checks() {
 fn axiom(k: &mut Kernel, name: &str, ty: ExprId) -> ExprId {
     let n = k.store_mut().names.dotted(name);
     k.add_declaration(&Declaration::Axiom {
-        name: n,
-        level_params: vec![],
-        ty,
+        header: DeclHeader {
+            name: n,
+            level_params: vec![],
+            ty,
+        },
         is_unsafe: false,
     })
     .expect(name);
@@ -407,9 +414,11 @@ fn an_instance_cut_short_by_the_budget_is_never_used_or_kept() {
         y0 = st.pi(y0, y0);
     }
     k.add_declaration(&Declaration::Axiom {
-        name: c,
-        level_params: vec![u],
-        ty: y,
+        header: DeclHeader {
+            name: c,
+            level_params: vec![u],
+            ty: y,
+        },
         is_unsafe: false,
     })
     .expect("c");

@@ -6,6 +6,7 @@
 //! both times; and every declaration costs the same steps to add whatever
 //! queries ran between the additions.
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{
     Declaration, DefinitionSafety, ExportReader, ExprId, Kernel, LevelId, Limits, NameId,
 };
@@ -27,15 +28,17 @@ fn prelude_reader(test: &str) -> Option<ExportReader<BufReader<std::fs::File>>> 
 fn as_query(decl: &Declaration) -> Option<(ExprId, ExprId, Vec<NameId>)> {
     match decl {
         Declaration::Definition {
-            level_params,
-            ty,
+            header: DeclHeader {
+                level_params, ty, ..
+            },
             value,
             safety: DefinitionSafety::Safe,
             ..
         }
         | Declaration::Theorem {
-            level_params,
-            ty,
+            header: DeclHeader {
+                level_params, ty, ..
+            },
             value,
             ..
         } => Some((*value, *ty, level_params.clone())),

@@ -18,6 +18,7 @@
 //! value (case 659), without the frame below (case 10063), and every
 //! binder given an unread frame (case 177).
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{
     Declaration, DefinitionSafety, ExprId, ExprNode, InductiveBlock, InductiveType, Kernel,
     LevelId, Limits, NameId, ReducibilityHints,
@@ -75,9 +76,11 @@ struct World {
 fn axiom(k: &mut Kernel, name: &str, ty: ExprId) -> ExprId {
     let n = k.store_mut().names.dotted(name);
     k.add_declaration(&Declaration::Axiom {
-        name: n,
-        level_params: vec![],
-        ty,
+        header: DeclHeader {
+            name: n,
+            level_params: vec![],
+            ty,
+        },
         is_unsafe: false,
     })
     .expect(name);
@@ -115,9 +118,11 @@ fn world(k: &mut Kernel) -> World {
     let x = st.bvar(0);
     let id_v = st.lam(a, x);
     k.add_declaration(&Declaration::Definition {
-        name: id_n,
-        level_params: vec![],
-        ty: aa,
+        header: DeclHeader {
+            name: id_n,
+            level_params: vec![],
+            ty: aa,
+        },
         value: id_v,
         hints: ReducibilityHints::Regular(1),
         safety: DefinitionSafety::Safe,

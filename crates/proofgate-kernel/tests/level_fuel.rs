@@ -10,6 +10,7 @@
 //! is timed: the tests hold the verdict and the fuel, and a regression shows
 //! as a test that runs for minutes.
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::export::ExportWriter;
 use proofgate_kernel::fuel::WORK_PER_FUEL;
 use proofgate_kernel::level::LevelNode;
@@ -96,9 +97,11 @@ fn def(
 ) -> Declaration {
     let name = st.names.dotted(name);
     Declaration::Definition {
-        name,
-        level_params: lps,
-        ty,
+        header: DeclHeader {
+            name,
+            level_params: lps,
+            ty,
+        },
         value,
         hints: ReducibilityHints::Opaque,
         safety: DefinitionSafety::Safe,
@@ -181,9 +184,11 @@ fn instantiating_a_constant_over_one_long_chain_is_paid() {
     let pv = st.levels.param(v);
     let cn = st.names.dotted("c");
     let ax = Declaration::Axiom {
-        name: cn,
-        level_params: vec![u],
-        ty,
+        header: DeclHeader {
+            name: cn,
+            level_params: vec![u],
+            ty,
+        },
         is_unsafe: false,
     };
     let cv = st.cnst(cn, &[pv]);

@@ -1,6 +1,7 @@
 //! Fuel and depth limits turn pathological input into errors: no hang, no
 //! stack overflow (these tests run on the default 2 MiB test thread stack).
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{
     CheckFailure, Declaration, DefinitionSafety, ExprNode, Kernel, KernelError, LevelId, Limits,
     ReducibilityHints, check_export,
@@ -100,9 +101,11 @@ fn non_terminating_reduction_runs_out_of_fuel() {
     let call = st.app(me, b0);
     let value = st.lam(ty1, call);
     let decl = Declaration::Definition {
-        name: lp,
-        level_params: vec![],
-        ty: arrow,
+        header: DeclHeader {
+            name: lp,
+            level_params: vec![],
+            ty: arrow,
+        },
         value,
         hints: ReducibilityHints::Regular(1),
         safety: DefinitionSafety::Unsafe,
@@ -140,9 +143,11 @@ fn universe_level_nested_100k_deep_is_an_error() {
     let ty = st.sort(l);
     let name = st.names.dotted("tooHigh");
     let decl = Declaration::Axiom {
-        name,
-        level_params: vec![],
-        ty,
+        header: DeclHeader {
+            name,
+            level_params: vec![],
+            ty,
+        },
         is_unsafe: false,
     };
     let r = k.add_declaration(&decl);

@@ -2,6 +2,7 @@
 //! parameters, levels shared as DAGs. (Sizes here would take minutes or
 //! forever with a quadratic scan or a tree walk; nothing is timed.)
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::level::{LevelNode, LevelSubst, ParamScope};
 use proofgate_kernel::{Declaration, Kernel, KernelError, LevelId, NameId};
 
@@ -17,9 +18,11 @@ fn a_duplicate_among_100k_universe_parameters_is_found() {
     let ty = k.store_mut().sort(LevelId::ZERO);
     let name = k.store_mut().names.dotted("A");
     let decl = |ps: Vec<NameId>| Declaration::Axiom {
-        name,
-        level_params: ps,
-        ty,
+        header: DeclHeader {
+            name,
+            level_params: ps,
+            ty,
+        },
         is_unsafe: false,
     };
     ps.push(ps[77_777]);

@@ -6,6 +6,7 @@
 //! bounds are deterministic. The red team's shapes: many 2 MB shifts in one
 //! theorem, and theorem after theorem computing `2 ^ (2^22 − i)`.
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{
     Declaration, DefinitionSafety, ExprId, Kernel, KernelError, LevelId, Limits, ReducibilityHints,
     check_export,
@@ -63,9 +64,11 @@ fn kernel() -> Kernel {
     for (name, value) in [("Nat.pow", pow), ("Nat.shiftLeft", shift_left)] {
         let name = k.store_mut().names.dotted(name);
         k.add_declaration(&Declaration::Definition {
-            name,
-            level_params: vec![],
-            ty: nat2,
+            header: DeclHeader {
+                name,
+                level_params: vec![],
+                ty: nat2,
+            },
             value,
             hints: ReducibilityHints::Regular(3),
             safety: DefinitionSafety::Safe,
@@ -93,9 +96,11 @@ fn eq_refl(k: &mut Kernel, name: &str, a: ExprId, b: ExprId) -> Declaration {
     let refl = c(k, "Eq.refl", &[one]);
     let st = k.store_mut();
     Declaration::Theorem {
-        name: st.names.dotted(name),
-        level_params: vec![],
-        ty: st.apps(eq, &[nat, a, b]),
+        header: DeclHeader {
+            name: st.names.dotted(name),
+            level_params: vec![],
+            ty: st.apps(eq, &[nat, a, b]),
+        },
         value: st.apps(refl, &[nat, a]),
     }
 }

@@ -5,6 +5,7 @@
 //! Lean's own definitions (Init.Prelude's) are the controls in
 //! `tests/corpus.rs` and the gate's prelude tests.
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{Declaration, DefinitionSafety, ExprId, Kernel, Limits};
 
 #[path = "support/nat.rs"]
@@ -67,17 +68,21 @@ fn declare_opaque_or_axiom(k: &mut Kernel, name: &str, axiom: bool) {
     let n = k.store_mut().names.dotted(name);
     let decl = if axiom {
         Declaration::Axiom {
-            name: n,
-            level_params: vec![],
-            ty: nnn,
+            header: DeclHeader {
+                name: n,
+                level_params: vec![],
+                ty: nnn,
+            },
             is_unsafe: false,
         }
     } else {
         let value = nat::value(k, "Nat.add", Def::Honest);
         Declaration::Opaque {
-            name: n,
-            level_params: vec![],
-            ty: nnn,
+            header: DeclHeader {
+                name: n,
+                level_params: vec![],
+                ty: nnn,
+            },
             value,
             is_unsafe: false,
         }

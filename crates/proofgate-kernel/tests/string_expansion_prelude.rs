@@ -6,6 +6,7 @@
 #[path = "support/corpus.rs"]
 mod corpus;
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::export::ExportReader;
 use proofgate_kernel::{Declaration, DefinitionSafety, Kernel, LevelId, Limits, ReducibilityHints};
 
@@ -51,9 +52,11 @@ fn a_long_string_literal_against_of_list_is_a_verdict_not_a_stack_overflow() {
     let value = st.apps(refl, &[string, big]);
     let name = st.names.dotted("long_literal_is_empty");
     let decl = Declaration::Definition {
-        name,
-        level_params: vec![],
-        ty,
+        header: DeclHeader {
+            name,
+            level_params: vec![],
+            ty,
+        },
         value,
         hints: ReducibilityHints::Regular(1),
         safety: DefinitionSafety::Safe,

@@ -188,16 +188,20 @@ mod tests {
         let prop = st.sort(LevelId::ZERO);
         let p_c = st.cnst(p, &[]);
         v.declare(&Declaration::Axiom {
-            name: p,
-            level_params: vec![],
-            ty: prop,
+            header: proofgate_kernel::DeclHeader {
+                name: p,
+                level_params: vec![],
+                ty: prop,
+            },
             is_unsafe: false,
         })
         .unwrap();
         v.declare(&Declaration::Axiom {
-            name: hp,
-            level_params: vec![],
-            ty: p_c,
+            header: proofgate_kernel::DeclHeader {
+                name: hp,
+                level_params: vec![],
+                ty: p_c,
+            },
             is_unsafe: false,
         })
         .unwrap();
@@ -238,9 +242,11 @@ mod tests {
         );
         assert!(
             v.declare(&Declaration::Axiom {
-                name: p,
-                level_params: vec![],
-                ty: prop,
+                header: proofgate_kernel::DeclHeader {
+                    name: p,
+                    level_params: vec![],
+                    ty: prop
+                },
                 is_unsafe: false
             })
             .is_err()

@@ -127,21 +127,27 @@ mod tests {
         let p_c = st.cnst(p, &[]);
         let decls = [
             Declaration::Axiom {
-                name: p,
-                level_params: vec![],
-                ty: prop,
+                header: proofgate_kernel::DeclHeader {
+                    name: p,
+                    level_params: vec![],
+                    ty: prop,
+                },
                 is_unsafe: false,
             },
             Declaration::Axiom {
-                name: ax,
-                level_params: vec![],
-                ty: p_c,
+                header: proofgate_kernel::DeclHeader {
+                    name: ax,
+                    level_params: vec![],
+                    ty: p_c,
+                },
                 is_unsafe: false,
             },
             Declaration::Axiom {
-                name: u,
-                level_params: vec![],
-                ty: p_c,
+                header: proofgate_kernel::DeclHeader {
+                    name: u,
+                    level_params: vec![],
+                    ty: p_c,
+                },
                 is_unsafe: true,
             },
         ];
@@ -151,18 +157,22 @@ mod tests {
         let st = k.store_mut();
         let ax_c = st.cnst(ax, &[]);
         let part_decl = Declaration::Definition {
-            name: part,
-            level_params: vec![],
-            ty: p_c,
+            header: proofgate_kernel::DeclHeader {
+                name: part,
+                level_params: vec![],
+                ty: p_c,
+            },
             value: ax_c,
             hints: ReducibilityHints::Opaque,
             safety: DefinitionSafety::Partial,
         };
         k.add_declaration(&part_decl).unwrap();
         let d_decl = Declaration::Definition {
-            name: d,
-            level_params: vec![],
-            ty: p_c,
+            header: proofgate_kernel::DeclHeader {
+                name: d,
+                level_params: vec![],
+                ty: p_c,
+            },
             value: ax_c,
             hints: ReducibilityHints::Regular(1),
             safety: DefinitionSafety::Safe,

@@ -4,6 +4,7 @@
 //! and submitted to the kernel like any other, so nothing here is trusted.
 
 use super::dsl::{DslError, name_of, parse_term};
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{
     Declaration, DefinitionSafety, InductiveBlock, InductiveType, ReducibilityHints, TermStore,
 };
@@ -171,9 +172,11 @@ impl SourceDecl {
                 value,
                 hints,
             } => Ok(Declaration::Definition {
-                name: name_of(st, name),
-                level_params: lps(st, level_params),
-                ty: parse_term(st, level_params, ty)?,
+                header: DeclHeader {
+                    name: name_of(st, name),
+                    level_params: lps(st, level_params),
+                    ty: parse_term(st, level_params, ty)?,
+                },
                 value: parse_term(st, level_params, value)?,
                 hints: match hints {
                     Hints::Abbrev => ReducibilityHints::Abbrev,
@@ -186,9 +189,11 @@ impl SourceDecl {
                 name,
                 ty,
             } => Ok(Declaration::Axiom {
-                name: name_of(st, name),
-                level_params: lps(st, level_params),
-                ty: parse_term(st, level_params, ty)?,
+                header: DeclHeader {
+                    name: name_of(st, name),
+                    level_params: lps(st, level_params),
+                    ty: parse_term(st, level_params, ty)?,
+                },
                 is_unsafe: false,
             }),
             SourceDecl::Theorem {
@@ -197,9 +202,11 @@ impl SourceDecl {
                 ty,
                 value,
             } => Ok(Declaration::Theorem {
-                name: name_of(st, name),
-                level_params: lps(st, level_params),
-                ty: parse_term(st, level_params, ty)?,
+                header: DeclHeader {
+                    name: name_of(st, name),
+                    level_params: lps(st, level_params),
+                    ty: parse_term(st, level_params, ty)?,
+                },
                 value: parse_term(st, level_params, value)?,
             }),
         }

@@ -19,6 +19,7 @@ mod writer;
 pub use error::{ExportError, ExportErrorKind};
 pub use writer::{ExportWriteError, ExportWriter};
 
+use crate::DeclHeader;
 use crate::declaration::{
     ClaimedInductive, ConstantInfo, ConstantKind, Declaration, DefinitionSafety, InductiveBlock,
     InductiveType, QuotKind, RecursorRule, ReducibilityHints,
@@ -328,9 +329,11 @@ impl<R: BufRead> ExportReader<R> {
     fn decl_line(&mut self, _st: &mut TermStore, o: &Obj) -> Result<Declaration, Kind> {
         if let Some(v) = o.get("axiom") {
             return Ok(Declaration::Axiom {
-                name: self.name(v.get("name"), "name")?,
-                level_params: self.name_list(v.get("levelParams"), "levelParams")?,
-                ty: self.expr(v.get("type"), "type")?,
+                header: DeclHeader {
+                    name: self.name(v.get("name"), "name")?,
+                    level_params: self.name_list(v.get("levelParams"), "levelParams")?,
+                    ty: self.expr(v.get("type"), "type")?,
+                },
                 is_unsafe: Self::bool_field(v, "isUnsafe")?,
             });
         }
@@ -354,9 +357,11 @@ impl<R: BufRead> ExportReader<R> {
                 _ => return Err(Kind::Field("safety")),
             };
             return Ok(Declaration::Definition {
-                name: self.name(v.get("name"), "name")?,
-                level_params: self.name_list(v.get("levelParams"), "levelParams")?,
-                ty: self.expr(v.get("type"), "type")?,
+                header: DeclHeader {
+                    name: self.name(v.get("name"), "name")?,
+                    level_params: self.name_list(v.get("levelParams"), "levelParams")?,
+                    ty: self.expr(v.get("type"), "type")?,
+                },
                 value: self.expr(v.get("value"), "value")?,
                 hints,
                 safety,
@@ -364,17 +369,21 @@ impl<R: BufRead> ExportReader<R> {
         }
         if let Some(v) = o.get("thm") {
             return Ok(Declaration::Theorem {
-                name: self.name(v.get("name"), "name")?,
-                level_params: self.name_list(v.get("levelParams"), "levelParams")?,
-                ty: self.expr(v.get("type"), "type")?,
+                header: DeclHeader {
+                    name: self.name(v.get("name"), "name")?,
+                    level_params: self.name_list(v.get("levelParams"), "levelParams")?,
+                    ty: self.expr(v.get("type"), "type")?,
+                },
                 value: self.expr(v.get("value"), "value")?,
             });
         }
         if let Some(v) = o.get("opaque") {
             return Ok(Declaration::Opaque {
-                name: self.name(v.get("name"), "name")?,
-                level_params: self.name_list(v.get("levelParams"), "levelParams")?,
-                ty: self.expr(v.get("type"), "type")?,
+                header: DeclHeader {
+                    name: self.name(v.get("name"), "name")?,
+                    level_params: self.name_list(v.get("levelParams"), "levelParams")?,
+                    ty: self.expr(v.get("type"), "type")?,
+                },
                 value: self.expr(v.get("value"), "value")?,
                 is_unsafe: Self::bool_field(v, "isUnsafe")?,
             });
@@ -388,9 +397,11 @@ impl<R: BufRead> ExportReader<R> {
                 _ => return Err(Kind::Field("kind")),
             };
             return Ok(Declaration::Quot {
-                name: self.name(v.get("name"), "name")?,
-                level_params: self.name_list(v.get("levelParams"), "levelParams")?,
-                ty: self.expr(v.get("type"), "type")?,
+                header: DeclHeader {
+                    name: self.name(v.get("name"), "name")?,
+                    level_params: self.name_list(v.get("levelParams"), "levelParams")?,
+                    ty: self.expr(v.get("type"), "type")?,
+                },
                 kind,
             });
         }

@@ -17,6 +17,7 @@
 //! (`claimed`); a block built in memory gets it from the environment that
 //! checked it ([`ExportWriter::write_declaration`] takes that environment).
 
+use crate::InductiveBlock;
 use crate::declaration::{
     ConstantInfo, ConstantKind, Declaration, DefinitionSafety, QuotKind, ReducibilityHints,
 };
@@ -108,109 +109,107 @@ impl<W: Write> ExportWriter<W> {
         env: Option<&Environment>,
     ) -> Result<(), ExportWriteError> {
         let who = || st.names.display(decl.name());
-        let line = match decl {
-            Declaration::Axiom {
-                name,
-                level_params,
-                ty,
-                is_unsafe,
-            } => json!({"axiom": {
-                "name": self.name(st, *name)?,
-                "levelParams": self.name_list(st, level_params)?,
-                "type": self.expr(st, *ty, &who)?,
-                "isUnsafe": is_unsafe,
-            }}),
-            Declaration::Definition {
-                name,
-                level_params,
-                ty,
-                value,
-                hints,
-                safety,
-            } => json!({"def": {
-                "name": self.name(st, *name)?,
-                "levelParams": self.name_list(st, level_params)?,
-                "type": self.expr(st, *ty, &who)?,
-                "value": self.expr(st, *value, &who)?,
-                "hints": hints_json(*hints),
-                "safety": match safety {
-                    DefinitionSafety::Safe => "safe",
-                    DefinitionSafety::Unsafe => "unsafe",
-                    DefinitionSafety::Partial => "partial",
-                },
-                "all": [self.name(st, *name)?],
-            }}),
-            Declaration::Theorem {
-                name,
-                level_params,
-                ty,
-                value,
-            } => json!({"thm": {
-                "name": self.name(st, *name)?,
-                "levelParams": self.name_list(st, level_params)?,
-                "type": self.expr(st, *ty, &who)?,
-                "value": self.expr(st, *value, &who)?,
-                "all": [self.name(st, *name)?],
-            }}),
-            Declaration::Opaque {
-                name,
-                level_params,
-                ty,
-                value,
-                is_unsafe,
-            } => json!({"opaque": {
-                "name": self.name(st, *name)?,
-                "levelParams": self.name_list(st, level_params)?,
-                "type": self.expr(st, *ty, &who)?,
-                "value": self.expr(st, *value, &who)?,
-                "isUnsafe": is_unsafe,
-                "all": [self.name(st, *name)?],
-            }}),
-            Declaration::Quot {
-                name,
-                level_params,
-                ty,
-                kind,
-            } => json!({"quot": {
-                "name": self.name(st, *name)?,
-                "levelParams": self.name_list(st, level_params)?,
-                "type": self.expr(st, *ty, &who)?,
-                "kind": match kind {
-                    QuotKind::Type => "type",
-                    QuotKind::Ctor => "ctor",
-                    QuotKind::Lift => "lift",
-                    QuotKind::Ind => "ind",
-                },
-            }}),
-            Declaration::Inductive(b) => {
-                let owned;
-                let claimed = match &b.claimed {
-                    Some(c) => c,
-                    None => {
-                        owned = derived_block(st, b, env).ok_or_else(|| {
-                            ExportWriteError::MissingDerivedData(st.names.display(decl.name()))
-                        })?;
-                        &owned
+        let line = match (decl, decl.header()) {
+            (Declaration::Inductive(b), _) => self.block(st, b, decl, env)?,
+            (_, None) => unreachable!("only an inductive block has no header"),
+            (_, Some(h)) => {
+                // The fields every constant has, in the exporter's order,
+                // then the kind's own.
+                let mut o = serde_json::Map::new();
+                o.insert("name".into(), json!(self.name(st, h.name)?));
+                o.insert(
+                    "levelParams".into(),
+                    json!(self.name_list(st, &h.level_params)?),
+                );
+                o.insert("type".into(), json!(self.expr(st, h.ty, &who)?));
+                let all = json!([self.name(st, h.name)?]);
+                let key = match decl {
+                    Declaration::Axiom { is_unsafe, .. } => {
+                        o.insert("isUnsafe".into(), json!(is_unsafe));
+                        "axiom"
                     }
+                    Declaration::Definition {
+                        value,
+                        hints,
+                        safety,
+                        ..
+                    } => {
+                        o.insert("value".into(), json!(self.expr(st, *value, &who)?));
+                        o.insert("hints".into(), hints_json(*hints));
+                        let safety = match safety {
+                            DefinitionSafety::Safe => "safe",
+                            DefinitionSafety::Unsafe => "unsafe",
+                            DefinitionSafety::Partial => "partial",
+                        };
+                        o.insert("safety".into(), json!(safety));
+                        o.insert("all".into(), all);
+                        "def"
+                    }
+                    Declaration::Theorem { value, .. } => {
+                        o.insert("value".into(), json!(self.expr(st, *value, &who)?));
+                        o.insert("all".into(), all);
+                        "thm"
+                    }
+                    Declaration::Opaque {
+                        value, is_unsafe, ..
+                    } => {
+                        o.insert("value".into(), json!(self.expr(st, *value, &who)?));
+                        o.insert("isUnsafe".into(), json!(is_unsafe));
+                        o.insert("all".into(), all);
+                        "opaque"
+                    }
+                    Declaration::Quot { kind, .. } => {
+                        let kind = match kind {
+                            QuotKind::Type => "type",
+                            QuotKind::Ctor => "ctor",
+                            QuotKind::Lift => "lift",
+                            QuotKind::Ind => "ind",
+                        };
+                        o.insert("kind".into(), json!(kind));
+                        "quot"
+                    }
+                    Declaration::Inductive(_) => unreachable!("a block has no header"),
                 };
-                let mut types = Vec::new();
-                for c in &claimed.types {
-                    types.push(self.constant(st, c)?);
-                }
-                let mut ctors = Vec::new();
-                for c in &claimed.ctors {
-                    ctors.push(self.constant(st, c)?);
-                }
-                let mut recs = Vec::new();
-                for c in &claimed.recs {
-                    recs.push(self.constant(st, c)?);
-                }
-                json!({"inductive": {"types": types, "ctors": ctors, "recs": recs}})
+                json!({ key: o })
             }
         };
         writeln!(self.out, "{line}")?;
         self.declarations += 1;
         Ok(())
+    }
+
+    /// The JSON object of an inductive block: its types, constructors and
+    /// recursors, as claimed or (without a claim) derived by the kernel.
+    fn block(
+        &mut self,
+        st: &TermStore,
+        b: &InductiveBlock,
+        decl: &Declaration,
+        env: Option<&Environment>,
+    ) -> Result<Value, ExportWriteError> {
+        let owned;
+        let claimed = match &b.claimed {
+            Some(c) => c,
+            None => {
+                owned = derived_block(st, b, env).ok_or_else(|| {
+                    ExportWriteError::MissingDerivedData(st.names.display(decl.name()))
+                })?;
+                &owned
+            }
+        };
+        let mut types = Vec::new();
+        for c in &claimed.types {
+            types.push(self.constant(st, c)?);
+        }
+        let mut ctors = Vec::new();
+        for c in &claimed.ctors {
+            ctors.push(self.constant(st, c)?);
+        }
+        let mut recs = Vec::new();
+        for c in &claimed.recs {
+            recs.push(self.constant(st, c)?);
+        }
+        Ok(json!({"inductive": {"types": types, "ctors": ctors, "recs": recs}}))
     }
 
     /// The JSON object of one constant of an inductive block (type,

@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{Declaration, DefinitionSafety, ExprId, Kernel, LevelId, ReducibilityHints};
 
 /// What a test's `Nat` operation is defined as.
@@ -183,9 +184,11 @@ pub fn define_value(
     let n = st.names.dotted(name);
     let level_params = level_params.iter().map(|p| st.names.dotted(p)).collect();
     k.add_declaration(&Declaration::Definition {
-        name: n,
-        level_params,
-        ty,
+        header: DeclHeader {
+            name: n,
+            level_params,
+            ty,
+        },
         value,
         hints: ReducibilityHints::Regular(1),
         safety,
