@@ -9,9 +9,9 @@
 //! with a cache hit is measured separately and labelled as such.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use proofgate_barrier::Policy;
+use proofgate_barrier::proof_gate::{PolicyForm, PolicyInvariants};
 use proofgate_benches::gate_cases::{
-    deep_obligation, policy_evidence, policy_obligation, policy_obligation_as,
+    deep_obligation, policy_evidence, policy_obligation, policy_obligation_as, policy_requirement,
 };
 use proofgate_core::{
     GateSubject, Obligation, ProofEnvironment, ProofGate, ProofRequirement, ProofTier, route_proof,
@@ -51,6 +51,7 @@ fn update(e: &Embedding, target: &[f32; DIM]) -> Embedding {
 
 fn benches(c: &mut Criterion) {
     let mut env = ProofEnvironment::new().expect("prelude");
+    let mut policies = PolicyInvariants::new();
     let cfg = *env.config();
 
     // Reflex: routing plus the tier's decision on a built obligation.
@@ -84,7 +85,7 @@ fn benches(c: &mut Criterion) {
     });
 
     // Standard: the kernel's real check of a Percent policy, uncached.
-    let std_ob = policy_obligation(&mut env);
+    let std_ob = policy_obligation(&mut env, &mut policies);
     let v = env.verify_uncached(&std_ob).expect("holds");
     assert_eq!(v.tier, ProofTier::Standard);
     eprintln!("standard policy check: {} kernel steps", v.steps);
@@ -98,10 +99,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(env.verify_uncached(black_box(&std_ob)).expect("holds")))
     });
     // The same policy in `decide` form (through Lean's `Nat.decLe`).
-    let dec_ob = policy_obligation_as(
-        &mut env,
-        ProofRequirement::DecidedPolicy(Policy::Percent(90)),
-    );
+    let dec_ob = policy_obligation_as(&mut env, &mut policies, PolicyForm::Decide);
     let v = env.verify_uncached(&dec_ob).expect("holds");
     assert_eq!(v.tier, ProofTier::Standard);
     eprintln!("decide-form policy check: {} kernel steps", v.steps);
@@ -111,14 +109,14 @@ fn benches(c: &mut Criterion) {
     // The full gate path answered by the proof cache (obligation built from
     // the requirement, one lookup, attestation with timestamp).
     let ev = policy_evidence();
-    let preq = ProofRequirement::Policy(Policy::Percent(90));
+    let preq = policy_requirement(&mut env, &mut policies, PolicyForm::Bool);
     env.prove(&preq, &ev).expect("holds");
     c.bench_function("gate/standard/policy_prove_cached", |b| {
         b.iter(|| black_box(env.prove(black_box(&preq), black_box(&ev)).expect("holds")))
     });
 
     // Deep: a composite whose check uses about 10,000 kernel steps.
-    let (deep_ob, steps) = deep_obligation(&mut env);
+    let (deep_ob, steps) = deep_obligation(&mut env, &mut policies);
     let v = env.verify_uncached(&deep_ob).expect("holds");
     assert_eq!(v.tier, ProofTier::Deep);
     eprintln!("deep composite check: {steps} kernel steps");

@@ -39,8 +39,9 @@ fn main() {
     let which = args.next().unwrap_or_else(|| "standard".to_owned());
     let n: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1_000);
     let mut env = ProofEnvironment::new().expect("prelude");
+    let mut policies = proofgate_barrier::proof_gate::PolicyInvariants::new();
     let (ob, tier) = match which.as_str() {
-        "standard" => (policy_obligation(&mut env), None),
+        "standard" => (policy_obligation(&mut env, &mut policies), None),
         "floor" => {
             struct Dim;
             impl proofgate_core::GateSubject for Dim {
@@ -52,7 +53,7 @@ fn main() {
             let ob = env.obligation(&req, &Dim).expect("builds");
             (ob, Some(ProofTier::Standard))
         }
-        "deep" => (deep_obligation(&mut env).0, None),
+        "deep" => (deep_obligation(&mut env, &mut policies).0, None),
         other => panic!("unknown check {other}: standard, floor or deep"),
     };
     let steps = run(&mut env, &ob, tier, n);

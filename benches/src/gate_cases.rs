@@ -1,7 +1,10 @@
 //! The gate checks the gate bench times (`benches/gate.rs`) and the
 //! profiling example repeats (`examples/gate_profile.rs`), built in one
-//! place so the profile is always of the checks the bench measures.
+//! place so the profile is always of the checks the bench measures. The
+//! policies reach the gate as the barrier's bridge registers them: one
+//! invariant per policy leaf (`proofgate_barrier::proof_gate`).
 
+use proofgate_barrier::proof_gate::{PolicyForm, PolicyInvariants};
 use proofgate_barrier::{Evidence, Policy};
 use proofgate_core::{Obligation, ProofEnvironment, ProofRequirement};
 
@@ -15,29 +18,58 @@ pub fn policy_evidence() -> Evidence {
     }
 }
 
-/// The Standard check: `Percent(90)` on [`policy_evidence`], in the form
-/// `req` states (`Policy` or `DecidedPolicy`).
-pub fn policy_obligation_as(env: &mut ProofEnvironment, req: ProofRequirement) -> Obligation {
+/// `Percent(90)`, the Standard check's policy, as a requirement in `form`.
+pub fn policy_requirement(
+    env: &mut ProofEnvironment,
+    policies: &mut PolicyInvariants,
+    form: PolicyForm,
+) -> ProofRequirement {
+    policies
+        .requirement(env, &Policy::Percent(90), form)
+        .expect("registers")
+}
+
+/// The Standard check: `Percent(90)` on [`policy_evidence`], in `form`.
+pub fn policy_obligation_as(
+    env: &mut ProofEnvironment,
+    policies: &mut PolicyInvariants,
+    form: PolicyForm,
+) -> Obligation {
+    let req = policy_requirement(env, policies, form);
     env.obligation(&req, &policy_evidence()).expect("builds")
 }
 
-/// The Standard check in its plain form.
-pub fn policy_obligation(env: &mut ProofEnvironment) -> Obligation {
-    policy_obligation_as(env, ProofRequirement::Policy(Policy::Percent(90)))
+/// The Standard check in its `Bool` form.
+pub fn policy_obligation(
+    env: &mut ProofEnvironment,
+    policies: &mut PolicyInvariants,
+) -> Obligation {
+    policy_obligation_as(env, policies, PolicyForm::Bool)
 }
 
 /// A composite of `k` distinct policy conjuncts over one evidence.
-pub fn composite(k: u64) -> ProofRequirement {
+pub fn composite(
+    env: &mut ProofEnvironment,
+    policies: &mut PolicyInvariants,
+    k: u64,
+) -> ProofRequirement {
     ProofRequirement::Composite(
         (0..k)
-            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t)))
+            .map(|t| {
+                policies
+                    .requirement(env, &Policy::AtLeast(t), PolicyForm::Bool)
+                    .expect("registers")
+            })
             .collect(),
     )
 }
 
 /// The Deep check: the composite whose uncached check uses closest to
 /// 10,000 steps (within the Deep budget), and its step count.
-pub fn deep_obligation(env: &mut ProofEnvironment) -> (Obligation, u64) {
+pub fn deep_obligation(
+    env: &mut ProofEnvironment,
+    policies: &mut PolicyInvariants,
+) -> (Obligation, u64) {
     let ev = Evidence {
         hosts: 1_000_000,
         ready: 1_000_000,
@@ -46,7 +78,8 @@ pub fn deep_obligation(env: &mut ProofEnvironment) -> (Obligation, u64) {
     };
     let mut best = None;
     for k in (100..=1_000).step_by(5) {
-        let ob = env.obligation(&composite(k), &ev).expect("builds");
+        let req = composite(env, policies, k);
+        let ob = env.obligation(&req, &ev).expect("builds");
         match env.verify_uncached(&ob) {
             Ok(v) if v.steps <= 10_000 => best = Some((ob, v.steps)),
             _ => break,

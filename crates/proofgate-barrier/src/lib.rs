@@ -21,7 +21,9 @@
 //! - [`schedule`], [`scenario`]: seeded failure patterns and named scenarios;
 //! - [`checker`]: the streaming invariant checker, independent of the engine;
 //! - [`suite`]: the fuzz suite that runs scenarios through both;
-//! - [`trace`]: the line format shared with the Lean oracle.
+//! - [`trace`]: the line format shared with the Lean oracle;
+//! - `proof_gate` (feature `gate`): the policies as proofgate gate
+//!   requirements, and the gate-backed converge authority.
 //!
 //! The gate on its own: 10 hosts, 9 ready, 1 still provisioning.
 //!
@@ -37,6 +39,9 @@
 //! assert_eq!(decide(&Policy::StrictAll, &done), Decision::Fail); // no host left to wait for
 //! ```
 #![forbid(unsafe_code)]
+
+#[cfg(feature = "gate")]
+pub mod proof_gate;
 
 pub mod checker;
 pub mod cluster;

@@ -9,7 +9,6 @@
 
 use crate::error::GateError;
 use crate::requirement::{GateSubject, ProofRequirement};
-use proofgate_barrier::{Evidence, Policy};
 
 /// Adds the sentence to a rejection; other errors pass through.
 #[cold]
@@ -89,15 +88,6 @@ fn leaves(
             ),
             None => missing("coherence"),
         },
-        ProofRequirement::Policy(p) | ProofRequirement::DecidedPolicy(p) => {
-            match subject.policy_evidence() {
-                Some(e) => (
-                    Some(p.holds(&e)),
-                    format!("{}, required {}", evidence(&e), policy(p)),
-                ),
-                None => missing("barrier evidence"),
-            }
-        }
         ProofRequirement::InvariantPreserved { invariant_id } => {
             let args = subject
                 .invariant_arguments(*invariant_id)
@@ -117,28 +107,10 @@ fn leaves(
     });
 }
 
-fn evidence(e: &Evidence) -> String {
-    format!(
-        "{} of {} hosts ready, {} failed",
-        e.ready, e.hosts, e.failed
-    )
-}
-
-fn policy(p: &Policy) -> String {
-    match p {
-        Policy::StrictAll => "every host ready".into(),
-        Policy::AtLeast(t) => format!("at least {t} ready"),
-        Policy::Percent(q) => format!("at least {q}% ready"),
-        Policy::MaxFailures(k) => format!("at most {k} failed"),
-        Policy::Both(a, b) => format!("{} and {}", policy(a), policy(b)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::sentence;
     use crate::requirement::{GateSubject, ProofRequirement};
-    use proofgate_barrier::{Evidence, Policy};
 
     struct V;
     impl GateSubject for V {
@@ -147,14 +119,6 @@ mod tests {
         }
         fn schema_id(&self) -> Option<u64> {
             Some(7)
-        }
-        fn policy_evidence(&self) -> Option<Evidence> {
-            Some(Evidence {
-                hosts: 10,
-                ready: 3,
-                failed: 2,
-                provisioning: 5,
-            })
         }
         fn invariant_arguments(&self, _: u32) -> Option<Vec<u64>> {
             Some(vec![4, 2])
@@ -165,12 +129,6 @@ mod tests {
     fn sentences_name_the_facts_that_fail() {
         let dim = ProofRequirement::DimensionMatch { expected: 384 };
         assert_eq!(sentence(&dim, &V), "dimension 385, required 384");
-        let pol =
-            ProofRequirement::Policy(Policy::both(Policy::Percent(90), Policy::MaxFailures(5)));
-        assert_eq!(
-            sentence(&pol, &V),
-            "3 of 10 hosts ready, 2 failed, required at least 90% ready and at most 5 failed"
-        );
         // In a composite only the failing part is named.
         let both = ProofRequirement::Composite(vec![
             ProofRequirement::TypeMatch { schema_id: 7 },

@@ -23,7 +23,6 @@
 //! ```
 #![forbid(unsafe_code)]
 
-pub mod barrier_gate;
 pub mod cache;
 pub mod canonical;
 mod coherence;
@@ -44,17 +43,12 @@ mod statement;
 pub mod term;
 pub mod tier;
 
-pub use barrier_gate::GatedAuthority;
 pub use coherence::decompose as decompose_f64;
 pub use custom::CustomStatement;
 pub use environment::{ProofEnvironment, Proved, TierCounts, VERIFIER_VERSION};
 pub use error::{GateError, ProofGateRejected};
 pub use gate::ProofGate;
 pub use obligation::Obligation;
-/// The barrier's policy and evidence, which [`ProofRequirement::Policy`] and
-/// [`GateSubject::policy_evidence`] name: a program gating with policies needs no
-/// second dependency for them.
-pub use proofgate_barrier::{Evidence, Policy};
 /// The ledger and the attestation format it stores live in their own crate,
 /// so an auditor can link them without the kernel; these keep the old paths.
 /// The on-disk ledger is [`ledger::disk`]: [`ledger::disk::DiskLedger`]

@@ -1,6 +1,5 @@
 //! What a gate requires, and what a value must expose for it to be checked.
 
-use proofgate_barrier::{Evidence, Policy};
 use std::fmt;
 
 /// A requirement a value must meet before the gate opens.
@@ -27,16 +26,6 @@ pub enum ProofRequirement {
         /// The threshold.
         min_coherence: f64,
     },
-    /// A barrier policy holds of the value's evidence: `Proofgate.Barrier.* = true`.
-    Policy(Policy),
-    /// A barrier policy holds of the value's evidence, stated with Lean's own
-    /// decision procedures: `decide (t ≤ ready) = true` through
-    /// `Nat.decLe` (`AtLeast`, `MaxFailures`, `Percent`) or `Nat.decEq`
-    /// (`StrictAll`), proved by `Eq.refl true`. Same verdicts as
-    /// [`Self::Policy`], which states each policy as a `Bool` function of
-    /// `lean/` and costs fewer kernel steps; use this form when the
-    /// proposition itself (`LE.le`, `Eq`) must appear in the obligation.
-    DecidedPolicy(Policy),
     /// A statement the environment's owner registered (see
     /// [`crate::ProofEnvironment::register_statement`]) holds, proved by the
     /// export fragment the value supplies ([`GateSubject::custom_proof`]),
@@ -62,8 +51,6 @@ impl fmt::Display for ProofRequirement {
             ProofRequirement::CoherenceBound { min_coherence } => {
                 write!(f, "CoherenceBound({min_coherence:?})")
             }
-            ProofRequirement::Policy(p) => write!(f, "Policy({p:?})"),
-            ProofRequirement::DecidedPolicy(p) => write!(f, "DecidedPolicy({p:?})"),
             ProofRequirement::CustomProof { statement } => write!(f, "CustomProof({statement})"),
             ProofRequirement::Composite(rs) => {
                 write!(f, "Composite[")?;
@@ -93,10 +80,6 @@ pub trait GateSubject {
     }
     /// Its coherence (for `CoherenceBound`).
     fn coherence(&self) -> Option<f64> {
-        None
-    }
-    /// Barrier evidence (for `Policy` and `DecidedPolicy`).
-    fn policy_evidence(&self) -> Option<Evidence> {
         None
     }
     /// The Nat arguments of invariant `invariant_id` (for `InvariantPreserved`).
@@ -137,9 +120,6 @@ impl<S: GateSubject + ?Sized> GateSubject for &S {
     fn coherence(&self) -> Option<f64> {
         (**self).coherence()
     }
-    fn policy_evidence(&self) -> Option<Evidence> {
-        (**self).policy_evidence()
-    }
     fn invariant_arguments(&self, invariant_id: u32) -> Option<Vec<u64>> {
         (**self).invariant_arguments(invariant_id)
     }
@@ -151,12 +131,5 @@ impl<S: GateSubject + ?Sized> GateSubject for &S {
     }
     fn subject_digest(&self) -> Option<[u8; 32]> {
         (**self).subject_digest()
-    }
-}
-
-/// Barrier evidence is a subject of `Policy` requirements.
-impl GateSubject for Evidence {
-    fn policy_evidence(&self) -> Option<Evidence> {
-        Some(*self)
     }
 }

@@ -5,7 +5,6 @@ use crate::error::GateError;
 use crate::invariant::InvariantRegistry;
 use crate::obligation::{Obligation, ReflexShape};
 use crate::requirement::{GateSubject, ProofRequirement};
-use proofgate_barrier::{Evidence, Policy};
 use proofgate_kernel::UBig;
 use proofgate_kernel::{ExprId, LevelId, TermStore};
 
@@ -23,15 +22,7 @@ pub(crate) struct Terms {
     true_: ExprId,
     true_intro: ExprId,
     nat_mul: ExprId,
-    strict_all: ExprId,
-    at_least: ExprId,
-    percent: ExprId,
-    max_failures: ExprId,
     coherence_at_least: ExprId,
-    decide: ExprId,
-    le_nat: ExprId,
-    dec_le: ExprId,
-    dec_eq: ExprId,
 }
 
 impl Terms {
@@ -58,20 +49,7 @@ impl Terms {
             true_: c(st, "True", &[]),
             true_intro: c(st, "True.intro", &[]),
             nat_mul: c(st, "Nat.mul", &[]),
-            strict_all: c(st, "Proofgate.Barrier.strictAll", &[]),
-            at_least: c(st, "Proofgate.Barrier.atLeast", &[]),
-            percent: c(st, "Proofgate.Barrier.percent", &[]),
-            max_failures: c(st, "Proofgate.Barrier.maxFailures", &[]),
             coherence_at_least: c(st, "Proofgate.Coherence.atLeast", &[]),
-            decide: c(st, "Decidable.decide", &[]),
-            le_nat: {
-                let le = c(st, "LE.le", &[LevelId::ZERO]);
-                let nat = c(st, "Nat", &[]);
-                let inst = c(st, "instLENat", &[]);
-                st.apps(le, &[nat, inst])
-            },
-            dec_le: c(st, "Nat.decLe", &[]),
-            dec_eq: c(st, "Nat.decEq", &[]),
         }
     }
 }
@@ -194,18 +172,6 @@ impl Builder<'_> {
                 let e = self.st.apps(self.t.coherence_at_least, &args);
                 Ok(self.is_true(e))
             }
-            ProofRequirement::Policy(policy) => {
-                let ev = subject
-                    .policy_evidence()
-                    .ok_or_else(|| Self::missing(req, "policy evidence"))?;
-                Ok(self.policy(policy, &ev))
-            }
-            ProofRequirement::DecidedPolicy(policy) => {
-                let ev = subject
-                    .policy_evidence()
-                    .ok_or_else(|| Self::missing(req, "policy evidence"))?;
-                Ok(self.decided_policy(policy, &ev))
-            }
             ProofRequirement::CustomProof { statement } => self
                 .custom
                 .get(statement)
@@ -235,86 +201,6 @@ impl Builder<'_> {
                 let l = self.conjunction(l);
                 let r = self.conjunction(r);
                 self.and(l, r)
-            }
-        }
-    }
-
-    /// The proposition that `policy` holds of `ev`, as Lean states it.
-    pub(crate) fn policy(&mut self, policy: &Policy, ev: &Evidence) -> Stmt {
-        let e = match policy {
-            Policy::StrictAll => {
-                let (h, r) = (nat(self.st, ev.hosts), nat(self.st, ev.ready));
-                self.st.apps(self.t.strict_all, &[h, r])
-            }
-            Policy::AtLeast(t) => {
-                let (t, r) = (nat(self.st, *t), nat(self.st, ev.ready));
-                self.st.apps(self.t.at_least, &[t, r])
-            }
-            Policy::Percent(p) => {
-                let (p, h, r) = (
-                    nat(self.st, *p),
-                    nat(self.st, ev.hosts),
-                    nat(self.st, ev.ready),
-                );
-                self.st.apps(self.t.percent, &[p, h, r])
-            }
-            Policy::MaxFailures(k) => {
-                let (k, f) = (nat(self.st, *k), nat(self.st, ev.failed));
-                self.st.apps(self.t.max_failures, &[k, f])
-            }
-            Policy::Both(a, b) => {
-                let sa = self.policy(a, ev);
-                let sb = self.policy(b, ev);
-                return self.and(sa, sb);
-            }
-        };
-        self.is_true(e)
-    }
-
-    /// `@Eq Bool (@Decidable.decide p d) Bool.true` proved by
-    /// `@Eq.refl Bool Bool.true`: checking it makes the kernel run the
-    /// decision procedure `d` of `p`.
-    fn decided(&mut self, p: ExprId, d: ExprId) -> Stmt {
-        let e = self.st.apps(self.t.decide, &[p, d]);
-        self.is_true(e)
-    }
-
-    /// `a ≤ b` over Nat, decided by `Nat.decLe a b`.
-    fn decided_le(&mut self, a: ExprId, b: ExprId) -> Stmt {
-        let p = self.st.apps(self.t.le_nat, &[a, b]);
-        let d = self.st.apps(self.t.dec_le, &[a, b]);
-        self.decided(p, d)
-    }
-
-    /// The proposition that `policy` holds of `ev` as Lean's `Prop`
-    /// (`≤`, `=`), each atom in `decide` form.
-    pub(crate) fn decided_policy(&mut self, policy: &Policy, ev: &Evidence) -> Stmt {
-        match policy {
-            Policy::StrictAll => {
-                let (r, h) = (nat(self.st, ev.ready), nat(self.st, ev.hosts));
-                let p = self.st.apps(self.t.eq, &[self.t.nat, r, h]);
-                let d = self.st.apps(self.t.dec_eq, &[r, h]);
-                self.decided(p, d)
-            }
-            Policy::AtLeast(t) => {
-                let (t, r) = (nat(self.st, *t), nat(self.st, ev.ready));
-                self.decided_le(t, r)
-            }
-            Policy::Percent(p) => {
-                let (p, h) = (nat(self.st, *p), nat(self.st, ev.hosts));
-                let (hundred, r) = (nat(self.st, 100), nat(self.st, ev.ready));
-                let lhs = self.st.apps(self.t.nat_mul, &[p, h]);
-                let rhs = self.st.apps(self.t.nat_mul, &[hundred, r]);
-                self.decided_le(lhs, rhs)
-            }
-            Policy::MaxFailures(k) => {
-                let (f, k) = (nat(self.st, ev.failed), nat(self.st, *k));
-                self.decided_le(f, k)
-            }
-            Policy::Both(a, b) => {
-                let sa = self.decided_policy(a, ev);
-                let sb = self.decided_policy(b, ev);
-                self.and(sa, sb)
             }
         }
     }

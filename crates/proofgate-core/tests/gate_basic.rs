@@ -1,6 +1,9 @@
 //! The gate end to end: each requirement kind, true and false, the tiers
 //! that decide them, the cache, and the attestation fields.
 
+mod policies;
+
+use policies::PolicyEnv;
 use proofgate_barrier::{Evidence, Policy};
 use proofgate_core::invariant::{EDGE_BOUND, WITHIN_CAPACITY};
 use proofgate_core::{
@@ -108,7 +111,7 @@ fn dimension_match_is_reflex_and_mismatch_is_a_standard_rejection() {
 
 #[test]
 fn policies_are_evaluated_by_the_kernel() {
-    let mut env = env();
+    let mut pe = PolicyEnv::new(env());
     let ev = Evidence {
         hosts: 10,
         ready: 7,
@@ -133,7 +136,8 @@ fn policies_are_evaluated_by_the_kernel() {
         ),
     ];
     for (policy, holds) in cases {
-        let r = env.prove(&ProofRequirement::Policy(policy.clone()), &ev);
+        let req = pe.policy(&policy);
+        let r = pe.env.prove(&req, &ev);
         assert_eq!(r.is_ok(), holds, "{policy:?}: {r:?}");
         if let Ok(p) = r {
             assert_eq!(p.tier, ProofTier::Standard);
@@ -149,10 +153,8 @@ fn policies_are_evaluated_by_the_kernel() {
         failed: 0,
         provisioning: 0,
     };
-    assert!(
-        env.prove(&ProofRequirement::Policy(Policy::StrictAll), &all)
-            .is_ok()
-    );
+    let strict = pe.policy(&Policy::StrictAll);
+    assert!(pe.env.prove(&strict, &all).is_ok());
 }
 
 #[test]
@@ -259,12 +261,10 @@ fn invariants_and_composites() {
 /// finishes it; with a smaller Deep budget nobody decides and the gate says so.
 #[test]
 fn the_deep_tier_takes_what_standard_cannot_finish() {
-    let mut env = env();
-    let req = ProofRequirement::Composite(
-        (0..100)
-            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t)))
-            .collect(),
-    );
+    let mut pe = PolicyEnv::new(env());
+    let req =
+        ProofRequirement::Composite((0..100).map(|t| pe.policy(&Policy::AtLeast(t))).collect());
+    let env = &mut pe.env;
     let ev = Evidence {
         hosts: 100,
         ready: 100,
@@ -278,11 +278,6 @@ fn the_deep_tier_takes_what_standard_cannot_finish() {
         deep_fuel: 1_200,
         ..TierConfig::default()
     });
-    let req = ProofRequirement::Composite(
-        (0..100)
-            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t)))
-            .collect(),
-    );
     // Other evidence, so the cache cannot answer.
     let ev2 = Evidence {
         hosts: 200,
@@ -298,9 +293,10 @@ fn the_deep_tier_takes_what_standard_cannot_finish() {
     // A definite rejection in a long composite is final at the first tier.
     let req = ProofRequirement::Composite(
         (0..60)
-            .map(|t| ProofRequirement::Policy(Policy::AtLeast(t + 1)))
+            .map(|t| pe.policy(&Policy::AtLeast(t + 1)))
             .collect(),
     );
+    let env = &mut pe.env;
     let ev = Evidence { ready: 0, ..ev };
     let r = rejected(env.prove(&req, &ev));
     assert_eq!(r.tier, ProofTier::Standard, "{r}");
@@ -309,14 +305,15 @@ fn the_deep_tier_takes_what_standard_cannot_finish() {
 
 #[test]
 fn the_cache_answers_repeats_and_feeds_the_hit_rate() {
-    let mut env = env();
+    let mut pe = PolicyEnv::new(env());
     let ev = Evidence {
         hosts: 100,
         ready: 60,
         failed: 0,
         provisioning: 40,
     };
-    let req = ProofRequirement::Policy(Policy::Percent(50));
+    let req = pe.policy(&Policy::Percent(50));
+    let env = &mut pe.env;
     let first = env.prove(&req, &ev).unwrap();
     assert!(!first.cached);
     assert_eq!(first.attestation.cache_hit_rate_bps.get(), 0);
@@ -453,7 +450,12 @@ fn the_environment_hash_is_stable_and_tracks_declarations() {
 #[test]
 fn routing_follows_the_shape() {
     use proofgate_core::route_proof;
-    let mut env = env();
+    let mut pe = PolicyEnv::new(env());
+    let nested = (0..30).fold(Policy::AtLeast(1), |acc, t| {
+        Policy::both(Policy::AtLeast(t % 10), acc)
+    });
+    let (strict, nested) = (pe.policy(&Policy::StrictAll), pe.policy(&nested));
+    let env = &mut pe.env;
     let cfg = *env.config();
     let ev = Evidence {
         hosts: 10,
@@ -473,19 +475,12 @@ fn routing_follows_the_shape() {
         .obligation(&ProofRequirement::DimensionMatch { expected: 8 }, &node)
         .unwrap();
     assert_eq!(route_proof(&unequal, &cfg), ProofTier::Standard);
-    let policy = env
-        .obligation(&ProofRequirement::Policy(Policy::StrictAll), &ev)
-        .unwrap();
+    let policy = env.obligation(&strict, &ev).unwrap();
     assert_eq!(route_proof(&policy, &cfg), ProofTier::Standard);
-    let nested = (0..30).fold(Policy::AtLeast(1), |acc, t| {
-        Policy::both(Policy::AtLeast(t % 10), acc)
-    });
-    let deep = env
-        .obligation(&ProofRequirement::Policy(nested.clone()), &ev)
-        .unwrap();
+    let deep = env.obligation(&nested, &ev).unwrap();
     assert!(deep.prop_depth() > cfg.deep_depth);
     assert_eq!(route_proof(&deep, &cfg), ProofTier::Deep);
-    let p = env.prove(&ProofRequirement::Policy(nested), &ev).unwrap();
+    let p = env.prove(&nested, &ev).unwrap();
     assert_eq!(p.tier, ProofTier::Deep);
     // A hand-built reflexive-looking obligation that is not a Nat literal
     // equality is not Reflex: the kernel must look at it.
@@ -690,20 +685,26 @@ fn uncached_steps_do_not_depend_on_earlier_checks() {
         failed: 100,
         provisioning: 900,
     };
-    let percent = ProofRequirement::Policy(Policy::Percent(90));
-    let others = [
-        ProofRequirement::DecidedPolicy(Policy::Percent(90)),
-        ProofRequirement::Policy(Policy::AtLeast(7)),
-        ProofRequirement::Composite(vec![
-            ProofRequirement::Policy(Policy::StrictAll),
-            ProofRequirement::Policy(Policy::MaxFailures(200)),
-        ]),
-    ];
-    let mut fresh = env();
+    // Both environments register the same policies, in the same order, so
+    // they differ only in which checks ran.
+    let register = |pe: &mut PolicyEnv| {
+        let percent = pe.policy(&Policy::Percent(90));
+        let others = [
+            pe.decided(&Policy::Percent(90)),
+            pe.policy(&Policy::AtLeast(7)),
+            pe.policy(&Policy::both(Policy::StrictAll, Policy::MaxFailures(200))),
+        ];
+        (percent, others)
+    };
+    let mut fresh = PolicyEnv::new(env());
+    let (percent, _) = register(&mut fresh);
+    let fresh = &mut fresh.env;
     let ob = fresh.obligation(&percent, &ev).expect("builds");
     let first = fresh.verify_uncached(&ob).expect("holds").steps;
     let again = fresh.verify_uncached(&ob).expect("holds").steps;
-    let mut warmed = env();
+    let mut warmed = PolicyEnv::new(env());
+    let (percent, others) = register(&mut warmed);
+    let warmed = &mut warmed.env;
     for req in &others {
         let o = warmed.obligation(req, &ev).expect("builds");
         let _ = warmed.verify_uncached(&o);

@@ -1,6 +1,7 @@
-//! The `decide` form of the barrier policies (`DecidedPolicy`), checked by
-//! the kernel through Lean's `Nat.decLe` / `Nat.decEq`, against the `Bool`
-//! form (`Policy`) and the barrier crate's native evaluation.
+//! The `decide` form of the barrier policies (the barrier bridge's
+//! `PolicyForm::Decide` invariants), checked by the kernel through Lean's
+//! `Nat.decLe` / `Nat.decEq`, against the `Bool` form and the barrier
+//! crate's native evaluation.
 
 use proofgate_barrier::{Evidence, Policy};
 use proofgate_core::term::parse_term;
@@ -8,11 +9,13 @@ use proofgate_core::{Attempt, ProofEnvironment, ProofRequirement, ProofTier};
 use proptest::prelude::*;
 use std::cell::RefCell;
 
+mod policies;
 mod strategies;
+use policies::PolicyEnv;
 use strategies::{evidence, policy_near};
 
 thread_local! {
-    static ENV: RefCell<ProofEnvironment> = RefCell::new(ProofEnvironment::new().unwrap());
+    static ENV: RefCell<PolicyEnv> = RefCell::new(PolicyEnv::new(ProofEnvironment::new().unwrap()));
 }
 
 fn evidence_and_policy() -> impl Strategy<Value = (Evidence, Policy)> {
@@ -37,10 +40,11 @@ proptest! {
     #[test]
     fn decide_form_equals_bool_form_and_native((ev, policy) in evidence_and_policy()) {
         ENV.with(|env| {
-            let mut env = env.borrow_mut();
+            let pe = &mut *env.borrow_mut();
             let native = policy.holds(&ev);
-            let decided = ProofRequirement::DecidedPolicy(policy.clone());
-            let boolean = ProofRequirement::Policy(policy.clone());
+            let decided = pe.decided(&policy);
+            let boolean = pe.policy(&policy);
+            let env = &mut pe.env;
             let ob = env.obligation(&decided, &ev).unwrap();
             let deep = match env.attempt_tier(&ob, ProofTier::Deep) {
                 Attempt::Accepted(_) => true,
@@ -63,39 +67,50 @@ proptest! {
     }
 }
 
-/// The obligation is literally `decide (t ≤ ready) = true`, proved by
-/// `Eq.refl true`, with Lean's own names.
+/// The `decide` invariant of `AtLeast(7)` is literally
+/// `fun hosts ready failed => decide (7 ≤ ready)` with Lean's own names
+/// (`LE.le`, `instLENat`, `Nat.decLe`), and its obligation applies it to the
+/// evidence and compares with `true`, proved by `Eq.refl true`.
 #[test]
-fn at_least_obligation_is_the_lean_decide_statement() {
-    let mut env = ProofEnvironment::new().unwrap();
-    let ob = env
-        .obligation(
-            &ProofRequirement::DecidedPolicy(Policy::AtLeast(7)),
-            &ev(10, 9, 0),
-        )
-        .unwrap();
+fn at_least_invariant_is_the_lean_decide_statement() {
+    let mut pe = PolicyEnv::new(ProofEnvironment::new().unwrap());
+    let req = pe.decided(&Policy::AtLeast(7));
+    let ProofRequirement::InvariantPreserved { invariant_id } = req else {
+        panic!("a leaf is one invariant: {req:?}")
+    };
+    let env = &mut pe.env;
+    let name = env
+        .kernel()
+        .store()
+        .names
+        .find_dotted("Proofgate.Barrier.policy0");
+    let value = match name
+        .and_then(|n| env.kernel().env().get(n))
+        .map(|c| c.kind.clone())
+    {
+        Some(proofgate_kernel::ConstantKind::Definition { value, .. }) => value,
+        other => panic!("not a definition: {other:?}"),
+    };
+    let want = parse_term(
+        env.store_mut(),
+        &[],
+        "fun (hosts : Nat) (ready : Nat) (failed : Nat) => Decidable.decide (LE.le.{0} Nat instLENat 7 ready) (Nat.decLe 7 ready)",
+    )
+    .unwrap();
+    assert_eq!(value, want);
+    let ob = env.obligation(&req, &ev(10, 9, 0)).unwrap();
     let prop = parse_term(
         env.store_mut(),
         &[],
-        "Eq.{1} Bool (Decidable.decide (LE.le.{0} Nat instLENat 7 9) (Nat.decLe 7 9)) Bool.true",
+        "Eq.{1} Bool (Proofgate.Barrier.policy0 10 9 0) Bool.true",
     )
     .unwrap();
     let proof = parse_term(env.store_mut(), &[], "Eq.refl.{1} Bool Bool.true").unwrap();
-    assert_eq!(ob.prop(), prop);
-    assert_eq!(ob.proof(), proof);
-    let max_failures = env
-        .obligation(
-            &ProofRequirement::DecidedPolicy(Policy::MaxFailures(2)),
-            &ev(10, 7, 3),
-        )
-        .unwrap();
-    let prop = parse_term(
-        env.store_mut(),
-        &[],
-        "Eq.{1} Bool (Decidable.decide (LE.le.{0} Nat instLENat 3 2) (Nat.decLe 3 2)) Bool.true",
-    )
-    .unwrap();
-    assert_eq!(max_failures.prop(), prop);
+    assert_eq!((ob.prop(), ob.proof()), (prop, proof));
+    assert_eq!(
+        invariant_id,
+        proofgate_barrier::proof_gate::FIRST_POLICY_INVARIANT
+    );
 }
 
 /// Boundary cases of every policy, both verdicts, in both forms; a false
@@ -103,7 +118,7 @@ fn at_least_obligation_is_the_lean_decide_statement() {
 /// Standard for lack of fuel).
 #[test]
 fn boundaries_agree_in_both_forms() {
-    let mut env = ProofEnvironment::new().unwrap();
+    let mut pe = PolicyEnv::new(ProofEnvironment::new().unwrap());
     let e = ev(1_000_000, 999_999, 1);
     for (policy, holds) in [
         (Policy::AtLeast(999_999), true),
@@ -119,8 +134,8 @@ fn boundaries_agree_in_both_forms() {
         ),
     ] {
         assert_eq!(policy.holds(&e), holds, "{policy:?}");
-        let d = env.prove(&ProofRequirement::DecidedPolicy(policy.clone()), &e);
-        let b = env.prove(&ProofRequirement::Policy(policy.clone()), &e);
+        let (d, b) = (pe.decided(&policy), pe.policy(&policy));
+        let (d, b) = (pe.env.prove(&d, &e), pe.env.prove(&b, &e));
         assert_eq!(d.is_ok(), holds, "decide form of {policy:?}: {d:?}");
         assert_eq!(b.is_ok(), holds, "Bool form of {policy:?}: {b:?}");
         if let Ok(p) = d {
@@ -128,10 +143,8 @@ fn boundaries_agree_in_both_forms() {
         }
     }
     let all = ev(5, 5, 0);
-    assert!(
-        env.prove(&ProofRequirement::DecidedPolicy(Policy::StrictAll), &all)
-            .is_ok()
-    );
+    let strict = pe.decided(&Policy::StrictAll);
+    assert!(pe.env.prove(&strict, &all).is_ok());
 }
 
 /// Why `Policy` keeps the `Bool` form: the kernel needs fewer steps for it
@@ -140,19 +153,17 @@ fn boundaries_agree_in_both_forms() {
 /// the same `Nat.ble`). Step counts are deterministic, not timings.
 #[test]
 fn bool_form_needs_fewer_kernel_steps() {
-    let mut env = ProofEnvironment::new().unwrap();
+    let mut pe = PolicyEnv::new(ProofEnvironment::new().unwrap());
     let e = ev(10_000, 9_000, 100);
     for policy in [
         Policy::AtLeast(8_000),
         Policy::MaxFailures(100),
         Policy::Percent(90),
     ] {
-        let d = env
-            .obligation(&ProofRequirement::DecidedPolicy(policy.clone()), &e)
-            .unwrap();
-        let b = env
-            .obligation(&ProofRequirement::Policy(policy.clone()), &e)
-            .unwrap();
+        let (d, b) = (pe.decided(&policy), pe.policy(&policy));
+        let env = &mut pe.env;
+        let d = env.obligation(&d, &e).unwrap();
+        let b = env.obligation(&b, &e).unwrap();
         let d = env.verify_uncached(&d).unwrap().steps;
         let b = env.verify_uncached(&b).unwrap().steps;
         eprintln!("{policy:?}: Bool form {b} steps, decide form {d}");

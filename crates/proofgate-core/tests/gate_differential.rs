@@ -16,11 +16,13 @@ use proofgate_core::{
 use proptest::prelude::*;
 use std::cell::RefCell;
 
+mod policies;
 mod strategies;
+use policies::PolicyEnv;
 use strategies::{evidence, policy_near};
 
 thread_local! {
-    static ENV: RefCell<ProofEnvironment> = RefCell::new(ProofEnvironment::new().unwrap());
+    static ENV: RefCell<PolicyEnv> = RefCell::new(PolicyEnv::new(ProofEnvironment::new().unwrap()));
 }
 
 #[derive(Clone, Debug)]
@@ -37,27 +39,49 @@ impl GateSubject for Subject {
     fn schema_id(&self) -> Option<u64> {
         Some(self.schema)
     }
-    fn policy_evidence(&self) -> Option<Evidence> {
-        Some(self.ev)
+    fn invariant_arguments(&self, id: u32) -> Option<Vec<u64>> {
+        self.ev.invariant_arguments(id)
     }
 }
 
-fn requirement(s: &Subject) -> BoxedStrategy<ProofRequirement> {
+/// A requirement as generated, before its policies are registered.
+#[derive(Clone, Debug)]
+enum Req {
+    Dim(u64),
+    Schema(u64),
+    Policy(Policy),
+    All(Vec<Req>),
+}
+
+impl Req {
+    fn build(&self, env: &mut PolicyEnv) -> ProofRequirement {
+        match self {
+            Req::Dim(expected) => ProofRequirement::DimensionMatch {
+                expected: *expected,
+            },
+            Req::Schema(schema_id) => ProofRequirement::TypeMatch {
+                schema_id: *schema_id,
+            },
+            Req::Policy(p) => env.policy(p),
+            Req::All(rs) => ProofRequirement::Composite(rs.iter().map(|r| r.build(env)).collect()),
+        }
+    }
+}
+
+fn requirement(s: &Subject) -> BoxedStrategy<Req> {
     let (dim, schema, ev) = (s.dim, s.schema, s.ev);
     let leaf = prop_oneof![
-        prop_oneof![Just(dim), 0u64..=4]
-            .prop_map(|expected| ProofRequirement::DimensionMatch { expected }),
-        prop_oneof![Just(schema), Just(schema ^ 1)]
-            .prop_map(|schema_id| ProofRequirement::TypeMatch { schema_id }),
-        policy_near(ev).prop_map(ProofRequirement::Policy),
+        prop_oneof![Just(dim), 0u64..=4].prop_map(Req::Dim),
+        prop_oneof![Just(schema), Just(schema ^ 1)].prop_map(Req::Schema),
+        policy_near(ev).prop_map(Req::Policy),
     ];
     leaf.prop_recursive(2, 8, 4, |inner| {
-        prop::collection::vec(inner, 0..4).prop_map(ProofRequirement::Composite)
+        prop::collection::vec(inner, 0..4).prop_map(Req::All)
     })
     .boxed()
 }
 
-fn subject_and_requirement() -> impl Strategy<Value = (Subject, ProofRequirement)> {
+fn subject_and_requirement() -> impl Strategy<Value = (Subject, Req)> {
     (0u64..=4, 0u64..=1_000_000, evidence())
         .prop_map(|(dim, schema, ev)| Subject { dim, schema, ev })
         .prop_flat_map(|s| {
@@ -67,13 +91,12 @@ fn subject_and_requirement() -> impl Strategy<Value = (Subject, ProofRequirement
 }
 
 /// What the requirement means, computed in Rust without the kernel.
-fn truth(r: &ProofRequirement, s: &Subject) -> bool {
+fn truth(r: &Req, s: &Subject) -> bool {
     match r {
-        ProofRequirement::DimensionMatch { expected } => s.dim == *expected,
-        ProofRequirement::TypeMatch { schema_id } => s.schema == *schema_id,
-        ProofRequirement::Policy(p) => p.holds(&s.ev),
-        ProofRequirement::Composite(rs) => rs.iter().all(|r| truth(r, s)),
-        _ => unreachable!("not generated"),
+        Req::Dim(expected) => s.dim == *expected,
+        Req::Schema(schema_id) => s.schema == *schema_id,
+        Req::Policy(p) => p.holds(&s.ev),
+        Req::All(rs) => rs.iter().all(|r| truth(r, s)),
     }
 }
 
@@ -81,9 +104,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
-    fn tiers_agree_with_deep((s, req) in subject_and_requirement()) {
+    fn tiers_agree_with_deep((s, generated) in subject_and_requirement()) {
         ENV.with(|env| {
-            let mut env = env.borrow_mut();
+            let env = &mut *env.borrow_mut();
+            let req = generated.build(env);
+            let env = &mut env.env;
             let ob = env.obligation(&req, &s).unwrap();
             let deep = env.attempt_tier(&ob, ProofTier::Deep);
             let deep_accepts = match &deep {
@@ -91,7 +116,7 @@ proptest! {
                 Attempt::Rejected(_) => false,
                 Attempt::Undecided(..) | Attempt::KernelBug(_) => return Err(TestCaseError::fail(format!("Deep did not decide: {deep:?}"))),
             };
-            prop_assert_eq!(deep_accepts, truth(&req, &s), "Deep disagrees with the meaning of {}", req);
+            prop_assert_eq!(deep_accepts, truth(&generated, &s), "Deep disagrees with the meaning of {}", req);
             for tier in [ProofTier::Reflex, ProofTier::Standard] {
                 match env.attempt_tier(&ob, tier) {
                     Attempt::Accepted(_) => prop_assert!(deep_accepts, "{:?} accepted what Deep rejects: {}", tier, req),
@@ -116,9 +141,10 @@ proptest! {
             Policy::both(Policy::Percent((seed >> 8) % 101), Policy::MaxFailures((seed >> 16) % (ev.hosts + 1))),
         ];
         ENV.with(|env| {
-            let mut env = env.borrow_mut();
+            let env = &mut *env.borrow_mut();
             for p in policies {
-                let kernel = env.prove(&ProofRequirement::Policy(p.clone()), &ev).is_ok();
+                let req = env.policy(&p);
+                let kernel = env.env.prove(&req, &ev).is_ok();
                 prop_assert_eq!(kernel, p.holds(&ev), "{:?} on {:?}", p, ev);
             }
             Ok(())
@@ -128,7 +154,9 @@ proptest! {
     #[test]
     fn issued_attestations_round_trip(ev in evidence(), t in 0u64..=1_000_000) {
         let att = ENV.with(|env| {
-            env.borrow_mut().prove(&ProofRequirement::Policy(Policy::AtLeast(t)), &ev).ok().map(|p| p.attestation)
+            let env = &mut *env.borrow_mut();
+            let req = env.policy(&Policy::AtLeast(t));
+            env.env.prove(&req, &ev).ok().map(|p| p.attestation)
         });
         if let Some(att) = att {
             let bytes = att.to_bytes();

@@ -3,11 +3,14 @@
 //! terms (same hash-consed type and value), and an environment loaded from
 //! the export must check the gate's obligations too.
 
+mod policies;
+
+use policies::PolicyEnv;
 use proofgate_barrier::{Evidence, Policy};
 use proofgate_core::canonical::TermDigests;
 use proofgate_core::lean_prelude::lean_declarations;
 use proofgate_core::term::SourceDecl;
-use proofgate_core::{GateSubject, ProofEnvironment, ProofRequirement, ProofTier};
+use proofgate_core::{ProofEnvironment, ProofTier};
 use proofgate_kernel::DeclHeader;
 use proofgate_kernel::{
     ConstantKind, Declaration, Kernel, Limits, check_export, run_with_kernel_stack,
@@ -142,13 +145,6 @@ fn derived_recursors_match_leans() {
     });
 }
 
-struct Ev(Evidence);
-impl GateSubject for Ev {
-    fn policy_evidence(&self) -> Option<Evidence> {
-        Some(self.0)
-    }
-}
-
 #[test]
 fn policy_obligations_check_in_an_environment_loaded_from_lean() {
     run_with_kernel_stack(|| {
@@ -158,13 +154,13 @@ fn policy_obligations_check_in_an_environment_loaded_from_lean() {
         ) else {
             return;
         };
-        let mut env = ProofEnvironment::from_export_path(path).unwrap();
-        let ev = Ev(Evidence {
+        let mut pe = PolicyEnv::new(ProofEnvironment::from_export_path(path).unwrap());
+        let ev = Evidence {
             hosts: 1_000_000,
             ready: 999_999,
             failed: 1,
             provisioning: 0,
-        });
+        };
         for (policy, holds) in [
             (Policy::Percent(99), true),
             (Policy::Percent(100), false),
@@ -175,17 +171,18 @@ fn policy_obligations_check_in_an_environment_loaded_from_lean() {
                 true,
             ),
         ] {
-            let r = env.prove(&ProofRequirement::Policy(policy.clone()), &ev);
+            let (b, d) = (pe.policy(&policy), pe.decided(&policy));
+            let r = pe.env.prove(&b, &ev);
             assert_eq!(r.is_ok(), holds, "{policy:?}: {r:?}");
             if let Ok(p) = r {
                 assert_eq!(p.tier, ProofTier::Standard);
             }
             // The decide form needs only Lean's own declarations.
-            let d = env.prove(&ProofRequirement::DecidedPolicy(policy.clone()), &ev);
+            let d = pe.env.prove(&d, &ev);
             assert_eq!(d.is_ok(), holds, "decide form of {policy:?}: {d:?}");
         }
         // Lean's own environment hashes differently from the built-in one.
         let mut builtin = ProofEnvironment::new().unwrap();
-        assert_ne!(env.environment_hash(), builtin.environment_hash());
+        assert_ne!(pe.env.environment_hash(), builtin.environment_hash());
     });
 }

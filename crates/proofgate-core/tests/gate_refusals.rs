@@ -1,36 +1,39 @@
 //! A refused mutation says what is wrong in the requirement's terms, beside
-//! the kernel's rule, and the cache does not change the words.
+//! the kernel's rule.
 
-use proofgate_barrier::{Evidence, Policy};
+use proofgate_core::invariant::WITHIN_CAPACITY;
 use proofgate_core::{GateError, GateSubject, ProofEnvironment, ProofGate, ProofRequirement};
 
 #[derive(Clone)]
-struct Rollout {
+struct Shard {
     dim: u64,
-    evidence: Evidence,
+    schema: u64,
+    len: u64,
+    cap: u64,
 }
 
-impl GateSubject for Rollout {
+impl GateSubject for Shard {
     fn dimension(&self) -> Option<u64> {
         Some(self.dim)
     }
-    fn policy_evidence(&self) -> Option<Evidence> {
-        Some(self.evidence)
+    fn schema_id(&self) -> Option<u64> {
+        Some(self.schema)
+    }
+    fn invariant_arguments(&self, _: u32) -> Option<Vec<u64>> {
+        Some(vec![self.len, self.cap])
     }
 }
 
-fn refusal(requirement: ProofRequirement, value: Rollout) -> (String, String, &'static str) {
+const OK: Shard = Shard {
+    dim: 384,
+    schema: 7,
+    len: 10,
+    cap: 100,
+};
+
+fn refusal(requirement: ProofRequirement, value: Shard) -> (String, String, &'static str) {
     let mut env = ProofEnvironment::new().unwrap();
-    let ok = Rollout {
-        dim: 384,
-        evidence: Evidence {
-            hosts: 10,
-            ready: 10,
-            failed: 0,
-            provisioning: 0,
-        },
-    };
-    let mut gate = ProofGate::new(ok, requirement);
+    let mut gate = ProofGate::new(OK, requirement);
     match gate.mutate(&mut env, |_| value) {
         Err(GateError::Rejected(r)) => (
             r.explanation.clone().expect("a sentence"),
@@ -43,15 +46,7 @@ fn refusal(requirement: ProofRequirement, value: Rollout) -> (String, String, &'
 
 #[test]
 fn refusals_speak_the_requirements_language() {
-    let bad_dim = Rollout {
-        dim: 385,
-        evidence: Evidence {
-            hosts: 10,
-            ready: 10,
-            failed: 0,
-            provisioning: 0,
-        },
-    };
+    let bad_dim = Shard { dim: 385, ..OK };
     let (sentence, message, rule) = refusal(
         ProofRequirement::DimensionMatch { expected: 384 },
         bad_dim.clone(),
@@ -60,27 +55,21 @@ fn refusals_speak_the_requirements_language() {
     assert!(message.contains("dimension 385, required 384"), "{message}");
     assert!(rule.starts_with("type."), "the kernel's rule stays: {rule}");
 
-    let slow = Rollout {
-        dim: 384,
-        evidence: Evidence {
-            hosts: 10,
-            ready: 8,
-            failed: 1,
-            provisioning: 1,
-        },
-    };
-    let (sentence, _, _) = refusal(ProofRequirement::Policy(Policy::Percent(90)), slow.clone());
-    assert_eq!(
-        sentence,
-        "8 of 10 hosts ready, 1 failed, required at least 90% ready"
-    );
-    let (decided, _, _) = refusal(ProofRequirement::DecidedPolicy(Policy::Percent(90)), slow);
-    assert_eq!(decided, sentence, "the decide form reads the same");
-
+    // In a composite only the failing part is named.
     let composite = ProofRequirement::Composite(vec![
-        ProofRequirement::Policy(Policy::AtLeast(1)),
+        ProofRequirement::TypeMatch { schema_id: 7 },
         ProofRequirement::DimensionMatch { expected: 384 },
     ]);
     let (sentence, _, _) = refusal(composite, bad_dim);
     assert_eq!(sentence, "dimension 385, required 384");
+
+    // What only the kernel decides is named with its arguments.
+    let full = Shard { len: 101, ..OK };
+    let (sentence, _, _) = refusal(
+        ProofRequirement::InvariantPreserved {
+            invariant_id: WITHIN_CAPACITY,
+        },
+        full,
+    );
+    assert_eq!(sentence, "invariant 0 is false of arguments [101, 100]");
 }

@@ -1,14 +1,15 @@
 //! Every Converge of the suite goes through a proof gate: the run's policy
-//! as a `ProofRequirement::Policy`, proved by the kernel on the evidence of
+//! as registered policy invariants (`proofgate_barrier::proof_gate`), proved by the kernel on the evidence of
 //! that moment. Counts the tiers used and, with `--ledger DIR`, appends each
 //! attestation to the on-disk ledger.
 
 use super::FuzzError;
 use proofgate_barrier::controller::ConvergeAuthority;
+use proofgate_barrier::proof_gate::GatedAuthority;
 use proofgate_barrier::suite::{SuiteConfig, SuiteError, SuiteReport, run_suite_with_authority};
 use proofgate_barrier::{Evidence, Policy};
 use proofgate_core::ledger::disk::{DiskLedger, DiskOptions};
-use proofgate_core::{GatedAuthority, ProofEnvironment, ProofTier, Proved};
+use proofgate_core::{ProofEnvironment, ProofTier, Proved};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -1,5 +1,5 @@
 //! The obligation memo: the hot paths (mutation gates asking the same
-//! literal equality, the barrier asking policies of evidence) remember
+//! literal equality, the barrier asking its policy invariants of evidence) remember
 //! their obligation, the proof the kernel accepted for it, and that proof's
 //! receipt record in the epoch it was made, so a repeat is answered without
 //! building terms or hashing. The literal fast path keeps the last literal
@@ -13,7 +13,6 @@
 use super::receipts::Accepted;
 use crate::obligation::Obligation;
 use crate::requirement::{GateSubject, ProofRequirement};
-use proofgate_barrier::{Evidence, Policy};
 use rustc_hash::FxHashMap;
 
 /// Obligations remembered at most (the memo stops growing there; later
@@ -26,10 +25,9 @@ pub(crate) const MEMO_LIMIT: usize = 4_096;
 pub(crate) enum MemoKey {
     /// `actual = expected` over Nat (DimensionMatch and TypeMatch alike).
     Literal(u64, u64),
-    /// A policy of barrier evidence.
-    Policy(Policy, Evidence),
-    /// A policy of barrier evidence in `decide` form.
-    DecidedPolicy(Policy, Evidence),
+    /// A registered invariant of these arguments (ids are never
+    /// re-registered, so the pair fixes the obligation).
+    Invariant(u32, Vec<u64>),
 }
 
 impl MemoKey {
@@ -42,12 +40,9 @@ impl MemoKey {
             ProofRequirement::TypeMatch { schema_id } => {
                 subject.schema_id().map(|s| MemoKey::Literal(s, *schema_id))
             }
-            ProofRequirement::Policy(p) => subject
-                .policy_evidence()
-                .map(|e| MemoKey::Policy(p.clone(), e)),
-            ProofRequirement::DecidedPolicy(p) => subject
-                .policy_evidence()
-                .map(|e| MemoKey::DecidedPolicy(p.clone(), e)),
+            ProofRequirement::InvariantPreserved { invariant_id } => subject
+                .invariant_arguments(*invariant_id)
+                .map(|a| MemoKey::Invariant(*invariant_id, a)),
             _ => None,
         }
     }

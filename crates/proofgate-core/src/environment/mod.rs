@@ -309,7 +309,7 @@ impl ProofEnvironment {
 
     /// [`Self::prove`] without assembling the attestation: the receipt
     /// holds what it needs, and [`Self::attestation`] builds it on request.
-    /// A repeated literal or policy obligation is answered from the memo
+    /// A repeated literal or invariant obligation is answered from the memo
     /// (a real hit of the proof the kernel accepted for it).
     #[inline]
     pub fn prove_receipt<S: GateSubject + ?Sized>(
