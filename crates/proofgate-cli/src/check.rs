@@ -108,7 +108,17 @@ fn open(path: &Path) -> std::io::Result<(Box<dyn BufRead>, Option<u64>)> {
 /// The file name that means standard input.
 const STDIN: &str = "-";
 
-fn check_file_as(path: &Path, limits: Limits, stats: bool, json: bool) -> Verdict {
+/// How a file's result is printed: text (with the figures under `--stats`)
+/// or one JSON object (which always carries them).
+#[derive(Clone, Copy)]
+enum Output {
+    Text { stats: bool },
+    Json,
+}
+
+fn check_file_as(path: &Path, limits: Limits, output: Output) -> Verdict {
+    let json = matches!(output, Output::Json);
+    let stats = matches!(output, Output::Text { stats: true });
     let name = if path == Path::new(STDIN) {
         "<stdin>".to_string()
     } else {
@@ -195,7 +205,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
         fuel: args.fuel,
         ..Limits::DEEP
     };
-    let (files, stats, json) = (args.files, args.stats, args.json);
+    let files = args.files;
+    let output = if args.json {
+        Output::Json
+    } else {
+        Output::Text { stats: args.stats }
+    };
     if files.iter().filter(|f| *f == Path::new(STDIN)).count() > 1 {
         eprintln!("proofgate check: standard input (-) can be read only once");
         return ExitCode::from(2);
@@ -203,7 +218,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let verdicts: Vec<Verdict> = run_with_kernel_stack(move || {
         files
             .iter()
-            .map(|f| check_file_as(f, limits, stats, json))
+            .map(|f| check_file_as(f, limits, output))
             .collect()
     });
     Verdict::worst(verdicts).exit()
@@ -211,7 +226,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
 #[cfg(test)]
 mod tests {
-    use super::{Verdict, check_file_as};
+    use super::{Output, Verdict, check_file_as};
     use proofgate_kernel::Limits;
 
     #[test]
@@ -222,17 +237,17 @@ mod tests {
         let fixture = |rel: &str| root.join(rel);
         let ok = fixture("accept/structure.ndjson");
         assert!(matches!(
-            check_file_as(&ok, Limits::DEFAULT, true, false),
+            check_file_as(&ok, Limits::DEFAULT, Output::Text { stats: true }),
             Verdict::Accepted
         ));
         let bad = fixture("reject/non_positive.ndjson");
         assert!(matches!(
-            check_file_as(&bad, Limits::DEFAULT, false, true),
+            check_file_as(&bad, Limits::DEFAULT, Output::Json),
             Verdict::Rejected
         ));
         let future = fixture("decline/future_format.ndjson");
         assert!(matches!(
-            check_file_as(&future, Limits::DEFAULT, false, false),
+            check_file_as(&future, Limits::DEFAULT, Output::Text { stats: false }),
             Verdict::Declined
         ));
         // Every unusable input: empty, no meta line, other versions, not UTF-8.
@@ -242,7 +257,7 @@ mod tests {
             n += 1;
             assert!(
                 matches!(
-                    check_file_as(&f.path(), Limits::DEFAULT, false, false),
+                    check_file_as(&f.path(), Limits::DEFAULT, Output::Text { stats: false }),
                     Verdict::Declined
                 ),
                 "{} not declined",
@@ -252,7 +267,7 @@ mod tests {
         assert!(n >= 8, "decline fixtures missing");
         let missing = fixture("no-such-file.ndjson");
         assert!(matches!(
-            check_file_as(&missing, Limits::DEFAULT, false, true),
+            check_file_as(&missing, Limits::DEFAULT, Output::Json),
             Verdict::Declined
         ));
     }
@@ -264,16 +279,16 @@ mod tests {
         };
         let ok = root.join("accept/structure.ndjson");
         let starved = Limits::with_fuel(1);
-        for json in [false, true] {
+        for output in [Output::Text { stats: false }, Output::Json] {
             assert!(matches!(
-                check_file_as(&ok, starved, false, json),
+                check_file_as(&ok, starved, output),
                 Verdict::Declined
             ));
         }
         // With the default budget the same file is accepted: the decline came
         // from the limit, not from the file.
         assert!(matches!(
-            check_file_as(&ok, Limits::DEFAULT, false, false),
+            check_file_as(&ok, Limits::DEFAULT, Output::Text { stats: false }),
             Verdict::Accepted
         ));
     }

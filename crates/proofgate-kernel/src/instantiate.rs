@@ -16,6 +16,15 @@ use rustc_hash::FxHashMap;
 pub(crate) type ReplaceCache = FxHashMap<(ExprId, u32), ExprId>;
 type Cache = ReplaceCache;
 
+/// How a traversal moves: whether crossing a binder counts (term
+/// substitutions shift loose indices; level instantiation does not look at
+/// binders), and whether visited `(subterm, offset)` pairs are memoised.
+#[derive(Clone, Copy)]
+struct Walk {
+    count_binders: bool,
+    memoise: bool,
+}
+
 /// Depth up to which traversals skip the memo table (a few hundred node
 /// visits at most, however much the term is shared: 3^6 with `let`).
 const MEMO_MIN_DEPTH: u32 = 6;
@@ -60,7 +69,7 @@ impl TermStore {
     }
 
     /// Rebuilds `e`, letting `f` replace a subterm first (given the number of
-    /// binders crossed). `shift` says whether crossing a binder counts.
+    /// binders crossed, when `walk` counts them).
     /// Generic in `f`, so each substitution gets its own copy with `f`
     /// inlined: `f` runs at every node visited, and a `dyn` call there was
     /// a tenth of a substitution's cost.
@@ -68,9 +77,8 @@ impl TermStore {
         &mut self,
         e: ExprId,
         off: u32,
-        shift: bool,
+        walk: Walk,
         cache: &mut Cache,
-        memo: bool,
         f: &mut F,
     ) -> ExprId {
         // Every visit is paid for; past the check's limit the traversal
@@ -82,14 +90,16 @@ impl TermStore {
         if let Some(r) = f(self, e, off) {
             return r;
         }
-        if memo && let Some(&r) = cache.get(&(e, off)) {
+        if walk.memoise
+            && let Some(&r) = cache.get(&(e, off))
+        {
             return r;
         }
-        let inner = if shift { off + 1 } else { off };
+        let inner = if walk.count_binders { off + 1 } else { off };
         let r = match self.node(e) {
             ExprNode::App(a, b) => {
-                let a2 = self.replace(a, off, shift, cache, memo, f);
-                let b2 = self.replace(b, off, shift, cache, memo, f);
+                let a2 = self.replace(a, off, walk, cache, f);
+                let b2 = self.replace(b, off, walk, cache, f);
                 if a2 == a && b2 == b {
                     e
                 } else {
@@ -97,8 +107,8 @@ impl TermStore {
                 }
             }
             ExprNode::Lam(t, b) => {
-                let t2 = self.replace(t, off, shift, cache, memo, f);
-                let b2 = self.replace(b, inner, shift, cache, memo, f);
+                let t2 = self.replace(t, off, walk, cache, f);
+                let b2 = self.replace(b, inner, walk, cache, f);
                 if t2 == t && b2 == b {
                     e
                 } else {
@@ -106,8 +116,8 @@ impl TermStore {
                 }
             }
             ExprNode::Pi(t, b) => {
-                let t2 = self.replace(t, off, shift, cache, memo, f);
-                let b2 = self.replace(b, inner, shift, cache, memo, f);
+                let t2 = self.replace(t, off, walk, cache, f);
+                let b2 = self.replace(b, inner, walk, cache, f);
                 if t2 == t && b2 == b {
                     e
                 } else {
@@ -115,9 +125,9 @@ impl TermStore {
                 }
             }
             ExprNode::Let(t, v, b) => {
-                let t2 = self.replace(t, off, shift, cache, memo, f);
-                let v2 = self.replace(v, off, shift, cache, memo, f);
-                let b2 = self.replace(b, inner, shift, cache, memo, f);
+                let t2 = self.replace(t, off, walk, cache, f);
+                let v2 = self.replace(v, off, walk, cache, f);
+                let b2 = self.replace(b, inner, walk, cache, f);
                 if t2 == t && v2 == v && b2 == b {
                     e
                 } else {
@@ -125,7 +135,7 @@ impl TermStore {
                 }
             }
             ExprNode::Proj(n, i, s) => {
-                let s2 = self.replace(s, off, shift, cache, memo, f);
+                let s2 = self.replace(s, off, walk, cache, f);
                 if s2 == s {
                     e
                 } else {
@@ -134,7 +144,7 @@ impl TermStore {
             }
             _ => e,
         };
-        if memo {
+        if walk.memoise {
             cache.insert((e, off), r);
         }
         r
@@ -149,20 +159,29 @@ impl TermStore {
             return e;
         }
         self.with_replace_cache(e, |st, cache, memo| {
-            st.replace(e, 0, true, cache, memo, &mut |st, x, off| {
-                if st.lbr(x) <= off {
-                    return Some(x);
-                }
-                if let ExprNode::BVar(i) = st.node(x) {
-                    let j = i - off;
-                    return Some(if j < n {
-                        st.lift_loose_bvars(subst[(n - 1 - j) as usize], 0, off)
-                    } else {
-                        st.bvar(i - n)
-                    });
-                }
-                None
-            })
+            st.replace(
+                e,
+                0,
+                Walk {
+                    count_binders: true,
+                    memoise: memo,
+                },
+                cache,
+                &mut |st, x, off| {
+                    if st.lbr(x) <= off {
+                        return Some(x);
+                    }
+                    if let ExprNode::BVar(i) = st.node(x) {
+                        let j = i - off;
+                        return Some(if j < n {
+                            st.lift_loose_bvars(subst[(n - 1 - j) as usize], 0, off)
+                        } else {
+                            st.bvar(i - n)
+                        });
+                    }
+                    None
+                },
+            )
         })
     }
 
@@ -200,18 +219,27 @@ impl TermStore {
             return e;
         }
         self.with_replace_cache(e, |st, cache, memo| {
-            st.replace(e, 0, true, cache, memo, &mut |st, x, off| {
-                if !st.has_fvar(x) {
-                    return Some(x);
-                }
-                if let ExprNode::FVar(_) = st.node(x) {
-                    return Some(match pos(x) {
-                        Some(i) => st.bvar(off + n - 1 - i as u32),
-                        None => x,
-                    });
-                }
-                None
-            })
+            st.replace(
+                e,
+                0,
+                Walk {
+                    count_binders: true,
+                    memoise: memo,
+                },
+                cache,
+                &mut |st, x, off| {
+                    if !st.has_fvar(x) {
+                        return Some(x);
+                    }
+                    if let ExprNode::FVar(_) = st.node(x) {
+                        return Some(match pos(x) {
+                            Some(i) => st.bvar(off + n - 1 - i as u32),
+                            None => x,
+                        });
+                    }
+                    None
+                },
+            )
         })
     }
 
@@ -221,15 +249,24 @@ impl TermStore {
             return e;
         }
         self.with_replace_cache(e, |st, cache, memo| {
-            st.replace(e, start, true, cache, memo, &mut |st, x, off| {
-                if st.lbr(x) <= off {
-                    return Some(x);
-                }
-                if let ExprNode::BVar(i) = st.node(x) {
-                    return Some(st.bvar(i + d));
-                }
-                None
-            })
+            st.replace(
+                e,
+                start,
+                Walk {
+                    count_binders: true,
+                    memoise: memo,
+                },
+                cache,
+                &mut |st, x, off| {
+                    if st.lbr(x) <= off {
+                        return Some(x);
+                    }
+                    if let ExprNode::BVar(i) = st.node(x) {
+                        return Some(st.bvar(i + d));
+                    }
+                    None
+                },
+            )
         })
     }
 
@@ -240,17 +277,26 @@ impl TermStore {
             return e;
         }
         self.with_replace_cache(e, |st, cache, memo| {
-            st.replace(e, start, true, cache, memo, &mut |st, x, off| {
-                if st.lbr(x) <= off {
-                    return Some(x);
-                }
-                if let ExprNode::BVar(i) = st.node(x) {
-                    // Indices in `start..start+d` must not occur; saturate
-                    // rather than wrap if a caller breaks that.
-                    return Some(st.bvar(i.saturating_sub(d).max(off)));
-                }
-                None
-            })
+            st.replace(
+                e,
+                start,
+                Walk {
+                    count_binders: true,
+                    memoise: memo,
+                },
+                cache,
+                &mut |st, x, off| {
+                    if st.lbr(x) <= off {
+                        return Some(x);
+                    }
+                    if let ExprNode::BVar(i) = st.node(x) {
+                        // Indices in `start..start+d` must not occur; saturate
+                        // rather than wrap if a caller breaks that.
+                        return Some(st.bvar(i.saturating_sub(d).max(off)));
+                    }
+                    None
+                },
+            )
         })
     }
 
@@ -304,26 +350,35 @@ impl TermStore {
         // and each is substituted once (see `instance_size`).
         let mut lmemo = crate::level::LevelMemo::default();
         self.with_replace_cache(e, |st, cache, memo| {
-            st.replace(e, 0, false, cache, memo, &mut |st, x, _| {
-                if !st.data(x).has_level_param() {
-                    return Some(x);
-                }
-                match st.node(x) {
-                    ExprNode::Sort(l) => {
-                        let l2 = st.levels.instantiate_memo(l, &subst, &mut lmemo);
-                        Some(st.sort(l2))
+            st.replace(
+                e,
+                0,
+                Walk {
+                    count_binders: false,
+                    memoise: memo,
+                },
+                cache,
+                &mut |st, x, _| {
+                    if !st.data(x).has_level_param() {
+                        return Some(x);
                     }
-                    ExprNode::Const(n, ls) => {
-                        st.count_work(st.levels_of(ls).len() as u64);
-                        let mut ls2 = crate::tc::Levels::from_slice(st.levels_of(ls));
-                        for l in ls2.iter_mut() {
-                            *l = st.levels.instantiate_memo(*l, &subst, &mut lmemo);
+                    match st.node(x) {
+                        ExprNode::Sort(l) => {
+                            let l2 = st.levels.instantiate_memo(l, &subst, &mut lmemo);
+                            Some(st.sort(l2))
                         }
-                        Some(st.cnst(n, &ls2))
+                        ExprNode::Const(n, ls) => {
+                            st.count_work(st.levels_of(ls).len() as u64);
+                            let mut ls2 = crate::tc::Levels::from_slice(st.levels_of(ls));
+                            for l in ls2.iter_mut() {
+                                *l = st.levels.instantiate_memo(*l, &subst, &mut lmemo);
+                            }
+                            Some(st.cnst(n, &ls2))
+                        }
+                        _ => None,
                     }
-                    _ => None,
-                }
-            })
+                },
+            )
         })
     }
 

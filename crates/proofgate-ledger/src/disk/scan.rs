@@ -103,7 +103,11 @@ pub fn scan(
     for (i, seg) in files.iter().enumerate() {
         let last = i + 1 == count;
         let buf = std::fs::read(&seg.path).map_err(DiskError::io(&seg.path))?;
-        if let Some(t) = scan_file(seg, &buf, i == 0, last, &mut ledger, visit)? {
+        let place = Place {
+            first: i == 0,
+            last,
+        };
+        if let Some(t) = scan_file(seg, &buf, place, &mut ledger, visit)? {
             torn = Some(t);
         }
     }
@@ -133,11 +137,18 @@ fn corrupt(
     }
 }
 
+/// Where a file sits among the ledger's files: the first needs no seal
+/// before its entries; only the last may end in a torn tail.
+#[derive(Clone, Copy)]
+struct Place {
+    first: bool,
+    last: bool,
+}
+
 fn scan_file(
     seg: &SegmentFile,
     buf: &[u8],
-    first_file: bool,
-    last: bool,
+    place: Place,
     ledger: &mut MutationLedger,
     visit: &mut dyn FnMut(Visit<'_>),
 ) -> Result<Option<TornTail>, DiskError> {
@@ -165,7 +176,7 @@ fn scan_file(
                 "file does not start with a segment header",
             ));
         }
-        Parsed::Torn if last => return Ok(Some(torn_at(0, u64::from(!buf.is_empty())))),
+        Parsed::Torn if place.last => return Ok(Some(torn_at(0, u64::from(!buf.is_empty())))),
         Parsed::Torn => {
             return Err(corrupt(
                 seg,
@@ -186,7 +197,8 @@ fn scan_file(
                 payload,
                 next,
             } => {
-                let entry = replay_entry(seg, payload, pos, position, in_file, first_file, ledger)?;
+                let entry =
+                    replay_entry(seg, payload, pos, position, in_file, place.first, ledger)?;
                 visit(Visit {
                     position,
                     file: &seg.path,
@@ -205,8 +217,8 @@ fn scan_file(
                     "segment header in the middle of a file",
                 ));
             }
-            Parsed::Torn if last => {
-                return Ok(Some(if in_file == 0 && !first_file {
+            Parsed::Torn if place.last => {
+                return Ok(Some(if in_file == 0 && !place.first {
                     // A rotation that crashed before its seal was written:
                     // the header alone is torn too.
                     torn_at(0, 2)
@@ -225,8 +237,8 @@ fn scan_file(
             Parsed::Bad { offset, reason } => return Err(corrupt(seg, position, offset, reason)),
         }
     }
-    if in_file == 0 && !first_file {
-        if last {
+    if in_file == 0 && !place.first {
+        if place.last {
             return Ok(Some(torn_at(0, 1)));
         }
         return Err(corrupt(
