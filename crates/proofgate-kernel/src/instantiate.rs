@@ -25,6 +25,16 @@ struct Walk {
     memoise: bool,
 }
 
+impl Walk {
+    /// A term substitution's walk: binders shift the offset.
+    fn under_binders(memoise: bool) -> Self {
+        Walk {
+            count_binders: true,
+            memoise,
+        }
+    }
+}
+
 /// Depth up to which traversals skip the memo table (a few hundred node
 /// visits at most, however much the term is shared: 3^6 with `let`).
 const MEMO_MIN_DEPTH: u32 = 6;
@@ -159,29 +169,20 @@ impl TermStore {
             return e;
         }
         self.with_replace_cache(e, |st, cache, memo| {
-            st.replace(
-                e,
-                0,
-                Walk {
-                    count_binders: true,
-                    memoise: memo,
-                },
-                cache,
-                &mut |st, x, off| {
-                    if st.lbr(x) <= off {
-                        return Some(x);
-                    }
-                    if let ExprNode::BVar(i) = st.node(x) {
-                        let j = i - off;
-                        return Some(if j < n {
-                            st.lift_loose_bvars(subst[(n - 1 - j) as usize], 0, off)
-                        } else {
-                            st.bvar(i - n)
-                        });
-                    }
-                    None
-                },
-            )
+            st.replace(e, 0, Walk::under_binders(memo), cache, &mut |st, x, off| {
+                if st.lbr(x) <= off {
+                    return Some(x);
+                }
+                if let ExprNode::BVar(i) = st.node(x) {
+                    let j = i - off;
+                    return Some(if j < n {
+                        st.lift_loose_bvars(subst[(n - 1 - j) as usize], 0, off)
+                    } else {
+                        st.bvar(i - n)
+                    });
+                }
+                None
+            })
         })
     }
 
@@ -219,27 +220,18 @@ impl TermStore {
             return e;
         }
         self.with_replace_cache(e, |st, cache, memo| {
-            st.replace(
-                e,
-                0,
-                Walk {
-                    count_binders: true,
-                    memoise: memo,
-                },
-                cache,
-                &mut |st, x, off| {
-                    if !st.has_fvar(x) {
-                        return Some(x);
-                    }
-                    if let ExprNode::FVar(_) = st.node(x) {
-                        return Some(match pos(x) {
-                            Some(i) => st.bvar(off + n - 1 - i as u32),
-                            None => x,
-                        });
-                    }
-                    None
-                },
-            )
+            st.replace(e, 0, Walk::under_binders(memo), cache, &mut |st, x, off| {
+                if !st.has_fvar(x) {
+                    return Some(x);
+                }
+                if let ExprNode::FVar(_) = st.node(x) {
+                    return Some(match pos(x) {
+                        Some(i) => st.bvar(off + n - 1 - i as u32),
+                        None => x,
+                    });
+                }
+                None
+            })
         })
     }
 
@@ -252,10 +244,7 @@ impl TermStore {
             st.replace(
                 e,
                 start,
-                Walk {
-                    count_binders: true,
-                    memoise: memo,
-                },
+                Walk::under_binders(memo),
                 cache,
                 &mut |st, x, off| {
                     if st.lbr(x) <= off {
@@ -280,10 +269,7 @@ impl TermStore {
             st.replace(
                 e,
                 start,
-                Walk {
-                    count_binders: true,
-                    memoise: memo,
-                },
+                Walk::under_binders(memo),
                 cache,
                 &mut |st, x, off| {
                     if st.lbr(x) <= off {
