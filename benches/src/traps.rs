@@ -10,6 +10,7 @@
 //! perf tests name; the Arena's files themselves are held out.
 
 use crate::export_writer::{E, ExportWriter, L};
+use proofgate_kernel::{ConstantInfo, ConstantKind, RecursorRule};
 
 /// One trap class: its name (as the benches and `trap_export` call it) and
 /// whether a sound kernel accepts the file.
@@ -194,6 +195,7 @@ pub fn prelude() -> ExportWriter {
         let z = w.lam(zero_ty, s);
         w.lam(motive_ty, z)
     };
+    // The block with the recursor it claims (as Lean's exporter writes it).
     let (nat_n, zero_n, succ_n, rec_n, u_n) = (
         w.name("Nat"),
         w.name("Nat.zero"),
@@ -201,17 +203,41 @@ pub fn prelude() -> ExportWriter {
         w.name("Nat.rec"),
         w.name("u"),
     );
-    let [ty1, nat, nat_to_nat, rec_ty, rhs_zero, rhs_succ] =
-        [ty1, nat, nat_to_nat, rec_ty, rhs_zero, rhs_succ].map(E::index);
-    let [nat_n, zero_n, succ_n, rec_n, u_n] =
-        [nat_n, zero_n, succ_n, rec_n, u_n].map(crate::export_writer::N::index);
-    w.raw(&format!(
-        "{{\"inductive\":{{\"types\":[{{\"name\":{nat_n},\"levelParams\":[],\"type\":{ty1},\"numParams\":0,\"numIndices\":0,\"all\":[{nat_n}],\"ctors\":[{zero_n},{succ_n}],\"numNested\":0,\"isRec\":true,\"isReflexive\":false,\"isUnsafe\":false}}],\
-\"ctors\":[{{\"name\":{zero_n},\"levelParams\":[],\"type\":{nat},\"induct\":{nat_n},\"cidx\":0,\"numParams\":0,\"numFields\":0,\"isUnsafe\":false}},\
-{{\"name\":{succ_n},\"levelParams\":[],\"type\":{nat_to_nat},\"induct\":{nat_n},\"cidx\":1,\"numParams\":0,\"numFields\":1,\"isUnsafe\":false}}],\
-\"recs\":[{{\"name\":{rec_n},\"levelParams\":[{u_n}],\"type\":{rec_ty},\"all\":[{nat_n}],\"numParams\":0,\"numIndices\":0,\"numMotives\":1,\"numMinors\":2,\"k\":false,\"isUnsafe\":false,\
-\"rules\":[{{\"ctor\":{zero_n},\"nfields\":0,\"rhs\":{rhs_zero}}},{{\"ctor\":{succ_n},\"nfields\":1,\"rhs\":{rhs_succ}}}]}}]}}}}"
-    ));
+    let rec = ConstantInfo {
+        name: rec_n,
+        level_params: vec![u_n],
+        ty: rec_ty,
+        kind: ConstantKind::Recursor {
+            all: vec![nat_n],
+            num_params: 0,
+            num_indices: 0,
+            num_motives: 1,
+            num_minors: 2,
+            rules: vec![
+                RecursorRule {
+                    ctor: zero_n,
+                    nfields: 0,
+                    rhs: rhs_zero,
+                },
+                RecursorRule {
+                    ctor: succ_n,
+                    nfields: 1,
+                    rhs: rhs_succ,
+                },
+            ],
+            k: false,
+            is_unsafe: false,
+        },
+    };
+    w.inductive_with(
+        "Nat",
+        &[],
+        ty1,
+        (0, 0),
+        true,
+        &[("Nat.zero", nat, 0), ("Nat.succ", nat_to_nat, 1)],
+        vec![rec],
+    );
     // Nat.add n m := Nat.rec (fun _ => Nat) n (fun _ ih => succ ih) m, and
     // Nat.mul n m := Nat.rec (fun _ => Nat) 0 (fun _ ih => Nat.add ih n) m.
     let one = w.succ(L::ZERO);
