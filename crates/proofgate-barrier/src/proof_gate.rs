@@ -94,6 +94,17 @@ fn leaf_body(leaf: &Policy, form: PolicyForm) -> String {
     }
 }
 
+/// A policy leaf in words, for the gate's refusals.
+fn describe(leaf: &Policy) -> String {
+    match leaf {
+        Policy::StrictAll => "every host ready".into(),
+        Policy::AtLeast(t) => format!("at least {t} hosts ready"),
+        Policy::Percent(p) => format!("at least {p}% of the hosts ready"),
+        Policy::MaxFailures(k) => format!("at most {k} hosts failed"),
+        Policy::Both(a, b) => format!("{} and {}", describe(a), describe(b)),
+    }
+}
+
 /// The policies registered in one proof environment, as invariants.
 #[derive(Debug, Default)]
 pub struct PolicyInvariants {
@@ -155,6 +166,7 @@ impl PolicyInvariants {
             hints: Hints::Regular(4),
         })?;
         env.register_invariant(id, &name, 3)?;
+        env.describe_invariant(id, format!("{} (hosts, ready, failed)", describe(leaf)))?;
         self.ids.insert((leaf.clone(), form), id);
         Ok(id)
     }

@@ -8,6 +8,7 @@
 //! the part and its arguments instead of guessing.
 
 use crate::error::GateError;
+use crate::invariant::InvariantRegistry;
 use crate::requirement::{GateSubject, ProofRequirement};
 
 /// Adds the sentence to a rejection; other errors pass through.
@@ -16,19 +17,24 @@ pub(crate) fn attach(
     mut error: GateError,
     requirement: &ProofRequirement,
     subject: &dyn GateSubject,
+    invariants: &InvariantRegistry,
 ) -> GateError {
     if let GateError::Rejected(r) = &mut error
         && r.explanation.is_none()
     {
-        r.explanation = Some(sentence(requirement, subject));
+        r.explanation = Some(sentence(requirement, subject, invariants));
     }
     error
 }
 
 /// What the value's facts say about `requirement`.
-pub(crate) fn sentence(requirement: &ProofRequirement, subject: &dyn GateSubject) -> String {
+pub(crate) fn sentence(
+    requirement: &ProofRequirement,
+    subject: &dyn GateSubject,
+    invariants: &InvariantRegistry,
+) -> String {
     let mut parts = Vec::new();
-    leaves(requirement, subject, &mut parts);
+    leaves(requirement, subject, invariants, &mut parts);
     let failing: Vec<&str> = parts
         .iter()
         .filter(|(holds, _)| *holds == Some(false))
@@ -58,6 +64,7 @@ pub(crate) fn sentence(requirement: &ProofRequirement, subject: &dyn GateSubject
 fn leaves(
     requirement: &ProofRequirement,
     subject: &dyn GateSubject,
+    invariants: &InvariantRegistry,
     out: &mut Vec<(Option<bool>, String)>,
 ) {
     let missing = |fact: &str| (None, format!("the value gives no {fact}"));
@@ -92,7 +99,13 @@ fn leaves(
             let args = subject
                 .invariant_arguments(*invariant_id)
                 .map_or_else(|| "no arguments".into(), |a| format!("arguments {a:?}"));
-            (None, format!("invariant {invariant_id} is false of {args}"))
+            let described = invariants
+                .get(*invariant_id)
+                .and_then(|i| i.description.as_deref());
+            match described {
+                Some(d) => (None, format!("{d} does not hold of {args}")),
+                None => (None, format!("invariant {invariant_id} is false of {args}")),
+            }
         }
         ProofRequirement::CustomProof { statement } => (
             None,
@@ -100,7 +113,7 @@ fn leaves(
         ),
         ProofRequirement::Composite(parts) => {
             for part in parts {
-                leaves(part, subject, out);
+                leaves(part, subject, invariants, out);
             }
             return;
         }
@@ -110,6 +123,7 @@ fn leaves(
 #[cfg(test)]
 mod tests {
     use super::sentence;
+    use crate::invariant::InvariantRegistry;
     use crate::requirement::{GateSubject, ProofRequirement};
 
     struct V;
@@ -128,25 +142,31 @@ mod tests {
     #[test]
     fn sentences_name_the_facts_that_fail() {
         let dim = ProofRequirement::DimensionMatch { expected: 384 };
-        assert_eq!(sentence(&dim, &V), "dimension 385, required 384");
+        assert_eq!(
+            sentence(&dim, &V, &InvariantRegistry::default()),
+            "dimension 385, required 384"
+        );
         // In a composite only the failing part is named.
         let both = ProofRequirement::Composite(vec![
             ProofRequirement::TypeMatch { schema_id: 7 },
             dim.clone(),
         ]);
-        assert_eq!(sentence(&both, &V), "dimension 385, required 384");
+        assert_eq!(
+            sentence(&both, &V, &InvariantRegistry::default()),
+            "dimension 385, required 384"
+        );
         // What only the kernel decides is named with its arguments.
         let inv = ProofRequirement::Composite(vec![
             ProofRequirement::TypeMatch { schema_id: 7 },
             ProofRequirement::InvariantPreserved { invariant_id: 3 },
         ]);
         assert_eq!(
-            sentence(&inv, &V),
+            sentence(&inv, &V, &InvariantRegistry::default()),
             "invariant 3 is false of arguments [4, 2]"
         );
         let ok = ProofRequirement::TypeMatch { schema_id: 7 };
         assert_eq!(
-            sentence(&ok, &V),
+            sentence(&ok, &V, &InvariantRegistry::default()),
             "schema 7, required 7, yet the kernel refused the proof"
         );
     }

@@ -20,6 +20,9 @@ pub struct Invariant {
     pub constant: ExprId,
     /// Number of Nat arguments.
     pub arity: usize,
+    /// What it states, in its owner's words, for refusals ("at least 90%
+    /// of the hosts ready"); `None` names it by id.
+    pub description: Option<String>,
 }
 
 /// Invariants by id.
@@ -32,6 +35,17 @@ impl InvariantRegistry {
     /// The invariant registered under `id`.
     pub fn get(&self, id: u32) -> Option<&Invariant> {
         self.by_id.get(&id)
+    }
+
+    /// Sets what invariant `id` states; `false` if none is registered.
+    pub(crate) fn describe(&mut self, id: u32, description: String) -> bool {
+        match self.by_id.get_mut(&id) {
+            Some(inv) => {
+                inv.description = Some(description);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Registers; `false` if the id was taken.

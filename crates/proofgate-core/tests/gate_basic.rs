@@ -155,6 +155,13 @@ fn policies_are_evaluated_by_the_kernel() {
     };
     let strict = pe.policy(&Policy::StrictAll);
     assert!(pe.env.prove(&strict, &all).is_ok());
+    // A refusal names the policy in words, from the barrier's description.
+    let percent = pe.policy(&Policy::Percent(71));
+    let r = rejected(pe.env.prove(&percent, &ev));
+    assert_eq!(
+        r.explanation.as_deref(),
+        Some("at least 71% of the hosts ready (hosts, ready, failed) does not hold of arguments [10, 7, 2]")
+    );
 }
 
 #[test]

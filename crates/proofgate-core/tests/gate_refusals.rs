@@ -73,3 +73,27 @@ fn refusals_speak_the_requirements_language() {
     );
     assert_eq!(sentence, "invariant 0 is false of arguments [101, 100]");
 }
+
+#[test]
+fn a_described_invariant_is_named_in_its_owners_words() {
+    let mut env = ProofEnvironment::new().unwrap();
+    env.describe_invariant(WITHIN_CAPACITY, "length within capacity (len, cap)")
+        .unwrap();
+    assert!(matches!(
+        env.describe_invariant(99, "nothing"),
+        Err(GateError::UnknownInvariant(99))
+    ));
+    let mut gate = ProofGate::new(
+        OK,
+        ProofRequirement::InvariantPreserved {
+            invariant_id: WITHIN_CAPACITY,
+        },
+    );
+    let Err(GateError::Rejected(r)) = gate.mutate(&mut env, |_| Shard { len: 101, ..OK }) else {
+        panic!("refused")
+    };
+    assert_eq!(
+        r.explanation.as_deref(),
+        Some("length within capacity (len, cap) does not hold of arguments [101, 100]")
+    );
+}

@@ -185,6 +185,17 @@ impl ProofEnvironment {
         self.verifier.register_invariant(id, name, arity)
     }
 
+    /// Says what invariant `id` states, in words a refusal can use ("at
+    /// least 90% of the hosts ready"); [`GateError::UnknownInvariant`] if it
+    /// is not registered.
+    pub fn describe_invariant(
+        &mut self,
+        id: u32,
+        description: impl Into<String>,
+    ) -> Result<(), GateError> {
+        self.verifier.describe_invariant(id, description.into())
+    }
+
     /// Registers a custom statement under `id`: [`ProofRequirement::CustomProof`]
     /// requirements then ask values for a proof of it (see [`crate::custom`]).
     pub fn register_statement(
@@ -324,8 +335,9 @@ impl ProofEnvironment {
         {
             return Ok(self.hit(record));
         }
-        self.prove_receipt_memo(requirement, &subject)
-            .map_err(|e| crate::explain::attach(e, requirement, &subject))
+        self.prove_receipt_memo(requirement, &subject).map_err(|e| {
+            crate::explain::attach(e, requirement, &subject, self.verifier.invariants())
+        })
     }
 
     /// A memo hit: counted as a cache hit (it is one: the memo holds the

@@ -105,12 +105,29 @@ impl Verifier {
             name: name.to_owned(),
             constant,
             arity,
+            description: None,
         };
         if self.invariants.insert(id, inv) {
             Ok(())
         } else {
             Err(GateError::DuplicateInvariant(id))
         }
+    }
+
+    pub(crate) fn describe_invariant(
+        &mut self,
+        id: u32,
+        description: String,
+    ) -> Result<(), GateError> {
+        if self.invariants.describe(id, description) {
+            Ok(())
+        } else {
+            Err(GateError::UnknownInvariant(id))
+        }
+    }
+
+    pub(crate) fn invariants(&self) -> &InvariantRegistry {
+        &self.invariants
     }
 
     pub(crate) fn register_statement(
