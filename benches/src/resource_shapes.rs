@@ -108,6 +108,16 @@ fn declare_shift_left(w: &mut ExportWriter) {
     w.def("Nat.shiftLeft", &[], nat2, v, 3);
 }
 
+/// `Nat` with honest `Nat.add`, `Nat.mul`, `Nat.pow` and `Nat.shiftLeft`,
+/// the operations the literal extension computes once they are verified
+/// (the literal benches reduce them).
+pub fn arithmetic() -> Vec<u8> {
+    let mut w = prelude_with_eq();
+    declare_pow(&mut w);
+    declare_shift_left(&mut w);
+    w.finish()
+}
+
 /// One theorem computing `k` numbers of 2^24 bits (2 MB each):
 /// `Σ 1 <<< (2^24 − i) = Σ 2 <<< (2^24 − i − 1)` over i < k, by `Eq.refl`
 /// (the red team's `k` facts `Nat.beq (1 <<< (2^24 − i)) 0 = false`

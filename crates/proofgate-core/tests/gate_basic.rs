@@ -160,7 +160,9 @@ fn policies_are_evaluated_by_the_kernel() {
     let r = rejected(pe.env.prove(&percent, &ev));
     assert_eq!(
         r.explanation.as_deref(),
-        Some("at least 71% of the hosts ready (hosts, ready, failed) does not hold of arguments [10, 7, 2]")
+        Some(
+            "at least 71% of the hosts ready (hosts, ready, failed) does not hold of arguments [10, 7, 2]"
+        )
     );
 }
 
