@@ -23,6 +23,7 @@ use crate::error::{GateError, ProofGateRejected};
 use crate::gate_definitions::gate_declarations;
 use crate::invariant::{EDGE_BOUND, WITHIN_CAPACITY};
 use crate::lean_prelude::lean_declarations;
+use crate::ledger::approval::now_ns;
 use crate::obligation::Obligation;
 use crate::receipt::ProofReceipt;
 use crate::requirement::{GateSubject, ProofRequirement};
@@ -33,7 +34,6 @@ use proofgate_kernel::{Declaration, ExportReader, Kernel, TermStore};
 use receipts::{Accepted, ReceiptBook};
 use std::io::BufRead;
 use std::path::Path;
-use std::time::{SystemTime, UNIX_EPOCH};
 use verifier::Verifier;
 
 /// What the gate concluded about one obligation.
@@ -502,10 +502,4 @@ impl ProofEnvironment {
     pub fn proof_hash(&mut self, ob: &Obligation) -> [u8; 32] {
         self.book.proof_hash(self.verifier.store(), ob)
     }
-}
-
-fn now_ns() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
 }
