@@ -134,31 +134,11 @@ impl ExportWriter {
     }
 
     /// A block of one inductive type `name : ty` with `num_params`
-    /// parameters and `num_indices` indices, and its constructors (name,
-    /// type, fields). No recursor is written: the kernel derives it.
-    pub fn inductive(
-        &mut self,
-        name: &str,
-        lparams: &[&str],
-        ty: E,
-        (num_params, num_indices): (u32, u32),
-        is_rec: bool,
-        ctors: &[(&str, E, u32)],
-    ) {
-        self.inductive_with(
-            name,
-            lparams,
-            ty,
-            (num_params, num_indices),
-            is_rec,
-            ctors,
-            vec![],
-        );
-    }
-
-    /// [`Self::inductive`] with the recursors the export claims.
+    /// parameters and `num_indices` indices, its constructors (name, type,
+    /// fields) and the recursors the export claims (none: the reading kernel
+    /// derives it).
     #[allow(clippy::too_many_arguments)]
-    pub fn inductive_with(
+    pub fn inductive(
         &mut self,
         name: &str,
         lparams: &[&str],

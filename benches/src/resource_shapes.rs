@@ -39,6 +39,7 @@ fn prelude_with_eq() -> ExportWriter {
         (2, 1),
         false,
         &[("Eq.refl", refl_ty, 0)],
+        vec![],
     );
     w
 }
@@ -192,6 +193,7 @@ fn prelude_with_strings() -> ExportWriter {
         (1, 0),
         true,
         &[("List.nil", nil_ty, 0), ("List.cons", cons_ty, 2)],
+        vec![],
     );
     let ty = w.type0();
     let nat = w.cnst("Nat", &[]);
@@ -204,6 +206,7 @@ fn prelude_with_strings() -> ExportWriter {
         (0, 0),
         false,
         &[("Char.ofNat", of_nat_ty, 1)],
+        vec![],
     );
     let list0 = w.cnst("List", &[L::ZERO]);
     let list_char = w.app(list0, ch);
@@ -216,6 +219,7 @@ fn prelude_with_strings() -> ExportWriter {
         (0, 0),
         false,
         &[("String.ofList", of_list_ty, 1)],
+        vec![],
     );
     w
 }

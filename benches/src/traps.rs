@@ -229,7 +229,7 @@ pub fn prelude() -> ExportWriter {
             is_unsafe: false,
         },
     };
-    w.inductive_with(
+    w.inductive(
         "Nat",
         &[],
         ty1,
