@@ -237,32 +237,32 @@ impl TermStore {
 
     /// Adds `d` to every loose index `≥ start`.
     pub fn lift_loose_bvars(&mut self, e: ExprId, start: u32, d: u32) -> ExprId {
-        if d == 0 || self.lbr(e) <= start {
+        if d == 0 {
             return e;
         }
-        self.with_replace_cache(e, |st, cache, memo| {
-            st.replace(
-                e,
-                start,
-                Walk::under_binders(memo),
-                cache,
-                &mut |st, x, off| {
-                    if st.lbr(x) <= off {
-                        return Some(x);
-                    }
-                    if let ExprNode::BVar(i) = st.node(x) {
-                        return Some(st.bvar(i + d));
-                    }
-                    None
-                },
-            )
-        })
+        self.shift_loose_bvars(e, start, |i, _| i + d)
     }
 
     /// Subtracts `d` from every loose index `≥ start` (indices in
     /// `start..start+d` must not occur).
     pub fn lower_loose_bvars(&mut self, e: ExprId, start: u32, d: u32) -> ExprId {
-        if d == 0 || self.lbr(e) <= start {
+        if d == 0 {
+            return e;
+        }
+        // Indices in `start..start+d` must not occur; saturate rather than
+        // wrap if a caller breaks that.
+        self.shift_loose_bvars(e, start, |i, off| i.saturating_sub(d).max(off))
+    }
+
+    /// Rewrites every loose index `i ≥ start` (`off` binders in) to
+    /// `shift(i, off)`; closed subterms are kept as they are.
+    fn shift_loose_bvars(
+        &mut self,
+        e: ExprId,
+        start: u32,
+        shift: impl Fn(u32, u32) -> u32,
+    ) -> ExprId {
+        if self.lbr(e) <= start {
             return e;
         }
         self.with_replace_cache(e, |st, cache, memo| {
@@ -276,9 +276,7 @@ impl TermStore {
                         return Some(x);
                     }
                     if let ExprNode::BVar(i) = st.node(x) {
-                        // Indices in `start..start+d` must not occur; saturate
-                        // rather than wrap if a caller breaks that.
-                        return Some(st.bvar(i.saturating_sub(d).max(off)));
+                        return Some(st.bvar(shift(i, off)));
                     }
                     None
                 },

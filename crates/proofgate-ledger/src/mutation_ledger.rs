@@ -220,13 +220,7 @@ impl MutationLedger {
     /// plus on average one interior hash.
     #[inline]
     pub fn append(&mut self, att: ProofAttestation) -> Result<u64, LedgerError> {
-        self.check_open()?;
-        self.check_epoch(&att)?;
-        if let Some(threshold) = self.config.compaction_threshold
-            && self.entries.len() >= threshold
-        {
-            self.auto_compact();
-        }
+        self.admit(&att)?;
         self.since_seal.add_attestation(&att);
         let head = chain_link_attestation(&self.head(), &att);
         Ok(self.push(LedgerEntry::Attestation(att), head))
@@ -236,14 +230,23 @@ impl MutationLedger {
     /// installed and when (see [`Approval`]); returns its position.
     /// Compacts first at the threshold, as [`Self::append`] does.
     pub fn append_approval(&mut self, approval: Approval) -> Result<u64, LedgerError> {
+        self.admit(&approval.attestation)?;
+        Ok(self.push_entry(LedgerEntry::Approval(approval)))
+    }
+
+    /// What every new attestation-carrying entry goes through: the ledger
+    /// is open, the attestation belongs to the epoch, and a full live ledger
+    /// is compacted first.
+    #[inline]
+    fn admit(&mut self, att: &ProofAttestation) -> Result<(), LedgerError> {
         self.check_open()?;
-        self.check_epoch(&approval.attestation)?;
+        self.check_epoch(att)?;
         if let Some(threshold) = self.config.compaction_threshold
             && self.entries.len() >= threshold
         {
             self.auto_compact();
         }
-        Ok(self.push_entry(LedgerEntry::Approval(approval)))
+        Ok(())
     }
 
     /// Refuses an attestation issued under another environment or verifier

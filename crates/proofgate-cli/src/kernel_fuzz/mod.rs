@@ -41,8 +41,10 @@ use std::time::{Duration, Instant};
 )]
 pub struct KernelFuzzArgs {
     /// Seed exports (NDJSON), or folders searched for `*.ndjson`. Default: the
-    /// `good/` folder of the corpus at `$PROOFGATE_LEAN_EXPORTS`, else
-    /// `../shared/lean-exports`.
+    /// `good/` folder of the corpus, looked for as the tests look for it:
+    /// `$PROOFGATE_LEAN_EXPORTS` alone if set, else `../shared/lean-exports`
+    /// then `target/lean-exports` from the current folder; none under
+    /// `PROOFGATE_NO_CORPUS=1`.
     paths: Vec<PathBuf>,
     /// How many mutants to check.
     #[arg(long, default_value_t = 1000)]
@@ -232,11 +234,29 @@ fn collect(p: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn default_seed_dir() -> PathBuf {
-    std::env::var_os("PROOFGATE_LEAN_EXPORTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("../shared/lean-exports"))
-        .join("good")
+/// The corpus's `good/` folder, searched in the order of the tests' helper
+/// (`proofgate-kernel/tests/support/corpus.rs`) and its shell twin
+/// (`scripts/find-corpus.sh`), from `root`; otherwise the places tried.
+/// `var` reads the environment (a parameter, so tests need not set it).
+fn default_seed_dir(
+    root: &Path,
+    var: &dyn Fn(&str) -> Option<std::ffi::OsString>,
+) -> Result<PathBuf, Vec<PathBuf>> {
+    if var("PROOFGATE_NO_CORPUS").is_some_and(|v| v == "1") {
+        return Err(Vec::new());
+    }
+    let tried: Vec<PathBuf> = match var("PROOFGATE_LEAN_EXPORTS") {
+        Some(dir) => vec![PathBuf::from(dir)],
+        None => vec![
+            root.join("../shared/lean-exports"),
+            root.join("target/lean-exports"),
+        ],
+    };
+    tried
+        .iter()
+        .find(|d| d.join("good").is_dir() && d.join("bad").is_dir())
+        .map(|d| d.join("good"))
+        .ok_or(tried)
 }
 
 /// Loads the seed files the kernel accepts as they are.
@@ -274,7 +294,22 @@ pub(crate) fn load_seeds(paths: &[PathBuf], max_bytes: u64, fuel: u64) -> Vec<(P
 /// Entry point of `proofgate kernel-fuzz`.
 pub fn run(args: KernelFuzzArgs) -> ExitCode {
     let paths = if args.paths.is_empty() {
-        vec![default_seed_dir()]
+        let here = std::env::current_dir().unwrap_or_default();
+        match default_seed_dir(&here, &|k| std::env::var_os(k)) {
+            Ok(dir) => vec![dir],
+            Err(tried) => {
+                let tried: Vec<String> = tried.iter().map(|p| p.display().to_string()).collect();
+                eprintln!(
+                    "kernel-fuzz: no Lean export corpus found ({}); give seed files or folders, or set PROOFGATE_LEAN_EXPORTS",
+                    if tried.is_empty() {
+                        "hidden by PROOFGATE_NO_CORPUS=1".to_string()
+                    } else {
+                        format!("tried {}", tried.join(", "))
+                    }
+                );
+                return ExitCode::from(2);
+            }
+        }
     } else {
         args.paths.clone()
     };

@@ -113,3 +113,43 @@ fn a_short_run_over_the_fixtures_finds_nothing() {
             .collect::<Vec<_>>()
     );
 }
+
+/// The default seeds are looked for as the tests' corpus helper looks: an
+/// explicit setting alone, else beside the workspace, else under `target/`;
+/// `PROOFGATE_NO_CORPUS=1` hides them; without one the places tried are named.
+#[test]
+fn the_default_corpus_is_found_as_the_tests_find_it() {
+    use std::ffi::OsString;
+    let root = std::env::temp_dir().join(format!("proofgate-seeds-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let ws = root.join("ws");
+    std::fs::create_dir_all(&ws).unwrap();
+    let none = |_: &str| -> Option<OsString> { None };
+    let tried = default_seed_dir(&ws, &none).unwrap_err();
+    assert_eq!(
+        tried,
+        vec![
+            ws.join("../shared/lean-exports"),
+            ws.join("target/lean-exports")
+        ]
+    );
+    let target = ws.join("target/lean-exports");
+    for sub in ["good", "bad"] {
+        std::fs::create_dir_all(target.join(sub)).unwrap();
+    }
+    assert_eq!(default_seed_dir(&ws, &none), Ok(target.join("good")));
+    let beside = ws.join("../shared/lean-exports");
+    for sub in ["good", "bad"] {
+        std::fs::create_dir_all(beside.join(sub)).unwrap();
+    }
+    assert_eq!(default_seed_dir(&ws, &none), Ok(beside.join("good")));
+    let elsewhere = root.join("elsewhere");
+    let explicit = |k: &str| (k == "PROOFGATE_LEAN_EXPORTS").then(|| OsString::from(&elsewhere));
+    assert_eq!(
+        default_seed_dir(&ws, &explicit),
+        Err(vec![elsewhere.clone()])
+    );
+    let hidden = |k: &str| (k == "PROOFGATE_NO_CORPUS").then(|| OsString::from("1"));
+    assert_eq!(default_seed_dir(&ws, &hidden), Err(vec![]));
+    std::fs::remove_dir_all(&root).unwrap();
+}
