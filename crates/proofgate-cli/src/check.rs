@@ -13,7 +13,7 @@ use crate::stdout::outln;
 use crate::verdict::Verdict;
 use clap::Args;
 use progress::{Progress, check_export_with_progress};
-use proofgate_kernel::{CheckFailure, FileReport, Kernel, Limits, run_with_kernel_stack};
+use proofgate_kernel::{CheckFailure, FileReport, Limits, run_with_kernel_stack};
 use std::fs::File;
 use std::io::{BufRead, BufReader, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -36,20 +36,26 @@ pub struct CheckArgs {
     /// bytes and declarations per second.
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// Print declarations, terms interned, reduction steps, time and peak
-    /// memory for each file.
+    /// Print declarations, terms interned, bytes kept per declaration,
+    /// reduction steps, time and peak memory for each file.
     #[arg(long)]
     stats: bool,
     /// Reduction-step budget per declaration.
     #[arg(long, default_value_t = Limits::DEFAULT.fuel)]
     fuel: u64,
     /// Print one JSON object per file on stdout instead of text:
-    /// `{"file","verdict","declarations","steps","terms","seconds","peak_memory_kib","reason"}`
+    /// `{"file","verdict","declarations","steps","terms","kept_bytes","seconds","peak_memory_kib","reason"}`
     /// (`verdict`: accepted, rejected or declined, as in every command;
     /// `peak_memory_kib`: that file's own peak, null where it cannot be
     /// measured per file).
     #[arg(long)]
     json: bool,
+    /// Threads checking declarations (default: the machine's cores). One
+    /// thread reads the file in order; definitions, theorems and axioms
+    /// are checked by the threads, each seeing only what precedes it, so
+    /// the verdict, message and exit status do not depend on this.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 /// Peak resident memory of this process in KiB (VmHWM), if readable.
@@ -81,6 +87,7 @@ fn json_line(
         "declarations": report.map(|r| r.declarations),
         "steps": report.map(|r| r.steps),
         "terms": report.map(|r| r.terms),
+        "kept_bytes": report.map(|r| r.kept_bytes),
         "seconds": secs,
         "peak_memory_kib": peak_kib,
         "reason": reason,
@@ -116,7 +123,7 @@ enum Output {
     Json,
 }
 
-fn check_file_as(path: &Path, limits: Limits, output: Output) -> Verdict {
+fn check_file_as(path: &Path, limits: Limits, threads: usize, output: Output) -> Verdict {
     let json = matches!(output, Output::Json);
     let stats = matches!(output, Output::Text { stats: true });
     let name = if path == Path::new(STDIN) {
@@ -144,9 +151,8 @@ fn check_file_as(path: &Path, limits: Limits, output: Output) -> Verdict {
     };
     let own_peak = reset_peak_memory();
     let start = Instant::now();
-    let mut kernel = Kernel::new();
     let mut progress = Progress::new(!json && std::io::stderr().is_terminal(), len);
-    let result = check_export_with_progress(&mut kernel, input, limits, &mut progress);
+    let result = check_export_with_progress(input, limits, threads, &mut progress);
     let elapsed = start.elapsed();
     let verdict = verdict_of(&result);
     if json {
@@ -190,6 +196,11 @@ fn print_stats(report: &FileReport, secs: f64) {
         report.terms,
         report.scratch_peak
     );
+    outln!(
+        "  kept:             {:.1} MiB ({} bytes per declaration)",
+        report.kept_bytes as f64 / (1024.0 * 1024.0),
+        report.kept_bytes / report.declarations.max(1) as u64
+    );
     outln!("  reduction steps:  {}", report.steps);
     outln!("  peak recursion:   {}", report.peak_recursion);
     outln!("  time:             {secs:.3} s");
@@ -206,6 +217,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
         ..Limits::DEEP
     };
     let files = args.files;
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
     let output = if args.json {
         Output::Json
     } else {
@@ -218,7 +233,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let verdicts: Vec<Verdict> = run_with_kernel_stack(move || {
         files
             .iter()
-            .map(|f| check_file_as(f, limits, output))
+            .map(|f| check_file_as(f, limits, threads, output))
             .collect()
     });
     Verdict::worst(verdicts).exit()
@@ -237,17 +252,17 @@ mod tests {
         let fixture = |rel: &str| root.join(rel);
         let ok = fixture("accept/structure.ndjson");
         assert!(matches!(
-            check_file_as(&ok, Limits::DEFAULT, Output::Text { stats: true }),
+            check_file_as(&ok, Limits::DEFAULT, 2, Output::Text { stats: true }),
             Verdict::Accepted
         ));
         let bad = fixture("reject/non_positive.ndjson");
         assert!(matches!(
-            check_file_as(&bad, Limits::DEFAULT, Output::Json),
+            check_file_as(&bad, Limits::DEFAULT, 2, Output::Json),
             Verdict::Rejected
         ));
         let future = fixture("decline/future_format.ndjson");
         assert!(matches!(
-            check_file_as(&future, Limits::DEFAULT, Output::Text { stats: false }),
+            check_file_as(&future, Limits::DEFAULT, 2, Output::Text { stats: false }),
             Verdict::Declined
         ));
         // Every unusable input: empty, no meta line, other versions, not UTF-8.
@@ -257,7 +272,7 @@ mod tests {
             n += 1;
             assert!(
                 matches!(
-                    check_file_as(&f.path(), Limits::DEFAULT, Output::Text { stats: false }),
+                    check_file_as(&f.path(), Limits::DEFAULT, 2, Output::Text { stats: false }),
                     Verdict::Declined
                 ),
                 "{} not declined",
@@ -267,7 +282,7 @@ mod tests {
         assert!(n >= 8, "decline fixtures missing");
         let missing = fixture("no-such-file.ndjson");
         assert!(matches!(
-            check_file_as(&missing, Limits::DEFAULT, Output::Json),
+            check_file_as(&missing, Limits::DEFAULT, 2, Output::Json),
             Verdict::Declined
         ));
     }
@@ -281,14 +296,14 @@ mod tests {
         let starved = Limits::with_fuel(1);
         for output in [Output::Text { stats: false }, Output::Json] {
             assert!(matches!(
-                check_file_as(&ok, starved, output),
+                check_file_as(&ok, starved, 2, output),
                 Verdict::Declined
             ));
         }
         // With the default budget the same file is accepted: the decline came
         // from the limit, not from the file.
         assert!(matches!(
-            check_file_as(&ok, Limits::DEFAULT, Output::Text { stats: false }),
+            check_file_as(&ok, Limits::DEFAULT, 2, Output::Text { stats: false }),
             Verdict::Accepted
         ));
     }

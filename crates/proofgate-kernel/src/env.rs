@@ -2,6 +2,7 @@
 //! built-in extensions (literals, quotients) refer to.
 
 use crate::declaration::{ConstantInfo, ConstantKind};
+use crate::layered::{Layer, Layered};
 use crate::name::{NameId, NameTable};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -140,49 +141,151 @@ impl WellKnown {
     }
 }
 
-/// Checked constants.
-#[derive(Default, Debug)]
+/// Where a declaration stands in the order constants were added: a check
+/// that runs after later declarations were added (a parallel check, see
+/// `parallel.rs`) sees only the constants before its own position.
+pub type Position = u32;
+
+/// One layer of the environment (see `layered.rs`).
+#[derive(Default)]
+pub(crate) struct ConstLayer(FxHashMap<NameId, (ConstantInfo, Position)>);
+
+impl Layer for ConstLayer {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn absorb(&mut self, open: &mut Self) {
+        self.0.extend(open.0.drain());
+    }
+}
+
+/// Checked constants, each with the position of its declaration.
+#[derive(Default)]
 pub struct Environment {
-    consts: FxHashMap<NameId, ConstantInfo>,
+    consts: Layered<ConstLayer>,
+    /// Declarations added so far (the next one's position).
+    declarations: Position,
     quot_kinds_added: u8,
+    /// Position of the declaration that completed the quotient constants.
+    quot_ready_at: Option<Position>,
     /// Definitions that passed their primitive check (`primitive.rs`): the
     /// only constants the literal extension computes on.
     verified_primitives: FxHashSet<NameId>,
 }
 
+impl std::fmt::Debug for Environment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Environment({} constants)", self.len())
+    }
+}
+
 impl Environment {
+    #[inline]
+    fn entry(&self, n: NameId) -> Option<&(ConstantInfo, Position)> {
+        let open = &self.consts.open().0;
+        // A fork's open layer is empty: one lookup, not two.
+        if open.is_empty() {
+            return self.consts.frozen().0.get(&n);
+        }
+        open.get(&n).or_else(|| self.consts.frozen().0.get(&n))
+    }
+
     /// Looks up a constant.
     pub fn get(&self, n: NameId) -> Option<&ConstantInfo> {
-        self.consts.get(&n)
+        self.entry(n).map(|(c, _)| c)
+    }
+
+    /// Looks up a constant declared before position `horizon`.
+    #[inline]
+    pub(crate) fn get_before(&self, n: NameId, horizon: Position) -> Option<&ConstantInfo> {
+        match self.entry(n) {
+            Some((c, at)) if *at < horizon => Some(c),
+            _ => None,
+        }
     }
 
     /// Whether a name is taken.
     pub fn contains(&self, n: NameId) -> bool {
-        self.consts.contains_key(&n)
+        self.entry(n).is_some()
     }
 
     /// Number of constants.
     pub fn len(&self) -> usize {
-        self.consts.len()
+        self.consts.frozen().len() + self.consts.open().len()
     }
 
     /// Whether the environment is empty.
     pub fn is_empty(&self) -> bool {
-        self.consts.is_empty()
+        self.len() == 0
     }
 
-    /// Adds a constant that has been checked. Only the kernel calls this.
-    pub(crate) fn insert(&mut self, c: ConstantInfo) {
-        if let ConstantKind::Quot { .. } = c.kind {
-            self.quot_kinds_added += 1;
+    /// Bytes the constants take, by element sizes (spare capacity left
+    /// out): each map entry and slot, universe parameter lists, and the
+    /// `all` lists and rules of recursors. Their terms are the store's.
+    pub fn kept_bytes(&self) -> u64 {
+        let entry = std::mem::size_of::<(NameId, (ConstantInfo, Position))>() + 1;
+        let layers = [&self.consts.frozen().0, &self.consts.open().0];
+        let heap: usize = layers
+            .iter()
+            .flat_map(|m| m.values())
+            .map(|(c, _)| {
+                let lists = match &c.kind {
+                    ConstantKind::Recursor { all, rules, .. } => {
+                        std::mem::size_of_val(&all[..]) + std::mem::size_of_val(&rules[..])
+                    }
+                    _ => 0,
+                };
+                c.level_params.len() * std::mem::size_of::<NameId>() + lists
+            })
+            .sum();
+        (self.len() * entry + heap) as u64
+    }
+
+    /// An environment sharing this one's frozen constants (`layered.rs`):
+    /// what a thread of a parallel check reads. Call
+    /// [`Environment::freeze`] first.
+    pub(crate) fn fork(&self) -> Environment {
+        Environment {
+            consts: self.consts.fork(),
+            declarations: self.declarations,
+            quot_kinds_added: self.quot_kinds_added,
+            quot_ready_at: self.quot_ready_at,
+            verified_primitives: self.verified_primitives.clone(),
         }
-        self.consts.insert(c.name, c);
+    }
+
+    /// Freezes the constants added so far; `false` while a fork is alive.
+    pub(crate) fn freeze(&mut self) -> bool {
+        self.consts.freeze()
+    }
+
+    /// Adds the constants of one declaration (checked, or to be checked
+    /// before anything trusts them: `parallel.rs`), at the next position.
+    /// Only the kernel calls this.
+    pub(crate) fn insert_declaration(&mut self, cs: Vec<ConstantInfo>) -> Position {
+        let at = self.declarations;
+        self.declarations += 1;
+        for c in cs {
+            if let ConstantKind::Quot { .. } = c.kind {
+                self.quot_kinds_added += 1;
+                if self.quot_kinds_added == 4 {
+                    self.quot_ready_at = Some(at);
+                }
+            }
+            self.consts.open_mut().0.insert(c.name, (c, at));
+        }
+        at
     }
 
     /// Whether `n` is a definition that passed its primitive check when it
     /// was added, so the literal extension may compute it.
     pub fn is_verified_primitive(&self, n: NameId) -> bool {
         self.verified_primitives.contains(&n)
+    }
+
+    /// [`Environment::is_verified_primitive`], for a check at `horizon`.
+    pub(crate) fn is_verified_primitive_before(&self, n: NameId, horizon: Position) -> bool {
+        self.is_verified_primitive(n) && self.get_before(n, horizon).is_some()
     }
 
     /// Records that the definition `n`, just added, passed its primitive check.
@@ -192,6 +295,11 @@ impl Environment {
 
     /// Whether all four quotient constants are present (enables reduction).
     pub fn quot_ready(&self) -> bool {
-        self.quot_kinds_added >= 4
+        self.quot_ready_at.is_some()
+    }
+
+    /// [`Environment::quot_ready`], for a check at `horizon`.
+    pub(crate) fn quot_ready_before(&self, horizon: Position) -> bool {
+        self.quot_ready_at.is_some_and(|at| at < horizon)
     }
 }

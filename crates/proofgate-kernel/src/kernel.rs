@@ -4,7 +4,7 @@
 
 use crate::DeclHeader;
 use crate::declaration::{ConstantInfo, ConstantKind, Declaration, DefinitionSafety, QuotKind};
-use crate::env::{Environment, WellKnown};
+use crate::env::{Environment, Position, WellKnown};
 use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode};
 use crate::fuel::Limits;
@@ -70,6 +70,13 @@ impl Kernel {
         &self.env
     }
 
+    /// Bytes the environment keeps: its constants and the store's
+    /// persistent terms, names, literals and levels, by element sizes (a
+    /// lower bound: allocators' spare capacity left out).
+    pub fn kept_bytes(&self) -> u64 {
+        self.store.kept_bytes() + self.env.kept_bytes()
+    }
+
     /// Total steps used by every check so far.
     pub fn total_steps(&self) -> u64 {
         self.total_steps
@@ -110,9 +117,7 @@ impl Kernel {
         }
         report.constants_added = cs.len();
         self.total_steps += report.steps;
-        for c in cs {
-            self.env.insert(c);
-        }
+        self.env.insert_declaration(cs);
         if let Some(p) = primitive {
             self.env.mark_verified_primitive(p);
         }
@@ -202,27 +207,70 @@ impl Kernel {
         persist: impl FnOnce(&mut Kernel, T) -> T,
     ) -> Result<(T, CheckReport), KernelError> {
         self.store.begin_scratch();
-        let result = {
-            let ws = std::mem::take(&mut self.ws);
-            let mut tc =
-                TypeChecker::with_workspace(&mut self.store, &self.env, &self.wk, limits, ws);
-            tc.lparams = level_params.map(ParamScope::new);
-            let r = check(&mut tc);
-            let r = tc.finish(r);
-            let report = CheckReport {
-                steps: tc.meter.used(),
-                peak_recursion: tc.meter.peak_depth(),
-                constants_added: 0,
-            };
-            self.ws = tc.into_workspace();
-            r.map(|v| (v, report))
-        };
+        let result = run_check(
+            &mut self.store,
+            &self.env,
+            &self.wk,
+            &mut self.ws,
+            (level_params, Position::MAX),
+            limits,
+            check,
+        );
         let result = result.map(|(v, rep)| (persist(self, v), rep));
         // Before the scratch region is emptied: it may be what ran out.
         let capacity = self.store.check_capacity();
         self.store.end_scratch();
         capacity?;
         result
+    }
+
+    /// Adds `decl`'s constant now and leaves its check for later, when a
+    /// thread of the parallel checker runs [`check_deferred`]; `None` if it
+    /// must be checked in place (what [`Kernel::check_with_fuel`] does):
+    /// a block, a quotient, a name the kernel treats by name, or a name
+    /// already taken (its error is the in-place check's). Until every
+    /// deferred declaration has passed, nothing this kernel says may be
+    /// trusted, so only `parallel.rs` calls this, on a kernel it owns.
+    pub(crate) fn defer(
+        &mut self,
+        decl: &Declaration,
+        name_keyed: &rustc_hash::FxHashSet<NameId>,
+    ) -> Result<Option<Position>, KernelError> {
+        let deferrable = matches!(
+            decl,
+            Declaration::Axiom { .. }
+                | Declaration::Definition { .. }
+                | Declaration::Theorem { .. }
+                | Declaration::Opaque { .. }
+        );
+        let name = decl.name();
+        if !deferrable || name_keyed.contains(&name) || self.env.contains(name) {
+            return Ok(None);
+        }
+        self.validate_ids(decl)?;
+        self.store.check_capacity()?;
+        let c = own(decl)?;
+        Ok(Some(self.env.insert_declaration(vec![c])))
+    }
+
+    /// Freezes what was read and added so far, so forks made next see it
+    /// (`layered.rs`); fails while a fork is alive.
+    pub(crate) fn freeze(&mut self) -> Result<(), KernelError> {
+        let (store, env) = (self.store.freeze(), self.env.freeze());
+        if store && env {
+            Ok(())
+        } else {
+            Err(KernelError::Internal(
+                "froze the tables while a fork shared them",
+            ))
+        }
+    }
+
+    /// What one thread of a parallel check owns: a fork of the store and
+    /// of the environment (their frozen layers shared), and the built-in
+    /// names.
+    pub(crate) fn fork(&self) -> (TermStore, Environment, WellKnown) {
+        (self.store.fork(), self.env.fork(), self.wk.clone())
     }
 
     fn query<T>(
@@ -321,6 +369,55 @@ impl Kernel {
             |_, v| v,
         )
     }
+}
+
+/// One check in `st`'s scratch region (begun by the caller), universe
+/// parameters and horizon as given: the setup every check shares.
+fn run_check<T>(
+    st: &mut TermStore,
+    env: &Environment,
+    wk: &WellKnown,
+    ws: &mut Workspace,
+    (level_params, horizon): (Option<&[NameId]>, Position),
+    limits: Limits,
+    check: impl FnOnce(&mut TypeChecker<'_>) -> TcResult<T>,
+) -> Result<(T, CheckReport), KernelError> {
+    let mut tc = TypeChecker::with_workspace(st, env, wk, limits, std::mem::take(ws));
+    tc.lparams = level_params.map(ParamScope::new);
+    tc.horizon = horizon;
+    let r = check(&mut tc);
+    let r = tc.finish(r);
+    let report = CheckReport {
+        steps: tc.meter.used(),
+        peak_recursion: tc.meter.peak_depth(),
+        constants_added: 0,
+    };
+    *ws = tc.into_workspace();
+    r.map(|v| (v, report))
+}
+
+/// Checks a declaration [`Kernel::defer`] added at position `at`, in a
+/// fork of the kernel's store (`TermStore::fork`), seeing only the
+/// constants before it: the verdict and the cost of checking it in place
+/// when it was read.
+pub(crate) fn check_deferred(
+    fork: &mut TermStore,
+    (env, wk): (&Environment, &WellKnown),
+    ws: &mut Workspace,
+    decl: &Declaration,
+    at: Position,
+    limits: Limits,
+) -> Result<CheckReport, KernelError> {
+    fork.begin_scratch();
+    let result = run_check(fork, env, wk, ws, (None, at), limits, |tc| {
+        check_declaration(tc, decl)
+    });
+    let capacity = fork.check_capacity();
+    fork.end_scratch();
+    capacity?;
+    let (cs, mut report) = result?;
+    report.constants_added = cs.len();
+    Ok(report)
 }
 
 fn check_closed(tc: &TypeChecker<'_>, e: ExprId) -> TcResult<()> {

@@ -152,6 +152,22 @@ pub struct LevelTable {
     pub(crate) meter: crate::work::WorkMeter,
 }
 
+/// A copy of the levels, with a meter of its own (a fork's: see
+/// `TermStore::fork`).
+impl Clone for LevelTable {
+    fn clone(&self) -> Self {
+        LevelTable {
+            nodes: self.nodes.clone(),
+            has_param: self.has_param.clone(),
+            depth: self.depth.clone(),
+            offset: self.offset.clone(),
+            not_zero: self.not_zero.clone(),
+            map: self.map.clone(),
+            meter: Default::default(),
+        }
+    }
+}
+
 impl Default for LevelTable {
     fn default() -> Self {
         let mut map = FxHashMap::default();
@@ -221,6 +237,17 @@ impl LevelTable {
     /// The node of a level.
     pub fn node(&self, l: LevelId) -> LevelNode {
         self.nodes[l.0 as usize]
+    }
+
+    /// Bytes the table holds, by element sizes (spare capacity left out).
+    pub fn kept_bytes(&self) -> u64 {
+        // Node, flags, depth, offset split, and the map's key, id and slot.
+        let per = 2 * std::mem::size_of::<LevelNode>()
+            + std::mem::size_of::<LevelId>() * 2
+            + std::mem::size_of::<(LevelId, u32)>()
+            + 4
+            + 3;
+        (self.nodes.len() * per) as u64
     }
 
     /// Number of levels interned.

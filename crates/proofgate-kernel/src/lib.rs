@@ -53,6 +53,8 @@ mod primitive;
 /// `TermStore::nat`): `dashu-int`'s, the one big-integer crate of the kernel.
 pub use dashu_int::UBig;
 pub use primitive::{NAME_KEYED_CONSTANTS, literal_constants};
+mod layered;
+mod parallel;
 mod quot;
 pub mod rule;
 mod runner;
@@ -75,8 +77,11 @@ pub use kernel::{CheckReport, Kernel};
 pub use level::LevelId;
 pub use literal::parse_nat;
 pub use name::NameId;
+pub use parallel::check_export_parallel;
 pub use rule::{ClaimPart, InductiveRule, ProjectionRule, QuotRule, TypeRule};
-pub use runner::{CheckFailure, FileReport, check_export, run_with_kernel_stack};
+pub use runner::{
+    CheckFailure, FileReport, KERNEL_STACK_BYTES, check_export, run_with_kernel_stack,
+};
 pub use store::TermStore;
 
 /// This crate's README example, compiled and run as a doc test so it cannot

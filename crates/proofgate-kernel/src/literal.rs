@@ -147,7 +147,7 @@ impl TypeChecker<'_> {
     /// constructor's). Never an axiom, opaque or unsafe constant, whose
     /// "value" a literal could otherwise conjure.
     fn is_value_former(&self, n: crate::name::NameId) -> bool {
-        self.env.is_verified_primitive(n)
+        self.env.is_verified_primitive_before(n, self.horizon)
             || matches!(
                 self.lookup(n).map(|c| &c.kind),
                 Some(crate::declaration::ConstantKind::Constructor {
@@ -234,7 +234,7 @@ impl TypeChecker<'_> {
         }
         // An operation: a definition that passed its equations when it was
         // added (`primitive.rs`), never a constant trusted by its name.
-        if !self.env.is_verified_primitive(key) {
+        if !self.env.is_verified_primitive_before(key, self.horizon) {
             return false;
         }
         let ty = if key == wk.nat_beq || key == wk.nat_ble {

@@ -1,6 +1,7 @@
 //! Hierarchical names (`Nat.succ`, `_private.3`), interned so that equality is
 //! an integer compare.
 
+use crate::layered::{Layer, Layered};
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 
@@ -24,33 +25,78 @@ pub enum NameNode {
     Num(NameId, u64),
 }
 
-/// The name interning table.
-#[derive(Debug)]
-pub struct NameTable {
+/// One layer of the name table (see `layered.rs`): nodes, and ids by node
+/// (global ids: the layer's first node is numbered after the layers below).
+#[derive(Default)]
+pub(crate) struct NameLayer {
     nodes: Vec<NameNode>,
     map: FxHashMap<NameNode, NameId>,
 }
 
+impl Layer for NameLayer {
+    fn len(&self) -> usize {
+        self.nodes.len()
+    }
+    fn absorb(&mut self, open: &mut Self) {
+        self.nodes.append(&mut open.nodes);
+        self.map.extend(open.map.drain());
+    }
+}
+
+/// The name interning table.
+pub struct NameTable {
+    layers: Layered<NameLayer>,
+}
+
+impl std::fmt::Debug for NameTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NameTable({} names)", self.len())
+    }
+}
+
 impl Default for NameTable {
     fn default() -> Self {
-        let mut map = FxHashMap::default();
-        map.insert(NameNode::Anonymous, NameId::ANONYMOUS);
-        NameTable {
-            nodes: vec![NameNode::Anonymous],
-            map,
-        }
+        let mut t = NameTable {
+            layers: Layered::default(),
+        };
+        let open = t.layers.open_mut();
+        open.nodes.push(NameNode::Anonymous);
+        open.map.insert(NameNode::Anonymous, NameId::ANONYMOUS);
+        t
     }
 }
 
 impl NameTable {
+    fn find(&self, node: &NameNode) -> Option<NameId> {
+        let l = &self.layers;
+        l.frozen()
+            .map
+            .get(node)
+            .or_else(|| l.open().map.get(node))
+            .copied()
+    }
+
     fn intern(&mut self, node: NameNode) -> NameId {
-        if let Some(&id) = self.map.get(&node) {
+        if let Some(id) = self.find(&node) {
             return id;
         }
-        let id = NameId(self.nodes.len() as u32);
-        self.nodes.push(node.clone());
-        self.map.insert(node, id);
+        let id = NameId(self.layers.len() as u32);
+        let open = self.layers.open_mut();
+        open.nodes.push(node.clone());
+        open.map.insert(node, id);
         id
+    }
+
+    /// A table sharing this one's names so far (`layered.rs`).
+    pub(crate) fn fork(&self) -> NameTable {
+        NameTable {
+            layers: self.layers.fork(),
+        }
+    }
+
+    /// See [`Layered::freeze`].
+    pub(crate) fn freeze(&mut self) -> bool {
+        self.layers.freeze()
     }
 
     /// `prefix.s`
@@ -76,22 +122,41 @@ impl NameTable {
 
     /// `prefix.s` if it was interned, without interning it.
     pub fn find_str(&self, prefix: NameId, s: &str) -> Option<NameId> {
-        self.map.get(&NameNode::Str(prefix, s.into())).copied()
+        self.find(&NameNode::Str(prefix, s.into()))
     }
 
     /// The node of a name.
     pub fn node(&self, n: NameId) -> &NameNode {
-        &self.nodes[n.0 as usize]
+        let l = &self.layers;
+        match n.0.checked_sub(l.base()) {
+            None => &l.frozen().nodes[n.0 as usize],
+            Some(i) => &l.open().nodes[i as usize],
+        }
     }
 
     /// Number of names interned.
     pub fn len(&self) -> usize {
-        self.nodes.len()
+        self.layers.len()
     }
 
     /// Whether only the anonymous name exists.
     pub fn is_empty(&self) -> bool {
-        self.nodes.len() == 1
+        self.len() == 1
+    }
+
+    /// Bytes the table holds, by element sizes (a lower bound: spare
+    /// capacity left out): each node twice (the map keeps its own key) with
+    /// its text, an id and a control byte.
+    pub fn kept_bytes(&self) -> u64 {
+        let node = std::mem::size_of::<NameNode>();
+        let per = 2 * node + std::mem::size_of::<NameId>() + 1;
+        let text: usize = (0..self.len() as u32)
+            .map(|i| match self.node(NameId(i)) {
+                NameNode::Str(_, s) => 2 * s.len(),
+                _ => 0,
+            })
+            .sum();
+        (self.len() * per + text) as u64
     }
 
     /// The prefix of a name (anonymous for the anonymous name).

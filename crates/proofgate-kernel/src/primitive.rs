@@ -171,7 +171,7 @@ impl TypeChecker<'_> {
             ));
         }
         if let Some(d) = p.depends_on(wk)
-            && !self.env.is_verified_primitive(d)
+            && !self.env.is_verified_primitive_before(d, self.horizon)
         {
             return Err(fail(
                 self,

@@ -117,7 +117,7 @@ impl TypeChecker<'_> {
     pub(crate) fn check_eq_for_quot(&mut self) -> TcResult<()> {
         let wk = self.wk;
         let bad = || Err(QuotRule::EqNotStandard.into());
-        let Some(eq) = self.env.get(wk.eq) else {
+        let Some(eq) = self.env.get_before(wk.eq, self.horizon) else {
             return bad();
         };
         let ConstantKind::Inductive {
@@ -134,7 +134,7 @@ impl TypeChecker<'_> {
         }
         let _ = (num_params, num_indices);
         let (eq_ty, u_name) = (eq.ty, eq.level_params[0]);
-        let Some(refl) = self.env.get(wk.eq_refl) else {
+        let Some(refl) = self.env.get_before(wk.eq_refl, self.horizon) else {
             return bad();
         };
         if refl.level_params != [u_name] {

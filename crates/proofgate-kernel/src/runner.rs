@@ -39,6 +39,19 @@ pub struct FileReport {
     pub scratch_peak: usize,
     /// Deepest checker recursion over all declarations.
     pub peak_recursion: u32,
+    /// Bytes the environment keeps once the file is read (its constants
+    /// and their persistent terms, names, literals and levels), by element
+    /// sizes: [`crate::Kernel::kept_bytes`].
+    pub kept_bytes: u64,
+}
+
+impl FileReport {
+    /// Counts one accepted declaration.
+    pub(crate) fn add(&mut self, r: crate::kernel::CheckReport) {
+        self.declarations += 1;
+        self.steps += r.steps;
+        self.peak_recursion = self.peak_recursion.max(r.peak_recursion);
+    }
 }
 
 /// Why a file was not accepted.
@@ -79,15 +92,25 @@ pub fn check_export<R: BufRead>(
     input: R,
     limits: Limits,
 ) -> Result<FileReport, CheckFailure> {
+    check_export_reporting(kernel, input, limits, &mut |_| {})
+}
+
+/// [`check_export`], calling `progress` with the number of declarations
+/// checked after each one.
+pub(crate) fn check_export_reporting<R: BufRead>(
+    kernel: &mut Kernel,
+    input: R,
+    limits: Limits,
+    progress: &mut dyn FnMut(usize),
+) -> Result<FileReport, CheckFailure> {
     let mut reader = ExportReader::new(input);
     let mut report = FileReport::default();
     while let Some(decl) = reader.next_declaration(kernel.store_mut()) {
         let decl = decl?;
         match kernel.check_with_fuel(&decl, limits) {
             Ok(r) => {
-                report.declarations += 1;
-                report.steps += r.steps;
-                report.peak_recursion = report.peak_recursion.max(r.peak_recursion);
+                report.add(r);
+                progress(report.declarations);
             }
             Err(error) => {
                 let name = kernel.store().names.display(decl.name());
@@ -101,5 +124,6 @@ pub fn check_export<R: BufRead>(
     }
     report.terms = kernel.store().persistent_len();
     report.scratch_peak = kernel.store().scratch_peak();
+    report.kept_bytes = kernel.kept_bytes();
     Ok(report)
 }

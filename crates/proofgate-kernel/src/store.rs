@@ -15,6 +15,7 @@
 use crate::expr::{
     ExprData, ExprId, ExprNode, FLAG_FVAR, FLAG_LEVEL_PARAM, LevelsId, LitId, LooseIndices,
 };
+use crate::layered::{Layer, Layered};
 use crate::level::{LevelId, LevelTable};
 use crate::name::{NameId, NameTable};
 use dashu_int::UBig;
@@ -105,6 +106,56 @@ impl Region {
     }
 }
 
+/// The persistent region is layered (`layered.rs`): table indices are
+/// global, the open layer's numbered after the frozen layer's nodes.
+impl Layer for Region {
+    fn len(&self) -> usize {
+        self.nodes.len()
+    }
+    fn absorb(&mut self, open: &mut Self) {
+        self.full |= open.full;
+        open.table.clear();
+        for data in open.nodes.drain(..) {
+            let i = self.nodes.len() as u32;
+            self.nodes.push(data);
+            let nodes = &self.nodes;
+            self.table.insert_unique(table_hash(data.hash), i, |&j| {
+                table_hash(nodes[j as usize].hash)
+            });
+        }
+    }
+}
+
+impl Layered<Region> {
+    fn find(&self, node: &ExprNode, hash: u32) -> Option<u32> {
+        self.frozen()
+            .find(node, hash)
+            .or_else(|| Some(self.base() + self.open().find(node, hash)?))
+    }
+
+    #[inline]
+    fn data(&self, i: u32) -> &ExprData {
+        match i.checked_sub(self.base()) {
+            None => &self.frozen().nodes[i as usize],
+            Some(j) => &self.open().nodes[j as usize],
+        }
+    }
+
+    /// Interns `data` in the open layer under its global index (see
+    /// [`Region::insert`] for a full region).
+    fn insert(&mut self, data: ExprData) -> u32 {
+        if region_index(self.len()).is_none() {
+            self.open_mut().full = true;
+            return 0;
+        }
+        self.base() + self.open_mut().insert(data)
+    }
+
+    fn full(&self) -> bool {
+        self.frozen().full || self.open().full
+    }
+}
+
 /// Hash of a literal value, for [`LitTable`].
 fn lit_hash<Q: std::hash::Hash + ?Sized>(v: &Q) -> u64 {
     use std::hash::Hasher;
@@ -168,6 +219,53 @@ impl<T: std::hash::Hash> LitTable<T> {
     }
 }
 
+impl<T: std::hash::Hash> Layer for LitTable<T> {
+    fn len(&self) -> usize {
+        self.values.len()
+    }
+    fn absorb(&mut self, open: &mut Self) {
+        open.table.clear();
+        self.bytes += std::mem::take(&mut open.bytes);
+        for v in open.values.drain(..) {
+            let i = self.values.len() as u32;
+            let hash = lit_hash(&v);
+            self.values.push(v);
+            let values = &self.values;
+            self.table
+                .insert_unique(hash, i, |&j| lit_hash(&values[j as usize]));
+        }
+    }
+}
+
+impl<T: std::hash::Hash> Layered<LitTable<T>> {
+    fn find<Q: ?Sized + PartialEq>(&self, v: &Q, hash: u64) -> Option<u32>
+    where
+        T: std::borrow::Borrow<Q>,
+    {
+        self.frozen()
+            .find(v, hash)
+            .or_else(|| Some(self.base() + self.open().find(v, hash)?))
+    }
+
+    fn value(&self, i: u32) -> &T {
+        match i.checked_sub(self.base()) {
+            None => &self.frozen().values[i as usize],
+            Some(j) => &self.open().values[j as usize],
+        }
+    }
+
+    /// Adds `v` (not already present) under its global index; `None` when
+    /// the table is full.
+    fn insert(&mut self, v: T, hash: u64, bytes: u64) -> Option<u32> {
+        region_index(self.len())?;
+        Some(self.base() + self.open_mut().insert(v, hash, bytes)?)
+    }
+
+    fn bytes(&self) -> u64 {
+        self.frozen().bytes + self.open().bytes
+    }
+}
+
 /// The term store ran out of ids: more than [`MAX_REGION_NODES`] terms in
 /// one region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -183,18 +281,21 @@ pub struct TermStore {
     level_lists: Vec<Box<[LevelId]>>,
     level_list_map: FxHashMap<Box<[LevelId]>, LevelsId>,
     /// Nat literals of the input and of persisted results.
-    nats: LitTable<UBig>,
+    nats: Layered<LitTable<UBig>>,
     /// Nat literals computed during the current check (ids with
     /// [`LitId::SCRATCH_BIT`]): emptied with the scratch region, and paid
     /// for by size as term work when made (see [`TermStore::nat_lit`]).
     scratch_nats: LitTable<UBig>,
     /// String literals (only ever read from the input).
-    strings: LitTable<Box<str>>,
+    strings: Layered<LitTable<Box<str>>>,
     /// Most bytes the literal tables held at once.
     literal_peak: u64,
-    persistent: Region,
+    persistent: Layered<Region>,
     scratch: Region,
     scratch_mode: bool,
+    /// A fork (see [`TermStore::fork`]): it reads the persistent region and
+    /// never adds to it, so a term it would have kept goes to scratch.
+    frozen: bool,
     /// See [`TermStore::preferring_persistent`].
     prefer_persistent: bool,
     scratch_peak: usize,
@@ -216,13 +317,14 @@ impl Default for TermStore {
             levels: LevelTable::default(),
             level_lists: Vec::new(),
             level_list_map: FxHashMap::default(),
-            nats: LitTable::default(),
+            nats: Layered::default(),
             scratch_nats: LitTable::default(),
-            strings: LitTable::default(),
+            strings: Layered::default(),
             literal_peak: 0,
-            persistent: Region::default(),
+            persistent: Layered::default(),
             scratch: Region::default(),
             scratch_mode: false,
+            frozen: false,
             prefer_persistent: false,
             scratch_peak: 0,
             replace_cache: Default::default(),
@@ -281,13 +383,13 @@ impl TermStore {
         if l.is_scratch() {
             &self.scratch_nats.values[(l.0 & !LitId::SCRATCH_BIT) as usize]
         } else {
-            &self.nats.values[l.0 as usize]
+            self.nats.value(l.0)
         }
     }
 
     /// The value of a String literal.
     pub fn string(&self, l: LitId) -> &str {
-        &self.strings.values[l.0 as usize]
+        self.strings.value(l.0)
     }
 
     /// Data of an expression.
@@ -296,7 +398,7 @@ impl TermStore {
         if e.is_scratch() {
             &self.scratch.nodes[(e.0 & !ExprId::SCRATCH_BIT) as usize]
         } else {
-            &self.persistent.nodes[e.0 as usize]
+            self.persistent.data(e.0)
         }
     }
 
@@ -382,7 +484,7 @@ impl TermStore {
     /// check's result. The persistent region stays full; the scratch region
     /// recovers when it is emptied.
     pub fn check_capacity(&self) -> Result<(), StoreFull> {
-        if self.persistent.full || self.scratch.full {
+        if self.persistent.full() || self.scratch.full {
             return Err(StoreFull);
         }
         Ok(())
@@ -405,19 +507,62 @@ impl TermStore {
         r
     }
 
+    /// A store for one thread of a parallel check: it shares this store's
+    /// frozen persistent terms, names and literals (read-only: see
+    /// `layered.rs`; call [`TermStore::freeze`] first),
+    /// copies its levels and level lists (a few hundred entries in a
+    /// library; checks add levels), and has its own scratch region, empty.
+    /// A term the fork would have made persistent (a constant's instance
+    /// shared across checks) stays in its scratch instead, so nothing
+    /// written by a fork outlives its check, and its checks cost the fuel
+    /// they cost here (a check's fuel never depends on earlier checks).
+    pub(crate) fn fork(&self) -> TermStore {
+        debug_assert!(!self.scratch_mode, "forked during a check");
+        TermStore {
+            names: self.names.fork(),
+            levels: self.levels.clone(),
+            level_lists: self.level_lists.clone(),
+            level_list_map: self.level_list_map.clone(),
+            nats: self.nats.fork(),
+            scratch_nats: LitTable::default(),
+            strings: self.strings.fork(),
+            literal_peak: 0,
+            persistent: self.persistent.fork(),
+            scratch: Region::default(),
+            scratch_mode: false,
+            frozen: true,
+            prefer_persistent: false,
+            scratch_peak: 0,
+            replace_cache: Default::default(),
+            id: NEXT_STORE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+
+    /// Freezes the persistent terms, names and literals read so far, so
+    /// that forks made next see them; `false` while a fork is alive.
+    pub(crate) fn freeze(&mut self) -> bool {
+        // Each, whatever the others answer: a failure leaves a layer open,
+        // never half moved.
+        let names = self.names.freeze();
+        let nats = self.nats.freeze();
+        let strings = self.strings.freeze();
+        let persistent = self.persistent.freeze();
+        names && nats && strings && persistent
+    }
+
     /// Whether `e` is a live id of this store (persistent, or scratch during
     /// a check).
     pub fn is_valid(&self, e: ExprId) -> bool {
         if e.is_scratch() {
             ((e.0 & !ExprId::SCRATCH_BIT) as usize) < self.scratch.nodes.len()
         } else {
-            (e.0 as usize) < self.persistent.nodes.len()
+            (e.0 as usize) < self.persistent.len()
         }
     }
 
     /// Number of persistent expressions.
     pub fn persistent_len(&self) -> usize {
-        self.persistent.nodes.len()
+        self.persistent.len()
     }
 
     /// Largest number of scratch expressions alive at once so far.
@@ -549,7 +694,7 @@ impl TermStore {
             let scratch_child = has_scratch_child(node);
             let i = match self.scratch.find(&node, data.hash) {
                 Some(i) => i,
-                None if self.prefer_persistent && !scratch_child => {
+                None if self.prefer_persistent && !scratch_child && !self.frozen => {
                     return ExprId(self.persistent.insert(data));
                 }
                 None => self.scratch.insert(data),
@@ -630,7 +775,7 @@ impl TermStore {
         match self.nats.insert(n, hash, bytes) {
             Some(i) => LitId(i),
             None => {
-                self.persistent.full = true;
+                self.persistent.open_mut().full = true;
                 LitId(0)
             }
         }
@@ -646,7 +791,7 @@ impl TermStore {
                 match self.strings.insert(s.into(), hash, bytes) {
                     Some(i) => LitId(i),
                     None => {
-                        self.persistent.full = true;
+                        self.persistent.open_mut().full = true;
                         LitId(0)
                     }
                 }
@@ -665,7 +810,25 @@ impl TermStore {
     /// literals count only while their check runs, unless a result keeps
     /// them.
     pub fn literal_bytes(&self) -> u64 {
-        self.nats.bytes + self.scratch_nats.bytes + self.strings.bytes
+        self.nats.bytes() + self.scratch_nats.bytes + self.strings.bytes()
+    }
+
+    /// Bytes the store keeps for the environment, by element sizes (a
+    /// lower bound: spare capacity left out): persistent terms with their
+    /// table slots, persistent literals, names, levels and level lists.
+    pub fn kept_bytes(&self) -> u64 {
+        let term = std::mem::size_of::<ExprData>() + std::mem::size_of::<u32>() + 1;
+        let lists: usize = self
+            .level_lists
+            .iter()
+            .map(|l| 2 * (l.len() * std::mem::size_of::<LevelId>() + 16) + 4)
+            .sum();
+        (self.persistent.len() * term) as u64
+            + self.nats.bytes()
+            + self.strings.bytes()
+            + self.names.kept_bytes()
+            + self.levels.kept_bytes()
+            + lists as u64
     }
 
     /// Most bytes the literal tables held at once so far (see

@@ -2,9 +2,10 @@
 //! `fixtures/accept` must be accepted, `fixtures/reject/X.ndjson` rejected
 //! for the rule `X.expect` names (its `rule: ID` line, compared with
 //! [`CheckFailure::rule`]) with a message containing the fragment on its next
-//! line, `fixtures/decline` declined.
+//! line, `fixtures/decline` declined; each the same on one thread and on
+//! several.
 
-use proofgate_kernel::{CheckFailure, Kernel, Limits, check_export};
+use proofgate_kernel::{CheckFailure, Kernel, Limits, check_export, check_export_parallel};
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
@@ -24,13 +25,31 @@ fn files(sub: &str) -> Vec<PathBuf> {
     v
 }
 
+/// Checks `p` on one thread, and on 2 and 3 (`check_export_parallel`),
+/// requiring the same verdict, message and figures (but for `terms`: see
+/// `check_export_parallel`) from each.
 fn check(p: &Path) -> Result<proofgate_kernel::FileReport, CheckFailure> {
-    let mut k = Kernel::new();
-    check_export(
-        &mut k,
-        BufReader::new(File::open(p).expect("open fixture")),
-        Limits::DEFAULT,
-    )
+    let open = || BufReader::new(File::open(p).expect("open fixture"));
+    let one = check_export(&mut Kernel::new(), open(), Limits::DEFAULT);
+    for threads in [2, 3] {
+        let many = check_export_parallel(open(), Limits::DEFAULT, threads, &mut |_| {});
+        match (&one, many) {
+            (Ok(a), Ok(b)) => assert_eq!(
+                (a.declarations, a.steps, a.peak_recursion, a.scratch_peak),
+                (b.declarations, b.steps, b.peak_recursion, b.scratch_peak),
+                "{} on {threads} threads",
+                p.display()
+            ),
+            (Err(a), Err(b)) => assert_eq!(
+                a.to_string(),
+                b.to_string(),
+                "{} on {threads} threads",
+                p.display()
+            ),
+            (a, b) => panic!("{} on {threads} threads: {a:?} against {b:?}", p.display()),
+        }
+    }
+    one
 }
 
 #[test]

@@ -2,14 +2,13 @@
 //! bytes per second on stderr, drawn only on a terminal, only without
 //! `--json`, and only once a file has taken a second.
 //!
-//! The kernel's `check_export` has no progress hook (its crate does no I/O
-//! and reports nothing while it runs), so this module drives the same public
-//! steps itself: `ExportReader::next_declaration` then
-//! `Kernel::check_with_fuel`. The test below holds it to `check_export`'s
-//! report and verdicts on every fixture.
+//! The kernel does no I/O: `check_export_parallel` hands this module the
+//! count of declarations checked, and a counting reader gives the bytes
+//! read. The test below holds the result to `check_export`'s report and
+//! verdicts on every fixture, on one thread and on two.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use proofgate_kernel::{CheckFailure, ExportReader, FileReport, Kernel, Limits};
+use proofgate_kernel::{CheckFailure, FileReport, Limits, check_export_parallel};
 use std::cell::Cell;
 use std::io::{BufRead, Read};
 use std::rc::Rc;
@@ -47,6 +46,8 @@ pub struct Progress {
     bar: Option<ProgressBar>,
     start: Instant,
     shown: bool,
+    /// Declarations when the message was last refreshed.
+    messaged: usize,
 }
 
 impl Progress {
@@ -68,6 +69,7 @@ impl Progress {
             bar,
             start: Instant::now(),
             shown: false,
+            messaged: 0,
         }
     }
 
@@ -80,8 +82,10 @@ impl Progress {
             self.shown = true;
             bar.set_draw_target(ProgressDrawTarget::stderr());
         }
-        // A message allocates: refresh it every 64 declarations only.
-        if first || (self.shown && declarations.is_multiple_of(64)) {
+        // A message allocates: refresh it every 64 declarations only
+        // (counts jump by a batch at a time with threads).
+        if first || (self.shown && declarations >= self.messaged + 64) {
+            self.messaged = declarations;
             let rate = declarations as f64 / secs.max(1e-9);
             bar.set_message(format!("{declarations} declarations ({rate:.0}/s)"));
         }
@@ -94,48 +98,27 @@ impl Progress {
     }
 }
 
-/// `check_export`, reporting to `progress` after every declaration.
+/// `check_export_parallel` on `threads` threads, reporting to `progress`
+/// as declarations pass: the callback runs on the reading thread only
+/// (after each declaration checked in place, and after each batch the
+/// workers checked), never on a worker, so the line costs the workers
+/// nothing.
 pub fn check_export_with_progress<R: BufRead>(
-    kernel: &mut Kernel,
     input: R,
     limits: Limits,
+    threads: usize,
     progress: &mut Progress,
 ) -> Result<FileReport, CheckFailure> {
     let consumed = Rc::new(Cell::new(0));
-    let mut reader = ExportReader::new(Counting {
+    let input = Counting {
         inner: input,
         consumed: Rc::clone(&consumed),
-    });
-    let mut report = FileReport::default();
-    let result = loop {
-        let Some(decl) = reader.next_declaration(kernel.store_mut()) else {
-            break Ok(());
-        };
-        let decl = match decl {
-            Ok(d) => d,
-            Err(e) => break Err(CheckFailure::Export(e)),
-        };
-        match kernel.check_with_fuel(&decl, limits) {
-            Ok(r) => {
-                report.declarations += 1;
-                report.steps += r.steps;
-                report.peak_recursion = report.peak_recursion.max(r.peak_recursion);
-            }
-            Err(error) => {
-                break Err(CheckFailure::Rejected {
-                    line: reader.line(),
-                    name: kernel.store().names.display(decl.name()),
-                    error,
-                });
-            }
-        }
-        progress.update(consumed.get(), report.declarations);
     };
+    let result = check_export_parallel(input, limits, threads, &mut |declarations| {
+        progress.update(consumed.get(), declarations)
+    });
     progress.finish();
-    result?;
-    report.terms = kernel.store().persistent_len();
-    report.scratch_peak = kernel.store().scratch_peak();
-    Ok(report)
+    result
 }
 
 #[cfg(test)]
@@ -159,19 +142,28 @@ mod tests {
                 }
                 let bytes = std::fs::read(&path).unwrap();
                 let theirs = check_export(&mut Kernel::new(), &bytes[..], Limits::DEFAULT);
-                let mut progress = Progress::new(true, Some(bytes.len() as u64));
-                let ours = check_export_with_progress(
-                    &mut Kernel::new(),
-                    &bytes[..],
-                    Limits::DEFAULT,
-                    &mut progress,
-                );
-                match (theirs, ours) {
-                    (Ok(a), Ok(b)) => assert_eq!(a, b, "{}", path.display()),
-                    (Err(a), Err(b)) => {
-                        assert_eq!(a.to_string(), b.to_string(), "{}", path.display())
+                for threads in [1, 2] {
+                    let mut progress = Progress::new(true, Some(bytes.len() as u64));
+                    let ours = check_export_with_progress(
+                        &bytes[..],
+                        Limits::DEFAULT,
+                        threads,
+                        &mut progress,
+                    );
+                    match (&theirs, ours) {
+                        // `terms` differs with threads (see `check_export_parallel`).
+                        (Ok(a), Ok(b)) if threads > 1 => assert_eq!(
+                            (a.declarations, a.steps),
+                            (b.declarations, b.steps),
+                            "{}",
+                            path.display()
+                        ),
+                        (Ok(a), Ok(b)) => assert_eq!(*a, b, "{}", path.display()),
+                        (Err(a), Err(b)) => {
+                            assert_eq!(a.to_string(), b.to_string(), "{}", path.display())
+                        }
+                        (a, b) => panic!("{}: {a:?} against {b:?}", path.display()),
                     }
-                    (a, b) => panic!("{}: {a:?} against {b:?}", path.display()),
                 }
                 compared += 1;
             }

@@ -223,7 +223,9 @@ pub(crate) fn check_block(
     // names (a nested block's auxiliary recursors `T.rec_1`, ...): a user
     // constant of that name must make the block fail, not be shadowed.
     for (i, c) in out.iter().enumerate() {
-        if tc.env.get(c.name).is_some() || out[..i].iter().any(|p| p.name == c.name) {
+        if tc.env.get_before(c.name, tc.horizon).is_some()
+            || out[..i].iter().any(|p| p.name == c.name)
+        {
             return Err(KernelError::AlreadyDeclared(tc.name(c.name)));
         }
     }

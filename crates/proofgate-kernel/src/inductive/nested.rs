@@ -51,7 +51,7 @@ impl Elim<'_> {
         let ExprNode::Const(i_name, ls) = tc.st.node(f) else {
             return Ok(None);
         };
-        let Some(info) = tc.env.get(i_name) else {
+        let Some(info) = tc.env.get_before(i_name, tc.horizon) else {
             return Ok(None);
         };
         let ConstantKind::Inductive {
@@ -86,7 +86,7 @@ impl Elim<'_> {
         let mut result = None;
         let ls_vec = tc.st.levels_of(ls).to_vec();
         for j in j_all {
-            let Some(jinfo) = tc.env.get(j) else {
+            let Some(jinfo) = tc.env.get_before(j, tc.horizon) else {
                 return err(InductiveRule::NestedNotInductive);
             };
             let ConstantKind::Inductive { ctors: jctors, .. } = &jinfo.kind else {
@@ -106,7 +106,7 @@ impl Elim<'_> {
             let mut ctors = Vec::new();
             let mut map = Vec::new();
             for c in jctors {
-                let Some(cinfo) = tc.env.get(c) else {
+                let Some(cinfo) = tc.env.get_before(c, tc.horizon) else {
                     return err(InductiveRule::NestedCtor);
                 };
                 let cty = cinfo.ty;

@@ -19,7 +19,7 @@ pub use workspace::Workspace;
 pub(crate) use workspace::reset_map;
 
 use crate::declaration::{ConstantInfo, ConstantKind, DefinitionSafety};
-use crate::env::{Environment, WellKnown};
+use crate::env::{Environment, Position, WellKnown};
 use crate::error::KernelError;
 use crate::expr::{ExprId, ExprNode};
 use crate::fuel::{Limits, Meter};
@@ -54,6 +54,9 @@ pub struct TypeChecker<'a> {
     /// The definition this check verified as a primitive (`primitive.rs`),
     /// for the environment to record once it is added.
     pub(crate) verified_primitive: Option<NameId>,
+    /// The position of the declaration checked: only constants before it
+    /// are visible (`Position::MAX`: all of them; see `parallel.rs`).
+    pub(crate) horizon: Position,
 }
 
 impl<'a> TypeChecker<'a> {
@@ -80,6 +83,7 @@ impl<'a> TypeChecker<'a> {
             meter,
             ws,
             verified_primitive: None,
+            horizon: Position::MAX,
         }
     }
 
@@ -136,7 +140,10 @@ impl<'a> TypeChecker<'a> {
 
     /// Looks up a constant (pending block first).
     pub(crate) fn lookup(&self, n: NameId) -> Option<&ConstantInfo> {
-        self.ws.pending.get(&n).or_else(|| self.env.get(n))
+        self.ws
+            .pending
+            .get(&n)
+            .or_else(|| self.env.get_before(n, self.horizon))
     }
 
     pub(crate) fn name(&self, n: NameId) -> String {

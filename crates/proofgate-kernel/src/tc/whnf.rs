@@ -156,7 +156,7 @@ impl TypeChecker<'_> {
     }
 
     fn reduce_recursor(&mut self, e: ExprId) -> TcResult<Option<ExprId>> {
-        if self.env.quot_ready()
+        if self.env.quot_ready_before(self.horizon)
             && let Some(r) = self.quot_reduce(e)?
         {
             return Ok(Some(r));
