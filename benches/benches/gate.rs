@@ -9,12 +9,15 @@
 //! with a cache hit is measured separately and labelled as such.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use proofgate_barrier::Evidence;
 use proofgate_barrier::proof_gate::{PolicyForm, PolicyInvariants};
 use proofgate_benches::gate_cases::{
-    deep_obligation, policy_evidence, policy_obligation, policy_obligation_as, policy_requirement,
+    deep_composite, deep_obligation, fresh_evidence, policy_evidence, policy_obligation,
+    policy_obligation_as, policy_requirement,
 };
 use proofgate_core::{
-    GateSubject, Obligation, ProofEnvironment, ProofGate, ProofRequirement, ProofTier, route_proof,
+    GateSubject, Obligation, ProofEnvironment, ProofGate, ProofRequirement, ProofTier, Route,
+    TierConfig, route_proof,
 };
 use std::hint::black_box;
 use std::time::Duration;
@@ -124,6 +127,8 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(env.verify_uncached(black_box(&deep_ob)).expect("holds")))
     });
 
+    fresh_values(c);
+
     // 10,000 mutations of a 1024-dim embedding, ungated and gated.
     let target: Box<[f32; DIM]> = Box::new(std::array::from_fn(|i| (i as f32).sin()));
     let start = Embedding {
@@ -180,6 +185,124 @@ fn benches(c: &mut Criterion) {
         })
     });
     group.finish();
+}
+
+/// The user's whole path with a value no cache has seen on every
+/// iteration: `ProofGate::mutate` to fresh evidence under a policy (its
+/// `Bool` and `decide` forms) and under the Deep composite, on the compiled
+/// route (`compiled`) and on the kernel route (`kernel`: the same
+/// environment with `TierConfig::compiled_route` off). Then 10,000 such
+/// mutations of a 1024-dim embedding carrying its counts, against the same
+/// mutations ungated.
+fn fresh_values(c: &mut Criterion) {
+    for (route, compiled) in [("compiled", true), ("kernel", false)] {
+        let mut env = ProofEnvironment::new().expect("prelude");
+        env.set_config(TierConfig {
+            compiled_route: compiled,
+            ..TierConfig::default()
+        });
+        let mut policies = PolicyInvariants::new();
+        let (deep_req, _, deep_steps) = deep_composite(&mut env, &mut policies);
+        let cases = [
+            (
+                "standard_policy",
+                policy_requirement(&mut env, &mut policies, PolicyForm::Bool),
+            ),
+            (
+                "standard_policy_decide",
+                policy_requirement(&mut env, &mut policies, PolicyForm::Decide),
+            ),
+            ("deep_composite", deep_req),
+        ];
+        let mut group = c.benchmark_group("gate/fresh");
+        if !compiled {
+            // Each fresh value the kernel route checks interns its terms
+            // and keeps its cache entry: fewer iterations.
+            group.sample_size(10);
+            group.measurement_time(Duration::from_secs(1));
+        }
+        for (name, req) in cases {
+            let mut gate = ProofGate::new(fresh_evidence(0), req);
+            let first = gate
+                .mutate(&mut env, |v| fresh_evidence(v.hosts + 1))
+                .expect("proved");
+            let proved_route = env.receipt_route(&first).expect("ours");
+            assert_eq!(
+                proved_route == Route::Compiled,
+                compiled,
+                "{name} on the {route} route"
+            );
+            if name == "deep_composite" {
+                eprintln!("deep composite: {deep_steps} kernel steps on the kernel route");
+            }
+            group.bench_function(format!("{name}_{route}"), |b| {
+                b.iter(|| {
+                    black_box(
+                        gate.mutate(&mut env, |v| fresh_evidence(v.hosts + 1))
+                            .expect("proved"),
+                    )
+                })
+            });
+        }
+        group.finish();
+    }
+
+    let mut env = ProofEnvironment::new().expect("prelude");
+    let mut policies = PolicyInvariants::new();
+    let req = policy_requirement(&mut env, &mut policies, PolicyForm::Bool);
+    let target: Box<[f32; DIM]> = Box::new(std::array::from_fn(|i| (i as f32).sin()));
+    let start = Counted {
+        embedding: Embedding {
+            data: Box::new(std::array::from_fn(|i| (i as f32).cos())),
+        },
+        evidence: fresh_evidence(0),
+    };
+    let step = |v: &Counted| Counted {
+        embedding: update(&v.embedding, &target),
+        evidence: fresh_evidence(v.evidence.hosts + 1),
+    };
+    let mut group = c.benchmark_group("gate/fresh_mutations_10000");
+    group.sample_size(20);
+    group.bench_function("ungated", |b| {
+        b.iter(|| {
+            let mut v = Counted {
+                embedding: start.embedding.clone(),
+                evidence: start.evidence,
+            };
+            for _ in 0..10_000 {
+                v = step(&v);
+            }
+            black_box(v.embedding.data[0])
+        })
+    });
+    group.bench_function("gated_compiled", |b| {
+        b.iter(|| {
+            let mut gate = ProofGate::new(
+                Counted {
+                    embedding: start.embedding.clone(),
+                    evidence: start.evidence,
+                },
+                req.clone(),
+            );
+            for _ in 0..10_000 {
+                black_box(gate.mutate(&mut env, step).expect("proved"));
+            }
+            black_box(gate.attestation(&env).expect("ours"))
+        })
+    });
+    group.finish();
+}
+
+/// An embedding that carries the host counts its policy reads.
+struct Counted {
+    embedding: Embedding,
+    evidence: Evidence,
+}
+
+impl GateSubject for Counted {
+    fn invariant_arguments(&self, id: u32) -> Option<Vec<u64>> {
+        self.evidence.invariant_arguments(id)
+    }
 }
 
 /// A value whose only fact is its dimension.

@@ -70,20 +70,48 @@ pub fn deep_obligation(
     env: &mut ProofEnvironment,
     policies: &mut PolicyInvariants,
 ) -> (Obligation, u64) {
-    let ev = Evidence {
-        hosts: 1_000_000,
-        ready: 1_000_000,
-        failed: 0,
-        provisioning: 0,
-    };
+    let (_, ob, steps) = deep_composite(env, policies);
+    (ob, steps)
+}
+
+/// The Deep check's requirement, its obligation on [`deep_evidence`] and
+/// its kernel step count.
+pub fn deep_composite(
+    env: &mut ProofEnvironment,
+    policies: &mut PolicyInvariants,
+) -> (ProofRequirement, Obligation, u64) {
+    let ev = deep_evidence();
     let mut best = None;
     for k in (100..=1_000).step_by(5) {
         let req = composite(env, policies, k);
         let ob = env.obligation(&req, &ev).expect("builds");
         match env.verify_uncached(&ob) {
-            Ok(v) if v.steps <= 10_000 => best = Some((ob, v.steps)),
+            Ok(v) if v.steps <= 10_000 => best = Some((req, ob, v.steps)),
             _ => break,
         }
     }
     best.expect("some composite fits the Deep budget")
+}
+
+/// The Deep check's evidence: every host ready.
+pub fn deep_evidence() -> Evidence {
+    Evidence {
+        hosts: 1_000_000,
+        ready: 1_000_000,
+        failed: 0,
+        provisioning: 0,
+    }
+}
+
+/// Fresh evidence for the `n`-th mutation of a fresh-value bench: every
+/// call a value no cache has seen, and every policy of the benches holds
+/// (all hosts ready, none failed).
+pub fn fresh_evidence(n: u64) -> Evidence {
+    let hosts = 1_000_000 + n;
+    Evidence {
+        hosts,
+        ready: hosts,
+        failed: 0,
+        provisioning: 0,
+    }
 }

@@ -51,6 +51,14 @@ impl ProofCache {
         self.entries.get(&(prop, proof)).copied()
     }
 
+    /// Counts a miss no lookup made: a value the compiled route answered
+    /// (it is fresh to the cache, which never holds it), so the hit rate
+    /// an attestation carries is the kernel route's.
+    #[inline]
+    pub fn record_miss(&mut self) {
+        self.misses += 1;
+    }
+
     /// Counts a hit answered by a memo in front of the cache (the literal
     /// equality fast path), so the hit rate covers every lookup.
     #[inline]

@@ -78,6 +78,36 @@ pub fn encode_level(st: &TermStore, l: LevelId, out: &mut Vec<u8>) {
     }
 }
 
+/// The digest of an application from its children's digests: what
+/// [`TermDigests::digest`] gives an `App` node (it calls this), and what the
+/// compiled route composes an obligation's digest from without building it.
+pub(crate) fn app_digest(f: &[u8; 32], a: &[u8; 32]) -> [u8; 32] {
+    let mut buf = [0u8; 65];
+    buf[0] = 5;
+    buf[1..33].copy_from_slice(f);
+    buf[33..].copy_from_slice(a);
+    *blake3::hash(&buf).as_bytes()
+}
+
+/// The digest of a Nat literal from its minimal little-endian bytes (zero
+/// as one 0 byte: the encoding hashes have always used, so proof hashes
+/// stay what they were).
+fn nat_digest_le(bytes: &[u8]) -> [u8; 32] {
+    let bytes: &[u8] = if bytes.is_empty() { &[0] } else { bytes };
+    let mut buf = Vec::with_capacity(5 + bytes.len());
+    buf.push(10);
+    buf.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    buf.extend_from_slice(bytes);
+    *blake3::hash(&buf).as_bytes()
+}
+
+/// The digest of the Nat literal `n`.
+pub(crate) fn nat_digest(n: u64) -> [u8; 32] {
+    let le = n.to_le_bytes();
+    let len = 8 - (n.leading_zeros() / 8) as usize;
+    nat_digest_le(&le[..len])
+}
+
 impl TermDigests {
     /// The digest of `e` (memoised; iterative, so deep terms are fine).
     pub fn digest(&mut self, st: &TermStore, e: ExprId) -> [u8; 32] {
@@ -102,6 +132,19 @@ impl TermDigests {
                 stack.extend(kids.iter().map(|k| (*k, false)));
                 continue;
             }
+            match node {
+                ExprNode::App(a, b) => {
+                    let d = app_digest(&self.memo[&a], &self.memo[&b]);
+                    self.memo.insert(x, d);
+                    continue;
+                }
+                ExprNode::NatLit(l) => {
+                    let d = nat_digest_le(&st.nat(l).to_le_bytes());
+                    self.memo.insert(x, d);
+                    continue;
+                }
+                _ => {}
+            }
             buf.clear();
             match node {
                 ExprNode::BVar(i) => {
@@ -125,7 +168,7 @@ impl TermDigests {
                         encode_level(st, *l, &mut buf);
                     }
                 }
-                ExprNode::App(..) => buf.push(5),
+                ExprNode::App(..) => unreachable!("hashed above"),
                 ExprNode::Lam(..) => buf.push(6),
                 ExprNode::Pi(..) => buf.push(7),
                 ExprNode::Let(..) => buf.push(8),
@@ -134,16 +177,7 @@ impl TermDigests {
                     encode_name(st, n, &mut buf);
                     buf.extend_from_slice(&i.to_le_bytes());
                 }
-                ExprNode::NatLit(l) => {
-                    buf.push(10);
-                    // Minimal little-endian bytes, zero as one 0 byte: the
-                    // encoding hashes have always used, so proof hashes
-                    // stay what they were.
-                    let bytes = st.nat(l).to_le_bytes();
-                    let bytes: &[u8] = if bytes.is_empty() { &[0] } else { &bytes };
-                    buf.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-                    buf.extend_from_slice(bytes);
-                }
+                ExprNode::NatLit(_) => unreachable!("hashed above"),
                 ExprNode::StrLit(l) => {
                     buf.push(11);
                     let s = st.string(l);

@@ -65,6 +65,18 @@ pub enum GateError {
     /// A receipt was presented to an environment that did not issue it.
     #[error("this proof receipt was issued by another proof environment")]
     ForeignReceipt,
+    /// The receipt's record was evicted: the environment keeps at most the
+    /// `kept` records (`TierConfig::receipt_records`), so memory stays
+    /// bounded however many values it gates. Ask for an attestation while
+    /// its record is kept (`ProofGate::mutate_approved` does, at once).
+    #[error(
+        "this receipt's record was evicted (the proof environment keeps at most {kept} records); \
+         its attestation can no longer be built"
+    )]
+    ReceiptEvicted {
+        /// Records the environment keeps.
+        kept: usize,
+    },
     /// The environment issued receipts for 2^31 distinct proofs and epochs.
     #[error("this proof environment cannot address more proof receipts")]
     ReceiptsExhausted,
@@ -82,6 +94,19 @@ pub enum GateError {
         tier: ProofTier,
         /// The kernel's error (always [`KernelError::Internal`]).
         error: KernelError,
+    },
+    /// The compiled route and the kernel disagreed on a value (a bug in the
+    /// stager or the residual evaluator, never a verdict on the value):
+    /// found by the audit (`TierConfig::audit_every`) after a compiled
+    /// acceptance, or by the kernel route after a compiled refusal.
+    #[error("compiled route disagrees with the kernel on {requirement}: {detail}")]
+    CompiledDisagreement {
+        /// The requirement.
+        requirement: String,
+        /// What the compiled route said.
+        compiled: bool,
+        /// What happened.
+        detail: String,
     },
     /// The value does not expose a fact the requirement reads.
     #[error("{requirement} needs the value's {fact}, which it does not provide")]

@@ -45,7 +45,7 @@ pub mod tier;
 
 pub use coherence::decompose as decompose_f64;
 pub use custom::CustomStatement;
-pub use environment::{ProofEnvironment, Proved, TierCounts, VERIFIER_VERSION};
+pub use environment::{ProofEnvironment, Proved, Route, TierCounts, VERIFIER_VERSION};
 pub use error::{GateError, ProofGateRejected};
 pub use gate::ProofGate;
 pub use obligation::Obligation;

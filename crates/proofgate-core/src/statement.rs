@@ -26,6 +26,24 @@ pub(crate) struct Terms {
 }
 
 impl Terms {
+    /// The terms of every obligation [`Builder`] makes of invariants and
+    /// composites that do not depend on the value: `@Eq.{1} Bool`,
+    /// `Bool.true` and `@Eq.refl.{1} Bool Bool.true` (`is_true`), `And`,
+    /// `And.intro`, `True` and `True.intro` (`conjunction`).
+    pub(crate) fn fixed_terms(&self, st: &mut TermStore) -> [ExprId; 7] {
+        let eq_bool = st.app(self.eq, self.bool_);
+        let refl_true = st.apps(self.eq_refl, &[self.bool_, self.bool_true]);
+        [
+            eq_bool,
+            self.bool_true,
+            refl_true,
+            self.and,
+            self.and_intro,
+            self.true_,
+            self.true_intro,
+        ]
+    }
+
     pub(crate) fn new(st: &mut TermStore) -> Terms {
         let one = st.levels.succ(LevelId::ZERO);
         fn c(st: &mut TermStore, n: &str, levels: &[LevelId]) -> ExprId {

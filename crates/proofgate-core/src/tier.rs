@@ -65,6 +65,20 @@ pub struct TierConfig {
     /// the kernel's default so a check fits an ordinary thread's stack; a
     /// check that needs more is "not decided", never a crash.
     pub max_recursion: u32,
+    /// Every how many compiled acceptances the kernel re-checks one (the
+    /// obligation built and checked as on the kernel route; a refusal is a
+    /// [`crate::GateError::CompiledDisagreement`]). 0: never; 1: every one.
+    /// Default 1,024.
+    pub audit_every: u64,
+    /// Whether compiled invariants answer values by their residual
+    /// programs (`environment/compiled.rs`); `false` sends every value to
+    /// the kernel route. Default `true`.
+    pub compiled_route: bool,
+    /// Receipt records the environment keeps (one per accepted proof and
+    /// epoch): past it the oldest is evicted, and a receipt of an evicted
+    /// record yields [`crate::GateError::ReceiptEvicted`] instead of its
+    /// attestation. Default 65,536 (about 6 MiB).
+    pub receipt_records: usize,
 }
 
 impl Default for TierConfig {
@@ -74,6 +88,9 @@ impl Default for TierConfig {
             deep_fuel: 10_000,
             deep_depth: 24,
             max_recursion: 256,
+            audit_every: 1_024,
+            compiled_route: true,
+            receipt_records: crate::environment::DEFAULT_RECEIPT_RECORDS,
         }
     }
 }
@@ -83,7 +100,18 @@ impl Default for TierConfig {
 pub fn route_proof(obligation: &Obligation, config: &TierConfig) -> ProofTier {
     if obligation.is_reflexive() {
         ProofTier::Reflex
-    } else if obligation.starts_deep() || obligation.prop_depth() > config.deep_depth {
+    } else if obligation.starts_deep() {
+        ProofTier::Deep
+    } else {
+        route_by_depth(obligation.prop_depth(), config)
+    }
+}
+
+/// The kernel tier of a non-literal obligation built by the gate (not a
+/// custom proof), by its proposition's depth as a tree.
+#[inline]
+pub(crate) fn route_by_depth(prop_depth: u32, config: &TierConfig) -> ProofTier {
+    if prop_depth > config.deep_depth {
         ProofTier::Deep
     } else {
         ProofTier::Standard

@@ -267,10 +267,16 @@ fn invariants_and_composites() {
 }
 
 /// A composite of many policy conjuncts: Standard runs out of fuel, Deep
-/// finishes it; with a smaller Deep budget nobody decides and the gate says so.
+/// finishes it; with a smaller Deep budget nobody decides and the gate says
+/// so. The kernel route's tiers, so the compiled route is off (it would
+/// answer without fuel: `gate_compiled.rs`).
 #[test]
 fn the_deep_tier_takes_what_standard_cannot_finish() {
     let mut pe = PolicyEnv::new(env());
+    pe.env.set_config(TierConfig {
+        compiled_route: false,
+        ..TierConfig::default()
+    });
     let req =
         ProofRequirement::Composite((0..100).map(|t| pe.policy(&Policy::AtLeast(t))).collect());
     let env = &mut pe.env;
@@ -285,6 +291,7 @@ fn the_deep_tier_takes_what_standard_cannot_finish() {
     assert!(u64::from(p.attestation.reduction_steps) > env.config().standard_fuel);
     env.set_config(TierConfig {
         deep_fuel: 1_200,
+        compiled_route: false,
         ..TierConfig::default()
     });
     // Other evidence, so the cache cannot answer.

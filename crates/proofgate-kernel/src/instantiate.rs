@@ -66,7 +66,17 @@ impl TermStore {
         e: ExprId,
         f: impl FnOnce(&mut TermStore, &mut Cache, bool) -> R,
     ) -> R {
-        if self.depth(e) <= MEMO_MIN_DEPTH {
+        let deep = self.depth(e) > MEMO_MIN_DEPTH;
+        self.with_replace_cache_if(deep, f)
+    }
+
+    /// [`TermStore::with_replace_cache`], memoising exactly when `memoise`.
+    fn with_replace_cache_if<R>(
+        &mut self,
+        memoise: bool,
+        f: impl FnOnce(&mut TermStore, &mut Cache, bool) -> R,
+    ) -> R {
+        if !memoise {
             return f(self, &mut Cache::default(), false);
         }
         let mut cache = std::mem::take(&mut self.replace_cache);
@@ -182,6 +192,22 @@ impl TermStore {
                     });
                 }
                 None
+            })
+        })
+    }
+
+    /// Replaces every occurrence of `target` (a term with no loose index,
+    /// so the same id wherever it occurs) in `e` by `new` (also without
+    /// loose indices: nothing is captured).
+    pub(crate) fn replace_closed(&mut self, e: ExprId, target: ExprId, new: ExprId) -> ExprId {
+        let walk = Walk {
+            count_binders: false,
+            memoise: true,
+        };
+        self.with_replace_cache(e, |st, cache, memoise| {
+            let walk = Walk { memoise, ..walk };
+            st.replace(e, 0, walk, cache, &mut |_, x, _| {
+                (x == target).then_some(new)
             })
         })
     }
@@ -331,9 +357,15 @@ impl TermStore {
         // Built once: a scan of `params` per occurrence would be quadratic.
         let subst = crate::level::LevelSubst::new(params, levels);
         // One level memo for the whole term: its levels share sublevels,
-        // and each is substituted once (see `instance_size`).
+        // and each is substituted once (see `instance_size`). Memoised at
+        // every depth: a check is charged by `instance_size` (distinct
+        // nodes) for an instance, built or found, and the build must stay
+        // near that charge; a walk of a shallow shared term's paths is
+        // exponential in its height, and a check building the instance (in
+        // a parallel check's fork) could then run out of fuel far from
+        // where one finding it built (on one thread) did.
         let mut lmemo = crate::level::LevelMemo::default();
-        self.with_replace_cache(e, |st, cache, memo| {
+        self.with_replace_cache_if(true, |st, cache, memo| {
             st.replace(
                 e,
                 0,
@@ -445,5 +477,44 @@ impl TermStore {
             }
         }
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::level::LevelId;
+    use crate::store::TermStore;
+
+    /// Building a constant's instance does term work within twice what the
+    /// check is charged for it (`tc/instances.rs`: twice `instance_size`,
+    /// distinct nodes, plus the parameters), however shallow and shared the
+    /// term. A walk of its paths was exponential in its height: a check
+    /// that built the instance could run out of fuel far from where one that
+    /// found it built (one thread against a parallel check's fork) did; now
+    /// only within one instance's charge of the budget.
+    #[test]
+    fn an_instance_build_stays_within_its_charge() {
+        let mut st = TermStore::default();
+        let u = st.names.dotted("u");
+        let lu = st.levels.param(u);
+        for height in 1..=8 {
+            // `P₀ = Sort u`, `Pᵢ₊₁ = Pᵢ → Pᵢ`: 2^height paths, height + 1 nodes.
+            let mut p = st.sort(lu);
+            for _ in 0..height {
+                p = st.pi(p, p);
+            }
+            let charge = 2 * (st.instance_size(p) + 1);
+            st.begin_scratch();
+            st.start_work(u64::MAX);
+            let before = st.work();
+            let r = st.instantiate_lparams(p, &[u], &[LevelId::ZERO]);
+            let work = st.work() - before;
+            st.end_scratch();
+            assert_ne!(r, p);
+            assert!(
+                work <= 2 * charge,
+                "height {height}: work {work} > twice the charge {charge}"
+            );
+        }
     }
 }

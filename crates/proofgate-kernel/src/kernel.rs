@@ -10,7 +10,9 @@ use crate::expr::{ExprId, ExprNode};
 use crate::fuel::Limits;
 use crate::level::ParamScope;
 use crate::name::NameId;
+use crate::residual::Residual;
 use crate::rule::{QuotRule, TypeRule};
+use crate::stage::{NotStaged, Stager};
 use crate::store::TermStore;
 use crate::tc::{TcResult, TypeChecker, Workspace};
 
@@ -351,6 +353,44 @@ impl Kernel {
         )
     }
 
+    /// Stages the predicate `f : Nat → … → Nat → Bool` of `arity`
+    /// arguments into a residual program (`stage.rs`), under `limits`:
+    /// `Ok(Err(_))` says why it does not stage (the kernel then keeps
+    /// answering for it), `Err` is a kernel error (`f` ill-typed or not
+    /// closed, a limit).
+    pub fn stage_predicate(
+        &mut self,
+        f: ExprId,
+        arity: usize,
+        limits: Limits,
+    ) -> Result<Result<Residual, NotStaged>, KernelError> {
+        let (r, _) = self.query(
+            &[],
+            limits,
+            |tc| {
+                check_closed(tc, f)?;
+                let ty = tc.infer(f)?;
+                let (nat, boolean) = (tc.wk.nat, tc.wk.boolean);
+                let nat = tc.st.cnst(nat, &[]);
+                let mut want = tc.st.cnst(boolean, &[]);
+                for _ in 0..arity {
+                    want = tc.st.pi(nat, want);
+                }
+                if !tc.is_def_eq(ty, want)? {
+                    return Ok(Err(NotStaged(format!(
+                        "its type is `{}`, not `Nat → … → Bool` of {arity} arguments",
+                        tc.render(ty)
+                    ))));
+                }
+                let vars: Vec<ExprId> = (0..arity).map(|_| tc.fvar(nat)).collect();
+                let e = tc.st.apps(f, &vars);
+                Stager::new(vars).run(tc, e)
+            },
+            |_, v| v,
+        )?;
+        Ok(r)
+    }
+
     /// Whether two closed terms are definitionally equal.
     pub fn is_def_eq(
         &mut self,
@@ -410,7 +450,16 @@ pub(crate) fn check_deferred(
 ) -> Result<CheckReport, KernelError> {
     fork.begin_scratch();
     let result = run_check(fork, env, wk, ws, (None, at), limits, |tc| {
-        check_declaration(tc, decl)
+        let cs = check_declaration(tc, decl)?;
+        // `Kernel::defer` checks every primitive in place (they are all
+        // name-keyed), where its verification is recorded: one verified
+        // here would be lost, and the extension silently off for it.
+        if tc.verified_primitive.is_some() {
+            return Err(KernelError::Internal(
+                "a deferred declaration verified a primitive: list it in NAME_KEYED_CONSTANTS",
+            ));
+        }
+        Ok(cs)
     });
     let capacity = fork.check_capacity();
     fork.end_scratch();

@@ -47,6 +47,7 @@ pub mod level;
 mod literal;
 mod literal_cost;
 pub mod name;
+mod nat_op;
 mod pretty;
 mod primitive;
 /// The natural numbers of `Nat` literals (`TermStore::nat_lit`,
@@ -56,8 +57,10 @@ pub use primitive::{NAME_KEYED_CONSTANTS, literal_constants};
 mod layered;
 mod parallel;
 mod quot;
+mod residual;
 pub mod rule;
 mod runner;
+mod stage;
 pub mod store;
 pub(crate) mod tc;
 mod work;
@@ -78,10 +81,12 @@ pub use level::LevelId;
 pub use literal::parse_nat;
 pub use name::NameId;
 pub use parallel::check_export_parallel;
+pub use residual::Residual;
 pub use rule::{ClaimPart, InductiveRule, ProjectionRule, QuotRule, TypeRule};
 pub use runner::{
     CheckFailure, FileReport, KERNEL_STACK_BYTES, check_export, run_with_kernel_stack,
 };
+pub use stage::{MAX_DECISIONS, NotStaged};
 pub use store::TermStore;
 
 /// This crate's README example, compiled and run as a doc test so it cannot

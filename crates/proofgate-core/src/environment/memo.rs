@@ -185,6 +185,7 @@ mod tests {
             steps: 0,
             proof: 0,
             tier: ProofTier::Reflex,
+            route: super::super::Route::Kernel,
         };
         memo.set_accepted(&key, Some(acc));
         memo.set_record(&key, 0, 5);

@@ -5,16 +5,20 @@
 //! - `memo.rs`: remembered obligations of the hot paths and the literal fast
 //!   path, with their hit accounting;
 //! - `receipts.rs`: environment-hash epochs, proof hashes, the records
-//!   receipts point at, attestations.
+//!   receipts point at (bounded: the oldest are evicted), attestations;
+//! - `compiled.rs`: staged invariants' residuals and the recipes of their
+//!   obligations; `compiled_route.rs` runs that route for the environment.
 //!
 //! The proof cache ([`crate::cache`]) sits between them: a proof is
 //! checked once per (proposition, proof) and answered from the cache after.
 
+mod compiled;
+mod compiled_route;
 mod memo;
 mod receipts;
 mod verifier;
 
-pub use receipts::VERIFIER_VERSION;
+pub use receipts::{DEFAULT_RECEIPT_RECORDS, Route, VERIFIER_VERSION};
 
 use crate::attestation::ProofAttestation;
 use crate::cache::{CachedProof, ProofCache};
@@ -29,6 +33,7 @@ use crate::receipt::ProofReceipt;
 use crate::requirement::{GateSubject, ProofRequirement};
 use crate::term::SourceDecl;
 use crate::tier::{Attempt, ProofTier, TierConfig, TierFailure, Verdict};
+use compiled::{CompiledInvariants, Eval};
 use memo::{MemoKey, ObligationMemo, literal_key};
 use proofgate_kernel::{Declaration, ExportReader, Kernel, TermStore};
 use receipts::{Accepted, ReceiptBook};
@@ -43,6 +48,8 @@ pub struct Proved {
     pub tier: ProofTier,
     /// Whether the cache answered.
     pub cached: bool,
+    /// Which route accepted it (the original route on a cache hit).
+    pub route: Route,
     /// The attestation issued.
     pub attestation: ProofAttestation,
 }
@@ -59,6 +66,9 @@ pub struct TierCounts {
     pub standard: u64,
     /// Accepted by Deep.
     pub deep: u64,
+    /// Accepted by the compiled route (a registered invariant's residual
+    /// program; counted here instead of under its tier).
+    pub compiled: u64,
     /// Answered by the cache.
     pub cached: u64,
     /// Refused: the kernel rejected the proof (a decided verdict).
@@ -78,6 +88,9 @@ pub struct TierCounts {
 /// attestations agree).
 pub struct ProofEnvironment {
     verifier: Verifier,
+    compiled: CompiledInvariants,
+    /// The compiled route's recipe buffer (reused: no allocation per value).
+    recipe: Vec<u64>,
     memo: ObligationMemo,
     book: ReceiptBook,
     cache: ProofCache,
@@ -124,6 +137,8 @@ impl ProofEnvironment {
     fn empty() -> Self {
         ProofEnvironment {
             verifier: Verifier::new(),
+            compiled: CompiledInvariants::default(),
+            recipe: Vec::new(),
             memo: ObligationMemo::default(),
             book: ReceiptBook::default(),
             cache: ProofCache::default(),
@@ -147,13 +162,8 @@ impl ProofEnvironment {
                 return Err(GateError::MissingConstant(needed.to_owned()));
             }
         }
-        self.verifier.register_invariant(
-            WITHIN_CAPACITY,
-            "Proofgate.Invariant.withinCapacity",
-            2,
-        )?;
-        self.verifier
-            .register_invariant(EDGE_BOUND, "Proofgate.Invariant.edgeBound", 2)?;
+        self.register_invariant(WITHIN_CAPACITY, "Proofgate.Invariant.withinCapacity", 2)?;
+        self.register_invariant(EDGE_BOUND, "Proofgate.Invariant.edgeBound", 2)?;
         Ok(())
     }
 
@@ -176,13 +186,17 @@ impl ProofEnvironment {
     /// Registers invariant `id`: `name` must be a declared definition of
     /// type `Nat -> ... -> Bool` taking `arity` arguments (declare it first
     /// with [`Self::declare`]; the kernel checks the type of every use).
+    /// The kernel stages it at once (`environment/compiled.rs`): values are
+    /// then answered by its residual program where it has one
+    /// ([`Self::compiled_route`] says).
     pub fn register_invariant(
         &mut self,
         id: u32,
         name: &str,
         arity: usize,
     ) -> Result<(), GateError> {
-        self.verifier.register_invariant(id, name, arity)
+        self.verifier.register_invariant(id, name, arity)?;
+        self.compile_invariant(id)
     }
 
     /// Says what invariant `id` states, in words a refusal can use ("at
@@ -221,6 +235,7 @@ impl ProofEnvironment {
     /// Replaces the tier budgets.
     pub fn set_config(&mut self, config: TierConfig) {
         self.verifier.set_config(config);
+        self.book.set_max_records(config.receipt_records);
     }
 
     /// The kernel (read-only: declarations go through this environment so
@@ -332,12 +347,46 @@ impl ProofEnvironment {
         // time: the last one the memo answered is compared before hashing.
         if let Some(lit) = literal_key(requirement, subject)
             && let Some(record) = self.memo.last_literal(lit)
+            && self.book.is_live(record)
         {
             return Ok(self.hit(record));
         }
-        self.prove_receipt_memo(requirement, &subject).map_err(|e| {
+        // A compiled invariant (or a composite of them): evaluate the
+        // residuals on the numbers. Only an acceptance is answered here; a
+        // `false` (or a value a residual cannot evaluate) goes to the
+        // kernel route, which must then refuse.
+        let mut compiled_false = false;
+        if self.verifier.config().compiled_route && self.compiled.covers(requirement) {
+            let mut recipe = std::mem::take(&mut self.recipe);
+            recipe.clear();
+            recipe.push(u64::from(self.book.current_epoch()));
+            let eval = self.compiled.eval(requirement, &subject, &mut recipe);
+            let r = match eval {
+                Eval::Accepted { depth, steps } => {
+                    Some(self.compiled_accept(&recipe, depth, steps, requirement, &subject))
+                }
+                Eval::Refused => {
+                    compiled_false = true;
+                    None
+                }
+                Eval::Unknown => None,
+            };
+            self.recipe = recipe;
+            if let Some(r) = r {
+                return r;
+            }
+        }
+        let r = self.prove_receipt_memo(requirement, &subject).map_err(|e| {
             crate::explain::attach(e, requirement, &subject, self.verifier.invariants())
-        })
+        });
+        if compiled_false && r.is_ok() {
+            return Err(GateError::CompiledDisagreement {
+                requirement: requirement.to_string(),
+                compiled: false,
+                detail: "the kernel accepted a value the residual program refused".into(),
+            });
+        }
+        r
     }
 
     /// A memo hit: counted as a cache hit (it is one: the memo holds the
@@ -361,12 +410,12 @@ impl ProofEnvironment {
         {
             let epoch = self.book.current_epoch();
             let record = match made {
-                Some((e, r)) if e == epoch => {
+                Some((e, r)) if e == epoch && self.book.is_live(r) => {
                     self.memo.answered(key, r);
                     r
                 }
                 _ => {
-                    let r = self.book.record_for(accepted)?;
+                    let r = self.book.record_for(accepted, self.lookups())?;
                     self.memo.set_record(key, epoch, r);
                     r
                 }
@@ -451,7 +500,7 @@ impl ProofEnvironment {
                 (false, entry)
             }
         };
-        let record = self.book.record_for(entry.into())?;
+        let record = self.book.record_for(entry.into(), self.lookups())?;
         Ok(self.receipt(record, cached))
     }
 
@@ -459,15 +508,21 @@ impl ProofEnvironment {
     /// hashing, no division (the attestation is assembled on request).
     #[inline]
     fn receipt(&self, record: u32, cached: bool) -> ProofReceipt {
-        let seq = self.cache.hits() + self.cache.misses();
-        self.book.receipt(seq, record, cached)
+        self.book.receipt(self.lookups(), record, cached)
+    }
+
+    /// Lookups so far (hits + misses): receipts' sequence numbers.
+    #[inline]
+    fn lookups(&self) -> u64 {
+        self.cache.hits() + self.cache.misses()
     }
 
     /// The 82-byte attestation of a receipt this environment issued: the
     /// proof hash and environment hash of that proof, its time and steps,
     /// and the cache hit rate when it was issued.
     pub fn attestation(&self, r: &ProofReceipt) -> Result<ProofAttestation, GateError> {
-        self.book.attestation(r)
+        self.book
+            .attestation(r, &|recipe| self.compiled.proof_hash(recipe))
     }
 
     /// The tier that accepted the proof of a receipt this environment issued.
@@ -475,8 +530,14 @@ impl ProofEnvironment {
         self.book.tier(r)
     }
 
+    /// The route that accepted the proof of a receipt this environment issued.
+    pub fn receipt_route(&self, r: &ProofReceipt) -> Result<Route, GateError> {
+        self.book.route(r)
+    }
+
     fn proved(&self, r: &ProofReceipt) -> Result<Proved, GateError> {
         Ok(Proved {
+            route: self.book.route(r)?,
             tier: self.receipt_tier(r)?,
             cached: r.cached(),
             attestation: self.attestation(r)?,

@@ -16,6 +16,7 @@ use crate::receipt::ProofReceipt;
 use crate::tier::ProofTier;
 use proofgate_kernel::{Declaration, TermStore};
 use rustc_hash::FxHashMap;
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Version of this verifier, carried by every attestation.
@@ -38,6 +39,17 @@ pub(crate) struct Accepted {
     pub steps: u32,
     pub proof: u32,
     pub tier: ProofTier,
+    pub route: Route,
+}
+
+/// Which route accepted a proof.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Route {
+    /// The kernel checked the obligation (or Reflex decided it by identity).
+    Kernel,
+    /// A registered invariant's residual program evaluated it
+    /// (`environment/compiled.rs`).
+    Compiled,
 }
 
 impl From<CachedProof> for Accepted {
@@ -48,16 +60,40 @@ impl From<CachedProof> for Accepted {
             steps: u32::try_from(c.steps).unwrap_or(u32::MAX),
             proof: c.proof_index,
             tier: c.tier,
+            route: Route::Kernel,
         }
     }
 }
 
+/// A record's proof hash: known (the kernel route hashed the terms it
+/// built), or the compiled route's recipe of the obligation, hashed when
+/// an attestation is asked for (`environment/compiled.rs`). The recipe is
+/// kept behind the epoch, `[epoch, recipe…]`: its key in the book's map.
+#[derive(Clone, Debug)]
+enum ProofHash {
+    Known([u8; 32]),
+    Recipe(Box<[u64]>),
+}
+
 /// An accepted proof as attested in one epoch of the environment.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Record {
     accepted: Accepted,
     epoch: u32,
+    /// The proof hash (kept here, so an evicted record takes it along).
+    hash: ProofHash,
+    /// The lookup sequence number when it was made: no receipt of it is
+    /// older, so misses before the oldest live record can be dropped.
+    created_seq: u64,
 }
+
+/// Records a book keeps by default (`TierConfig::receipt_records`).
+pub const DEFAULT_RECEIPT_RECORDS: usize = 1 << 16;
+
+/// Recipe words (`u64`) the kept records may hold, per record kept: a
+/// composite's recipe names every part's numbers, so records are also
+/// evicted by size (16 MiB of recipes at the default record count).
+const RECIPE_WORDS_PER_RECORD: usize = 32;
 
 /// Epochs, proof hashes, records and the miss log of one environment.
 pub(crate) struct ReceiptBook {
@@ -67,16 +103,32 @@ pub(crate) struct ReceiptBook {
     /// a declaration was added since (`epoch` is then `None`).
     env_hashes: Vec<[u8; 32]>,
     epoch: Option<u32>,
-    /// Proof hashes of accepted obligations, indexed by `CachedProof::proof_index`.
+    /// Proof hashes of the kernel route's accepted obligations, indexed by
+    /// `CachedProof::proof_index`.
     proof_hashes: Vec<[u8; 32]>,
     /// Tells receipts of this book from those of another.
     id: u32,
-    records: Vec<Record>,
+    /// The live records, oldest first; `records[0]` has id `first_record`.
+    /// Ids are never reused, so a receipt whose record was evicted is told
+    /// apart from every later one.
+    records: VecDeque<Record>,
+    first_record: u32,
+    /// Most records kept: past it the oldest is evicted.
+    max_records: usize,
+    /// Recipe words the kept records hold (bounded by
+    /// `max_records * RECIPE_WORDS_PER_RECORD`).
+    recipe_words: usize,
+    /// Kernel-route records by (proof index, epoch).
     record_ids: FxHashMap<(u32, u32), u32>,
-    /// The lookup sequence number (hits + misses) of every cache miss, in
-    /// order: with a receipt's sequence number it gives the hit rate of
-    /// that moment.
-    miss_seqs: Vec<u64>,
+    /// Compiled-route records by `[epoch, recipe…]`: its cache (the kernel
+    /// route's is keyed by terms, which it never builds).
+    compiled_records: FxHashMap<Box<[u64]>, u32>,
+    /// The lookup sequence number (hits + misses) of every cache miss since
+    /// the oldest live record was made, in order, and how many were
+    /// dropped before: with a receipt's sequence number they give the hit
+    /// rate of that moment.
+    miss_seqs: VecDeque<u64>,
+    dropped_misses: u64,
 }
 
 impl Default for ReceiptBook {
@@ -88,9 +140,14 @@ impl Default for ReceiptBook {
             epoch: None,
             proof_hashes: Vec::new(),
             id: NEXT_BOOK_ID.fetch_add(1, Ordering::Relaxed),
-            records: Vec::new(),
+            records: VecDeque::new(),
+            first_record: 0,
+            max_records: DEFAULT_RECEIPT_RECORDS,
+            recipe_words: 0,
             record_ids: FxHashMap::default(),
-            miss_seqs: Vec::new(),
+            compiled_records: FxHashMap::default(),
+            miss_seqs: VecDeque::new(),
+            dropped_misses: 0,
         }
     }
 }
@@ -109,11 +166,12 @@ impl ReceiptBook {
     pub(crate) fn proof_hash(&mut self, st: &TermStore, ob: &Obligation) -> [u8; 32] {
         let p = self.digests.digest(st, ob.prop());
         let q = self.digests.digest(st, ob.proof());
-        let mut h = blake3::Hasher::new();
-        h.update(PROOF_HASH_DOMAIN);
-        h.update(&p);
-        h.update(&q);
-        *h.finalize().as_bytes()
+        proof_hash_of(&p, &q)
+    }
+
+    /// The digest of a term (memoised).
+    pub(crate) fn digest(&mut self, st: &TermStore, e: proofgate_kernel::ExprId) -> [u8; 32] {
+        self.digests.digest(st, e)
     }
 
     /// A declaration was added (its canonical encoding): a new epoch begins
@@ -146,7 +204,19 @@ impl ReceiptBook {
 
     /// Logs a cache miss at lookup sequence number `seq`.
     pub(crate) fn miss(&mut self, seq: u64) {
-        self.miss_seqs.push(seq);
+        self.miss_seqs.push_back(seq);
+    }
+
+    /// Keeps at most `max` records (at least one), evicting the oldest.
+    pub(crate) fn set_max_records(&mut self, max: usize) {
+        self.max_records = max.max(1);
+        self.evict();
+    }
+
+    /// Whether record `id` is still kept.
+    #[inline]
+    pub(crate) fn is_live(&self, id: u32) -> bool {
+        id >= self.first_record && ((id - self.first_record) as usize) < self.records.len()
     }
 
     /// Keeps a newly accepted proof's hash; its index.
@@ -156,23 +226,98 @@ impl ReceiptBook {
         i
     }
 
-    /// The record of `accepted` in the current epoch.
-    pub(crate) fn record_for(&mut self, accepted: Accepted) -> Result<u32, GateError> {
+    /// The live record the compiled route made for `key` (`[epoch,
+    /// recipe…]`, the current epoch first), if any.
+    #[inline]
+    pub(crate) fn compiled_record(&self, key: &[u64]) -> Option<u32> {
+        let id = *self.compiled_records.get(key)?;
+        self.is_live(id).then_some(id)
+    }
+
+    /// A new record of a compiled acceptance of the obligation `key` names
+    /// (`[epoch, recipe…]`), made at lookup sequence number `seq`.
+    pub(crate) fn push_compiled(
+        &mut self,
+        key: &[u64],
+        accepted: Accepted,
+        seq: u64,
+    ) -> Result<u32, GateError> {
         let epoch = self.current_epoch();
-        let next = u32::try_from(self.records.len()).unwrap_or(u32::MAX);
-        let id = *self
-            .record_ids
-            .entry((accepted.proof, epoch))
-            .or_insert(next);
-        if id == next {
-            // A receipt addresses 2^31 records; refuse rather than alias.
-            if next >= RECORD_LIMIT {
-                self.record_ids.remove(&(accepted.proof, epoch));
-                return Err(GateError::ReceiptsExhausted);
-            }
-            self.records.push(Record { accepted, epoch });
-        }
+        let key: Box<[u64]> = key.into();
+        self.recipe_words += key.len();
+        let id = self.push_record(Record {
+            accepted,
+            epoch,
+            hash: ProofHash::Recipe(key.clone()),
+            created_seq: seq,
+        })?;
+        self.compiled_records.insert(key, id);
         Ok(id)
+    }
+
+    /// The record of `accepted` (kernel route) in the current epoch, made
+    /// at lookup sequence number `seq` if it is new.
+    pub(crate) fn record_for(&mut self, accepted: Accepted, seq: u64) -> Result<u32, GateError> {
+        let epoch = self.current_epoch();
+        if let Some(&id) = self.record_ids.get(&(accepted.proof, epoch))
+            && self.is_live(id)
+        {
+            return Ok(id);
+        }
+        let hash = ProofHash::Known(self.proof_hashes[accepted.proof as usize]);
+        let id = self.push_record(Record {
+            accepted,
+            epoch,
+            hash,
+            created_seq: seq,
+        })?;
+        self.record_ids.insert((accepted.proof, epoch), id);
+        Ok(id)
+    }
+
+    fn push_record(&mut self, rec: Record) -> Result<u32, GateError> {
+        // A receipt addresses 2^31 records; refuse rather than alias.
+        let id = self.first_record as u64 + self.records.len() as u64;
+        if id >= RECORD_LIMIT as u64 {
+            return Err(GateError::ReceiptsExhausted);
+        }
+        self.records.push_back(rec);
+        self.evict();
+        Ok(id as u32)
+    }
+
+    /// Drops the oldest records past `max_records` (or past the recipe
+    /// words they may hold), the index entries that name them, and the
+    /// misses older than every live record.
+    fn evict(&mut self) {
+        let max_words = self.max_records.saturating_mul(RECIPE_WORDS_PER_RECORD);
+        while self.records.len() > self.max_records
+            || (self.recipe_words > max_words && self.records.len() > 1)
+        {
+            let Some(old) = self.records.pop_front() else {
+                break;
+            };
+            if let ProofHash::Recipe(key) = &old.hash {
+                self.recipe_words -= key.len();
+            }
+            let id = self.first_record;
+            self.first_record += 1;
+            let kernel_key = (old.accepted.proof, old.epoch);
+            if old.accepted.route == Route::Kernel && self.record_ids.get(&kernel_key) == Some(&id)
+            {
+                self.record_ids.remove(&kernel_key);
+            }
+            if let ProofHash::Recipe(key) = &old.hash
+                && self.compiled_records.get(key) == Some(&id)
+            {
+                self.compiled_records.remove(key);
+            }
+        }
+        let oldest = self.records.front().map_or(u64::MAX, |r| r.created_seq);
+        while self.miss_seqs.front().is_some_and(|&m| m < oldest) {
+            self.miss_seqs.pop_front();
+            self.dropped_misses += 1;
+        }
     }
 
     /// A receipt for `record` at lookup sequence number `seq`: two words, no
@@ -182,27 +327,41 @@ impl ReceiptBook {
         ProofReceipt::new(seq, self.id, record, cached)
     }
 
-    fn record(&self, r: &ProofReceipt) -> Result<Record, GateError> {
+    fn record(&self, r: &ProofReceipt) -> Result<&Record, GateError> {
         if r.env_id() != self.id {
             return Err(GateError::ForeignReceipt);
         }
+        let Some(i) = r.record().checked_sub(self.first_record) else {
+            return Err(GateError::ReceiptEvicted {
+                kept: self.max_records,
+            });
+        };
         self.records
-            .get(r.record() as usize)
-            .copied()
+            .get(i as usize)
             .ok_or(GateError::ForeignReceipt)
     }
 
-    /// The 82-byte attestation of a receipt this book issued.
-    pub(crate) fn attestation(&self, r: &ProofReceipt) -> Result<ProofAttestation, GateError> {
+    /// The 82-byte attestation of a receipt this book issued; `recipe_hash`
+    /// hashes a compiled record's recipe.
+    pub(crate) fn attestation(
+        &self,
+        r: &ProofReceipt,
+        recipe_hash: &dyn Fn(&[u64]) -> Option<[u8; 32]>,
+    ) -> Result<ProofAttestation, GateError> {
         let rec = self.record(r)?;
+        let proof_term_hash = match &rec.hash {
+            ProofHash::Known(h) => *h,
+            ProofHash::Recipe(key) => recipe_hash(&key[1..]).ok_or(GateError::ForeignReceipt)?,
+        };
         Ok(ProofAttestation {
-            proof_term_hash: self.proof_hashes[rec.accepted.proof as usize],
+            proof_term_hash,
             environment_hash: self.env_hashes[rec.epoch as usize],
             verification_timestamp_ns: rec.accepted.checked_at_ns,
             verifier_version: VERIFIER_VERSION,
             reduction_steps: rec.accepted.steps,
             cache_hit_rate_bps: {
-                let misses = self.miss_seqs.partition_point(|&m| m <= r.seq) as u64;
+                let misses =
+                    self.dropped_misses + self.miss_seqs.partition_point(|&m| m <= r.seq) as u64;
                 hit_rate(r.seq - misses, misses)
             },
         })
@@ -212,6 +371,21 @@ impl ReceiptBook {
     pub(crate) fn tier(&self, r: &ProofReceipt) -> Result<ProofTier, GateError> {
         Ok(self.record(r)?.accepted.tier)
     }
+
+    /// The route that accepted the proof of a receipt this book issued.
+    pub(crate) fn route(&self, r: &ProofReceipt) -> Result<Route, GateError> {
+        Ok(self.record(r)?.accepted.route)
+    }
+}
+
+/// The proof hash of an obligation whose proposition and proof have the
+/// digests `prop` and `proof`.
+pub(crate) fn proof_hash_of(prop: &[u8; 32], proof: &[u8; 32]) -> [u8; 32] {
+    let mut h = blake3::Hasher::new();
+    h.update(PROOF_HASH_DOMAIN);
+    h.update(prop);
+    h.update(proof);
+    *h.finalize().as_bytes()
 }
 
 /// `hits / (hits + misses)` in basis points, rounded down. Below 2^32
@@ -248,12 +422,18 @@ mod tests {
         }
     }
 
+    /// These books hold no compiled records.
+    fn no_recipes(_: &[u64]) -> Option<[u8; 32]> {
+        None
+    }
+
     fn accepted(proof: u32) -> Accepted {
         Accepted {
             checked_at_ns: 7,
             steps: 11,
             proof,
             tier: ProofTier::Standard,
+            route: super::Route::Kernel,
         }
     }
 
@@ -262,20 +442,20 @@ mod tests {
         let mut book = ReceiptBook::default();
         book.declared(b"first");
         let p = book.push_proof_hash([1; 32]);
-        let a = book.record_for(accepted(p)).unwrap();
+        let a = book.record_for(accepted(p), 1).unwrap();
         assert_eq!(
-            book.record_for(accepted(p)).unwrap(),
+            book.record_for(accepted(p), 1).unwrap(),
             a,
             "repeat adds nothing"
         );
         let h0 = book.environment_hash();
         book.declared(b"second");
-        let b = book.record_for(accepted(p)).unwrap();
+        let b = book.record_for(accepted(p), 2).unwrap();
         assert_ne!(a, b, "a new epoch gets a new record");
         let (ra, rb) = (book.receipt(1, a, false), book.receipt(2, b, true));
         let (att_a, att_b) = (
-            book.attestation(&ra).unwrap(),
-            book.attestation(&rb).unwrap(),
+            book.attestation(&ra, &no_recipes).unwrap(),
+            book.attestation(&rb, &no_recipes).unwrap(),
         );
         assert_eq!(att_a.environment_hash, h0);
         assert_ne!(att_b.environment_hash, h0);
@@ -292,20 +472,63 @@ mod tests {
         let other = ReceiptBook::default();
         let p = book.push_proof_hash([2; 32]);
         book.miss(1);
-        let r = book.record_for(accepted(p)).unwrap();
+        let r = book.record_for(accepted(p), 1).unwrap();
         let first = book.receipt(1, r, false);
         let later = book.receipt(4, r, true);
         assert!(matches!(
-            other.attestation(&first),
+            other.attestation(&first, &no_recipes),
             Err(GateError::ForeignReceipt)
         ));
         assert_eq!(
-            book.attestation(&first).unwrap().cache_hit_rate_bps,
+            book.attestation(&first, &no_recipes)
+                .unwrap()
+                .cache_hit_rate_bps,
             BasisPoints::ZERO
         );
         assert_eq!(
-            book.attestation(&later).unwrap().cache_hit_rate_bps,
+            book.attestation(&later, &no_recipes)
+                .unwrap()
+                .cache_hit_rate_bps,
             BasisPoints::new(7_500).unwrap()
+        );
+    }
+
+    /// A bounded book evicts its oldest records: their receipts say so
+    /// instead of yielding an attestation, later receipts keep theirs, and
+    /// hit rates stay exact once old misses are dropped.
+    #[test]
+    fn the_oldest_records_are_evicted_and_their_receipts_say_so() {
+        let mut book = ReceiptBook::default();
+        book.set_max_records(2);
+        let mut receipts = Vec::new();
+        for seq in 1..=5u64 {
+            book.miss(seq);
+            let p = book.push_proof_hash([seq as u8; 32]);
+            let r = book.record_for(accepted(p), seq).unwrap();
+            receipts.push(book.receipt(seq, r, false));
+        }
+        for old in &receipts[..3] {
+            assert!(matches!(
+                book.attestation(old, &no_recipes),
+                Err(GateError::ReceiptEvicted { kept: 2 })
+            ));
+        }
+        for (i, live) in receipts[3..].iter().enumerate() {
+            let att = book.attestation(live, &no_recipes).unwrap();
+            assert_eq!(att.proof_term_hash, [4 + i as u8; 32]);
+            assert_eq!(att.cache_hit_rate_bps, BasisPoints::ZERO, "all misses");
+        }
+        assert!(
+            book.miss_seqs.len() <= 2,
+            "misses before every live record are dropped"
+        );
+        // A hit on a live record later still counts every miss.
+        let hit = book.receipt(8, book.first_record + 1, true);
+        assert_eq!(
+            book.attestation(&hit, &no_recipes)
+                .unwrap()
+                .cache_hit_rate_bps,
+            BasisPoints::from_ratio(3, 8)
         );
     }
 }

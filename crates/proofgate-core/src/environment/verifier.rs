@@ -15,8 +15,13 @@ use crate::statement::{Builder, Terms};
 use crate::tier::{
     Attempt, ProofTier, TierConfig, TierFailure, Verdict, attempt, route_proof, verify_tiered,
 };
-use proofgate_kernel::{Declaration, ExprId, Kernel, Limits, TermStore};
+use proofgate_kernel::{Declaration, ExprId, Kernel, Limits, Residual, TermStore};
 use rustc_hash::FxHashMap;
+
+/// Fuel of staging one invariant (`Kernel::stage_predicate`): time and
+/// memory bounded as any check's; a predicate that needs more keeps the
+/// kernel route.
+const STAGE_FUEL: u64 = 1_000_000;
 
 /// Kernel, statement terms, registries and tier budgets.
 pub(crate) struct Verifier {
@@ -174,6 +179,32 @@ impl Verifier {
     /// An obligation from explicit terms (shape read from the store).
     pub(crate) fn obligation_from_terms(&self, prop: ExprId, proof: ExprId) -> Obligation {
         Obligation::new(self.kernel.store(), &self.terms.shape, prop, proof)
+    }
+
+    /// Invariant `id`'s constant and arity.
+    pub(crate) fn invariant_head(&self, id: u32) -> Option<(ExprId, usize)> {
+        let inv = self.invariants.get(id)?;
+        Some((inv.constant, inv.arity))
+    }
+
+    /// The fixed terms of obligations (`Terms::fixed_terms`).
+    pub(crate) fn fixed_terms(&mut self) -> [ExprId; 7] {
+        let t = self.terms;
+        t.fixed_terms(self.kernel.store_mut())
+    }
+
+    /// Stages invariant `id`'s predicate (`proofgate_kernel::Kernel::stage_predicate`).
+    pub(crate) fn stage(&mut self, head: ExprId, arity: usize) -> Result<Residual, String> {
+        let limits = Limits {
+            fuel: STAGE_FUEL,
+            max_recursion: self.config.max_recursion,
+            ..Limits::DEFAULT
+        };
+        match self.kernel.stage_predicate(head, arity, limits) {
+            Ok(Ok(r)) => Ok(r),
+            Ok(Err(not)) => Err(not.0),
+            Err(e) => Err(e.to_string()),
+        }
     }
 
     /// Routes `ob` and checks it, escalating only when a tier could not decide.

@@ -213,12 +213,26 @@ impl TypeChecker<'_> {
     }
 
     fn whnf_loop(&mut self, e: ExprId) -> TcResult<ExprId> {
+        self.whnf_loop_folding(e, false)
+    }
+
+    /// The weak head normal form loop; with `fold_extension_ops`, an
+    /// operation the literal extension computes is left folded where its
+    /// arguments are not literals (staging, `stage.rs`).
+    pub(crate) fn whnf_loop_folding(
+        &mut self,
+        e: ExprId,
+        fold_extension_ops: bool,
+    ) -> TcResult<ExprId> {
         let mut t = e;
         loop {
             self.tick()?;
             let t1 = self.whnf_core(t)?;
             if let Some(v) = self.reduce_nat(t1)? {
                 return Ok(v);
+            }
+            if fold_extension_ops && crate::stage::extension_op(self, t1).is_some() {
+                return Ok(t1);
             }
             match self.unfold_definition(t1)? {
                 Some(next) => t = next,
