@@ -118,3 +118,33 @@ fn composites_of_compiled_invariants_are_their_conjunction() {
         }
     }
 }
+
+/// The audit re-checks with the kernel's budgets: a kernel that cannot
+/// decide within them (a Deep budget too small for a long composite) is no
+/// disagreement, and the compiled acceptance stands.
+#[test]
+fn an_undecided_audit_is_not_a_disagreement() {
+    let mut pe = PolicyEnv::new(environment());
+    let req =
+        ProofRequirement::Composite((0..100).map(|t| pe.policy(&Policy::AtLeast(t))).collect());
+    let env = &mut pe.env;
+    env.set_config(TierConfig {
+        standard_fuel: 100,
+        deep_fuel: 200,
+        audit_every: 1,
+        ..TierConfig::default()
+    });
+    let ev = Evidence {
+        hosts: 100,
+        ready: 100,
+        failed: 0,
+        provisioning: 0,
+    };
+    let ob = env.obligation(&req, &ev).expect("obligation");
+    let undecided = env.verify_uncached(&ob).expect_err("too little fuel");
+    assert!(!undecided.decided(), "{}", undecided.reason);
+    let proved = env
+        .prove(&req, &ev)
+        .expect("accepted by the compiled route");
+    assert_eq!(proved.route, Route::Compiled);
+}
