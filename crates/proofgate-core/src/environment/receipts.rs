@@ -122,7 +122,11 @@ pub(crate) struct ReceiptBook {
     record_ids: FxHashMap<(u32, u32), u32>,
     /// Compiled-route records by `[epoch, recipe…]`: its cache (the kernel
     /// route's is keyed by terms, which it never builds).
-    compiled_records: FxHashMap<Box<[u64]>, u32>,
+    /// Keyed by [`recipe_key`], a hash: a hit is confirmed against the
+    /// record's own recipe, so a collision is a miss, never another
+    /// value's record (the map's keys are then inline, and looking a new
+    /// value up reads no recipe).
+    compiled_records: FxHashMap<u64, u32>,
     /// The lookup sequence number (hits + misses) of every cache miss since
     /// the oldest live record was made, in order, and how many were
     /// dropped before: with a receipt's sequence number they give the hit
@@ -230,8 +234,12 @@ impl ReceiptBook {
     /// recipe…]`, the current epoch first), if any.
     #[inline]
     pub(crate) fn compiled_record(&self, key: &[u64]) -> Option<u32> {
-        let id = *self.compiled_records.get(key)?;
-        self.is_live(id).then_some(id)
+        let id = *self.compiled_records.get(&recipe_key(key))?;
+        if !self.is_live(id) {
+            return None;
+        }
+        let rec = &self.records[(id - self.first_record) as usize];
+        matches!(&rec.hash, ProofHash::Recipe(r) if **r == *key).then_some(id)
     }
 
     /// A new record of a compiled acceptance of the obligation `key` names
@@ -243,6 +251,7 @@ impl ReceiptBook {
         seq: u64,
     ) -> Result<u32, GateError> {
         let epoch = self.current_epoch();
+        let key_words = key;
         let key: Box<[u64]> = key.into();
         self.recipe_words += key.len();
         let id = self.push_record(Record {
@@ -251,7 +260,7 @@ impl ReceiptBook {
             hash: ProofHash::Recipe(key.clone()),
             created_seq: seq,
         })?;
-        self.compiled_records.insert(key, id);
+        self.compiled_records.insert(recipe_key(key_words), id);
         Ok(id)
     }
 
@@ -307,10 +316,11 @@ impl ReceiptBook {
             {
                 self.record_ids.remove(&kernel_key);
             }
-            if let ProofHash::Recipe(key) = &old.hash
-                && self.compiled_records.get(key) == Some(&id)
-            {
-                self.compiled_records.remove(key);
+            if let ProofHash::Recipe(key) = &old.hash {
+                let k = recipe_key(key);
+                if self.compiled_records.get(&k) == Some(&id) {
+                    self.compiled_records.remove(&k);
+                }
             }
         }
         let oldest = self.records.front().map_or(u64::MAX, |r| r.created_seq);
@@ -376,6 +386,18 @@ impl ReceiptBook {
     pub(crate) fn route(&self, r: &ProofReceipt) -> Result<Route, GateError> {
         Ok(self.record(r)?.accepted.route)
     }
+}
+
+/// A well-mixed 64-bit hash of a recipe (`[epoch, recipe…]`): numbers that
+/// differ in a counter must spread over the whole table.
+fn recipe_key(words: &[u64]) -> u64 {
+    let mut h = words.len() as u64 ^ 0x9e37_79b9_7f4a_7c15;
+    for &w in words {
+        let x = (h ^ w).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = x ^ (x >> 31);
+    }
+    let x = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 29)
 }
 
 /// The proof hash of an obligation whose proposition and proof have the
@@ -530,5 +552,33 @@ mod tests {
                 .cache_hit_rate_bps,
             BasisPoints::from_ratio(3, 8)
         );
+    }
+
+    /// The compiled route's records: a repeat of a recipe in the same epoch
+    /// finds its record, another recipe or another epoch makes a new one,
+    /// and each attestation hashes its own recipe.
+    #[test]
+    fn compiled_records_are_found_by_their_recipe_only() {
+        let mut book = ReceiptBook::default();
+        let compiled = |proof| Accepted {
+            route: super::Route::Compiled,
+            ..accepted(proof)
+        };
+        let e = u64::from(book.current_epoch());
+        let (a, b) = ([e, 0, 7, 1, 5], [e, 0, 7, 1, 6]);
+        assert_eq!(book.compiled_record(&a), None);
+        let ra = book.push_compiled(&a, compiled(u32::MAX), 1).unwrap();
+        let rb = book.push_compiled(&b, compiled(u32::MAX), 2).unwrap();
+        assert_ne!(ra, rb);
+        assert_eq!(book.compiled_record(&a), Some(ra));
+        assert_eq!(book.compiled_record(&b), Some(rb));
+        let by_last = |r: &[u64]| Some([r[r.len() - 1] as u8; 32]);
+        let att = book
+            .attestation(&book.receipt(3, rb, true), &by_last)
+            .unwrap();
+        assert_eq!(att.proof_term_hash, [6; 32]);
+        book.declared(b"next");
+        let e2 = u64::from(book.current_epoch());
+        assert_eq!(book.compiled_record(&[e2, 0, 7, 1, 5]), None, "a new epoch");
     }
 }
