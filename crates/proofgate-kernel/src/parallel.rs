@@ -6,11 +6,12 @@
 //! quotients and the constants the kernel treats by name are checked at
 //! once, in place, as on one thread; every other declaration (axiom,
 //! definition, theorem, opaque) is added to the environment unchecked, at
-//! its position ([`Kernel::defer`]), and checked at the end of the batch by
-//! the worker threads, each in a fork of the store (`TermStore::fork`: the
-//! persistent tables shared read-only, levels copied, a scratch region of
-//! its own) and a workspace of its own, seeing only the constants before
-//! its position. So a check sees the environment it would see on one
+//! its position ([`Kernel::defer`]). Between batches the tables are frozen
+//! (`layered.rs`); then the worker threads check the batch, each in a fork
+//! of the store (`TermStore::fork`: the frozen tables shared read-only,
+//! levels copied, a scratch region of its own) and a workspace of its own,
+//! seeing only the constants before its position, while the reader reads
+//! the next batch into the open layers, which no fork sees. So a check sees the environment it would see on one
 //! thread, as long as every earlier declaration is sound; where one is not,
 //! its own failure comes first in file order and is the one reported, and
 //! whatever a later check concluded from it is dropped.
@@ -51,9 +52,10 @@ struct Pending {
 /// Checks every declaration of an export on `threads` threads (one: in
 /// place, as [`crate::check_export`] does), in a kernel of its own, calling
 /// `progress` with the number of declarations checked so far as it goes.
-/// Verdict, message and report (but for `terms`: on one thread constant
-/// instances shared across checks are kept, see `TermStore::fork`) are
-/// those of [`crate::check_export`]. Call it inside
+/// Verdict, message and report (but for `terms` and `scratch_peak`: on one
+/// thread constant instances shared across checks are kept, in a fork they
+/// stay in scratch, see `TermStore::fork`) are those of
+/// [`crate::check_export`]. Call it inside
 /// [`crate::run_with_kernel_stack`].
 pub fn check_export_parallel<R: BufRead>(
     input: R,
