@@ -95,23 +95,12 @@ pub fn deep_composite(
 
 /// The Deep check's evidence: every host ready.
 pub fn deep_evidence() -> Evidence {
-    Evidence {
-        hosts: 1_000_000,
-        ready: 1_000_000,
-        failed: 0,
-        provisioning: 0,
-    }
+    Evidence::settled(1_000_000, 0)
 }
 
 /// Fresh evidence for the `n`-th mutation of a fresh-value bench: every
 /// call a value no cache has seen, and every policy of the benches holds
 /// (all hosts ready, none failed).
 pub fn fresh_evidence(n: u64) -> Evidence {
-    let hosts = 1_000_000 + n;
-    Evidence {
-        hosts,
-        ready: hosts,
-        failed: 0,
-        provisioning: 0,
-    }
+    Evidence::settled(1_000_000 + n, 0)
 }

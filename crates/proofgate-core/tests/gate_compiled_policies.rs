@@ -93,12 +93,7 @@ fn composites_of_compiled_invariants_are_their_conjunction() {
         let req =
             ProofRequirement::Composite((0..k).map(|t| pe.policy(&Policy::AtLeast(t))).collect());
         let env = &mut pe.env;
-        let ev = Evidence {
-            hosts: 100,
-            ready: 100,
-            failed: 0,
-            provisioning: 0,
-        };
+        let ev = Evidence::settled(100, 0);
         let proved = env.prove(&req, &ev).expect("accepted");
         let ob = env.obligation(&req, &ev).expect("obligation");
         env.verify_uncached(&ob).expect("the kernel accepts");
@@ -134,12 +129,7 @@ fn an_undecided_audit_is_not_a_disagreement() {
         audit_every: 1,
         ..TierConfig::default()
     });
-    let ev = Evidence {
-        hosts: 100,
-        ready: 100,
-        failed: 0,
-        provisioning: 0,
-    };
+    let ev = Evidence::settled(100, 0);
     let ob = env.obligation(&req, &ev).expect("obligation");
     let undecided = env.verify_uncached(&ob).expect_err("too little fuel");
     assert!(!undecided.decided(), "{}", undecided.reason);

@@ -45,10 +45,27 @@ struct Split {
     path: Vec<(ExprId, ExprId)>,
 }
 
-type Staged<T> = TcResult<Result<T, NotStaged>>;
+/// What staging returns: a kernel error (a limit, an ill-typed term), or a
+/// residual or the reason there is none.
+pub(crate) type Staged<T> = TcResult<Result<T, NotStaged>>;
 
-fn not(reason: impl Into<String>) -> Staged<u32> {
-    Ok(Err(NotStaged(reason.into())))
+/// Why the stager stopped inside: the kernel's error, or a term it cannot
+/// stage (kept apart so each step can use `?` for both).
+enum Stop {
+    Kernel(crate::error::KernelError),
+    Not(NotStaged),
+}
+
+impl From<crate::error::KernelError> for Stop {
+    fn from(e: crate::error::KernelError) -> Self {
+        Stop::Kernel(e)
+    }
+}
+
+type Step<T> = Result<T, Stop>;
+
+fn not<T>(reason: impl Into<String>) -> Step<T> {
+    Err(Stop::Not(NotStaged(reason.into())))
 }
 
 impl Stager {
@@ -63,9 +80,10 @@ impl Stager {
 
     /// Stages `e` (the predicate applied to the variables).
     pub(crate) fn run(mut self, tc: &mut TypeChecker<'_>, e: ExprId) -> Staged<Residual> {
-        let root = match self.decide(tc, e)? {
+        let root = match self.decide(tc, e) {
             Ok(r) => r,
-            Err(e) => return Ok(Err(e)),
+            Err(Stop::Kernel(e)) => return Err(e),
+            Err(Stop::Not(n)) => return Ok(Err(n)),
         };
         Ok(Ok(Residual {
             arity: self.vars.len(),
@@ -75,22 +93,22 @@ impl Stager {
         }))
     }
 
-    fn push(&mut self, d: Decision) -> Staged<u32> {
+    fn push(&mut self, d: Decision) -> Step<u32> {
         if self.decisions.len() >= MAX_DECISIONS {
             return not(format!("more than {MAX_DECISIONS} decisions"));
         }
         self.decisions.push(d);
-        Ok(Ok(self.decisions.len() as u32 - 1))
+        Ok(self.decisions.len() as u32 - 1)
     }
 
-    fn decide(&mut self, tc: &mut TypeChecker<'_>, e: ExprId) -> Staged<u32> {
+    fn decide(&mut self, tc: &mut TypeChecker<'_>, e: ExprId) -> Step<u32> {
         tc.enter()?;
         let r = self.decide_in(tc, e);
         tc.meter.leave();
         r
     }
 
-    fn decide_in(&mut self, tc: &mut TypeChecker<'_>, e: ExprId) -> Staged<u32> {
+    fn decide_in(&mut self, tc: &mut TypeChecker<'_>, e: ExprId) -> Step<u32> {
         let w = tc.stage_whnf(e)?;
         let wk = tc.wk;
         match tc.st.node(w) {
@@ -98,14 +116,8 @@ impl Stager {
             ExprNode::Const(n, _) if n == wk.bool_false => return self.push(Decision::Leaf(false)),
             _ => {}
         }
-        let split = match self.split(tc, w)? {
-            Ok(s) => s,
-            Err(e) => return Ok(Err(e)),
-        };
-        let (op, lhs, rhs) = match self.comparison(tc, split.atom)? {
-            Ok(c) => c,
-            Err(e) => return Ok(Err(e)),
-        };
+        let split = self.split(tc, w)?;
+        let (op, lhs, rhs) = self.comparison(tc, split.atom)?;
         let branch = |tc: &mut TypeChecker<'_>, c: ExprId| -> TcResult<ExprId> {
             let mut new = c;
             for &(term, major) in split.path.iter().rev() {
@@ -119,14 +131,8 @@ impl Stager {
             tc.st.cnst(wk.bool_false, &[]),
         );
         let (on_true, on_false) = (branch(tc, t)?, branch(tc, f)?);
-        let then = match self.decide(tc, on_true)? {
-            Ok(d) => d,
-            Err(e) => return Ok(Err(e)),
-        };
-        let otherwise = match self.decide(tc, on_false)? {
-            Ok(d) => d,
-            Err(e) => return Ok(Err(e)),
-        };
+        let then = self.decide(tc, on_true)?;
+        let otherwise = self.decide(tc, on_false)?;
         self.push(Decision::Test {
             op,
             lhs,
@@ -137,21 +143,21 @@ impl Stager {
     }
 
     /// The comparison `w` is blocked on.
-    fn split(&mut self, tc: &mut TypeChecker<'_>, w: ExprId) -> Staged<Split> {
+    fn split(&mut self, tc: &mut TypeChecker<'_>, w: ExprId) -> Step<Split> {
         let mut path = Vec::new();
         let mut term = w;
         loop {
             if comparison_head(tc, term).is_some() {
                 // The whole term is the comparison (the predicate's value
                 // is `Nat.ble a b` itself, or a major premise is).
-                return Ok(Ok(Split {
+                return Ok(Split {
                     atom: term,
                     path: if path.is_empty() {
                         vec![(term, term)]
                     } else {
                         path
                     },
-                }));
+                });
             }
             let (head, args) = tc.st.spine(term);
             let major = match tc.st.node(head) {
@@ -164,57 +170,49 @@ impl Stager {
                         ..
                     }) => (num_params + num_motives + num_minors + num_indices) as usize,
                     _ => {
-                        return Ok(Err(NotStaged(format!("stuck on `{}`", tc.render(term)))));
+                        return not(format!("stuck on `{}`", tc.render(term)));
                     }
                 },
                 _ => {
-                    return Ok(Err(NotStaged(format!("stuck on `{}`", tc.render(term)))));
+                    return not(format!("stuck on `{}`", tc.render(term)));
                 }
             };
             let Some(&m) = args.get(major) else {
-                return Ok(Err(NotStaged(
-                    "a recursor without its major premise".into(),
-                )));
+                return not("a recursor without its major premise");
             };
             path.push((term, m));
             let mw = tc.stage_whnf(m)?;
             if comparison_head(tc, mw).is_some() {
-                return Ok(Ok(Split { atom: mw, path }));
+                return Ok(Split { atom: mw, path });
             }
             term = mw;
         }
     }
 
     /// `(op, lhs, rhs)` of a comparison `Nat.beq a b` / `Nat.ble a b`.
-    fn comparison(&mut self, tc: &mut TypeChecker<'_>, atom: ExprId) -> Staged<(NatOp, u32, u32)> {
+    fn comparison(&mut self, tc: &mut TypeChecker<'_>, atom: ExprId) -> Step<(NatOp, u32, u32)> {
         let Some(op) = comparison_head(tc, atom) else {
-            return Ok(Err(NotStaged("not a comparison".into())));
+            return not("not a comparison");
         };
         let (_, args) = tc.st.spine(atom);
-        let lhs = match self.arith(tc, args[0])? {
-            Ok(a) => a,
-            Err(e) => return Ok(Err(e)),
-        };
-        let rhs = match self.arith(tc, args[1])? {
-            Ok(a) => a,
-            Err(e) => return Ok(Err(e)),
-        };
-        Ok(Ok((op, lhs, rhs)))
+        let lhs = self.arith(tc, args[0])?;
+        let rhs = self.arith(tc, args[1])?;
+        Ok((op, lhs, rhs))
     }
 
     /// Arithmetic over the variables: a variable, a literal, `Nat.succ`,
     /// or an operation the extension computes, after reduction.
-    fn arith(&mut self, tc: &mut TypeChecker<'_>, e: ExprId) -> Staged<u32> {
+    fn arith(&mut self, tc: &mut TypeChecker<'_>, e: ExprId) -> Step<u32> {
         tc.enter()?;
         let r = self.arith_in(tc, e);
         tc.meter.leave();
         r
     }
 
-    fn arith_in(&mut self, tc: &mut TypeChecker<'_>, e: ExprId) -> Staged<u32> {
+    fn arith_in(&mut self, tc: &mut TypeChecker<'_>, e: ExprId) -> Step<u32> {
         let w = tc.stage_whnf(e)?;
         if let Some(&i) = self.arith_ids.get(&w) {
-            return Ok(Ok(i));
+            return Ok(i);
         }
         let wk = tc.wk;
         let node = match tc.st.node(w) {
@@ -228,21 +226,12 @@ impl Stager {
                 let (head, args) = tc.st.spine(w);
                 match (tc.st.node(head), args.len()) {
                     (ExprNode::Const(n, _), 1) if n == wk.nat_succ => {
-                        match self.arith(tc, args[0])? {
-                            Ok(a) => Arith::Succ(a),
-                            Err(e) => return Ok(Err(e)),
-                        }
+                        Arith::Succ(self.arith(tc, args[0])?)
                     }
                     _ => match arith_head(tc, w) {
                         Some(op) => {
-                            let a = match self.arith(tc, args[0])? {
-                                Ok(a) => a,
-                                Err(e) => return Ok(Err(e)),
-                            };
-                            let b = match self.arith(tc, args[1])? {
-                                Ok(b) => b,
-                                Err(e) => return Ok(Err(e)),
-                            };
+                            let a = self.arith(tc, args[0])?;
+                            let b = self.arith(tc, args[1])?;
                             Arith::Op(op, a, b)
                         }
                         None => {
@@ -255,7 +244,7 @@ impl Stager {
         self.arith.push(node);
         let i = self.arith.len() as u32 - 1;
         self.arith_ids.insert(w, i);
-        Ok(Ok(i))
+        Ok(i)
     }
 }
 

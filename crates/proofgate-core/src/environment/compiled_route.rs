@@ -93,9 +93,10 @@ impl ProofEnvironment {
         }
         // A value accepted before (its record still kept) is a cache hit,
         // as on the kernel route: the same record, the same hit rate.
-        if let Some(record) = self.book.compiled_record(key) {
-            return Ok(self.hit(record));
-        }
+        let hash = match self.book.compiled_record(key) {
+            Ok(record) => return Ok(self.hit(record)),
+            Err(hash) => hash,
+        };
         self.cache.record_miss();
         let seq = self.lookups();
         self.book.miss(seq);
@@ -106,7 +107,7 @@ impl ProofEnvironment {
             tier: crate::tier::route_by_depth(depth, self.config()),
             route: Route::Compiled,
         };
-        let record = self.book.push_compiled(key, accepted, seq)?;
+        let record = self.book.push_compiled(key, hash, accepted, seq)?;
         self.counts.compiled += 1;
         Ok(self.receipt(record, false))
     }

@@ -231,36 +231,42 @@ impl ReceiptBook {
     }
 
     /// The live record the compiled route made for `key` (`[epoch,
-    /// recipe…]`, the current epoch first), if any.
+    /// recipe…]`, the current epoch first); else the key's hash, for
+    /// [`ReceiptBook::push_compiled`].
     #[inline]
-    pub(crate) fn compiled_record(&self, key: &[u64]) -> Option<u32> {
-        let id = *self.compiled_records.get(&recipe_key(key))?;
-        if !self.is_live(id) {
-            return None;
+    pub(crate) fn compiled_record(&self, key: &[u64]) -> Result<u32, u64> {
+        let hash = recipe_key(key);
+        match self.compiled_records.get(&hash) {
+            Some(&id)
+                if self.is_live(id)
+                    && matches!(&self.records[(id - self.first_record) as usize].hash,
+                        ProofHash::Recipe(r) if **r == *key) =>
+            {
+                Ok(id)
+            }
+            _ => Err(hash),
         }
-        let rec = &self.records[(id - self.first_record) as usize];
-        matches!(&rec.hash, ProofHash::Recipe(r) if **r == *key).then_some(id)
     }
 
     /// A new record of a compiled acceptance of the obligation `key` names
-    /// (`[epoch, recipe…]`), made at lookup sequence number `seq`.
+    /// (`[epoch, recipe…]`, whose hash [`ReceiptBook::compiled_record`]
+    /// gave), made at lookup sequence number `seq`.
     pub(crate) fn push_compiled(
         &mut self,
         key: &[u64],
+        hash: u64,
         accepted: Accepted,
         seq: u64,
     ) -> Result<u32, GateError> {
         let epoch = self.current_epoch();
-        let key_words = key;
-        let key: Box<[u64]> = key.into();
         self.recipe_words += key.len();
         let id = self.push_record(Record {
             accepted,
             epoch,
-            hash: ProofHash::Recipe(key.clone()),
+            hash: ProofHash::Recipe(key.into()),
             created_seq: seq,
         })?;
-        self.compiled_records.insert(recipe_key(key_words), id);
+        self.compiled_records.insert(hash, id);
         Ok(id)
     }
 
@@ -566,12 +572,13 @@ mod tests {
         };
         let e = u64::from(book.current_epoch());
         let (a, b) = ([e, 0, 7, 1, 5], [e, 0, 7, 1, 6]);
-        assert_eq!(book.compiled_record(&a), None);
-        let ra = book.push_compiled(&a, compiled(u32::MAX), 1).unwrap();
-        let rb = book.push_compiled(&b, compiled(u32::MAX), 2).unwrap();
+        let ha = book.compiled_record(&a).expect_err("nothing recorded yet");
+        let ra = book.push_compiled(&a, ha, compiled(u32::MAX), 1).unwrap();
+        let hb = book.compiled_record(&b).expect_err("another recipe");
+        let rb = book.push_compiled(&b, hb, compiled(u32::MAX), 2).unwrap();
         assert_ne!(ra, rb);
-        assert_eq!(book.compiled_record(&a), Some(ra));
-        assert_eq!(book.compiled_record(&b), Some(rb));
+        assert_eq!(book.compiled_record(&a), Ok(ra));
+        assert_eq!(book.compiled_record(&b), Ok(rb));
         let by_last = |r: &[u64]| Some([r[r.len() - 1] as u8; 32]);
         let att = book
             .attestation(&book.receipt(3, rb, true), &by_last)
@@ -579,6 +586,9 @@ mod tests {
         assert_eq!(att.proof_term_hash, [6; 32]);
         book.declared(b"next");
         let e2 = u64::from(book.current_epoch());
-        assert_eq!(book.compiled_record(&[e2, 0, 7, 1, 5]), None, "a new epoch");
+        assert!(
+            book.compiled_record(&[e2, 0, 7, 1, 5]).is_err(),
+            "a new epoch"
+        );
     }
 }
